@@ -1,3 +1,4 @@
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { startLocalDynamo } from '../../functions/local/dynamodb-local.ts';
 

@@ -1,0 +1,34 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDemoServer } from '../../demo/server.ts';
+import { demoConfig, DEMO_AS_OF } from '../../demo/config.ts';
+import { parseConfig } from '../../functions/config/load-config.ts';
+import { UsageError } from './args.ts';
+import { printResults, scanPortals } from './scan-command.ts';
+
+// `npm run demo`: the whole pipeline on the bundled demo portal — a 梅河口市国土资源局 site with
+// every kind of problem seeded — served on 127.0.0.1 and scanned as of 2018-01-15.
+
+export async function demoCommand(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, 'data-dir': { type: 'string', default: '.disclosure-watch' } } }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  // A fresh store each time, so the demo always shows a first scan with the same findings.
+  const dataDir = join(values['data-dir']!, 'demo');
+  rmSync(dataDir, { recursive: true, force: true });
+  const server = await startDemoServer();
+  try {
+    process.stderr.write(`demo portal serving at ${server.origin}/mhk-gtj/index.html (as of ${DEMO_AS_OF})\n`);
+    const config = parseConfig(demoConfig(server.origin), 'demo/config.ts');
+    const results = await scanPortals(config, { asOf: DEMO_AS_OF, store: 'local', dataDir });
+    printResults(results, values.format);
+    return 0;
+  } finally {
+    await server.close();
+  }
+}

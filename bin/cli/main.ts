@@ -1,0 +1,44 @@
+import { ConfigError } from '../../functions/config/load-config.ts';
+import { LocalDynamoError } from '../../functions/local/dynamodb-local.ts';
+import { USAGE, UsageError } from './args.ts';
+
+// Entry of the CLI: dispatch, and turn every expected failure into a message with the fix.
+// Exit codes: 0 ran, 1 could not run, 2 bad input (nothing scanned).
+
+const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>>> = {
+  scan: async () => (await import('./scan-command.ts')).scanCommand,
+  check: async () => (await import('./check-command.ts')).checkCommand,
+  demo: async () => (await import('./demo-command.ts')).demoCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    process.stderr.write(`disclosure-watch: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      process.stderr.write(`disclosure-watch ${command}: ${e.message}\nNothing was scanned.\n`);
+      return 2;
+    }
+    if (e instanceof LocalDynamoError) {
+      process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`disclosure-watch ${command}: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env.DW_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
+    return 1;
+  }
+}

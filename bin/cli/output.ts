@@ -1,0 +1,95 @@
+import { problemOf, PROBLEMS } from '../../functions/rules/problems.ts';
+import { riskCode, riskText } from '../../functions/rules/veto-risk.ts';
+import type { ScanResult } from '../../functions/scan/evaluate.ts';
+import type { StoredFinding } from '../../functions/store/records.ts';
+
+// The two faces of a scan result: the JSON contract of DESIGN.md, and text for a person,
+// grouped the way the bureau's own report lists its problems, then by department (科室).
+
+export function findingJson(f: StoredFinding, newIds?: Set<string>) {
+  return {
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    status: f.status,
+    new: newIds ? newIds.has(f.id) : undefined,
+    problem: problemOf(f.rule).id,
+    column: f.columnId ?? null,
+    department: f.department ?? null,
+    url: f.url,
+    title: f.title,
+    message: f.message,
+    action: f.action,
+    evidence: f.evidence,
+    firstSeen: f.firstSeenAsOf,
+  };
+}
+
+export function scanJson(r: ScanResult) {
+  return {
+    portal: r.portal.id,
+    name: r.portal.name,
+    asOf: r.asOf,
+    scanId: r.scanId,
+    scannedAt: r.scannedAt,
+    summary: {
+      columns: r.summary.columns,
+      pages: r.summary.pages,
+      findings: r.summary.findings,
+      new: r.summary.new,
+      resolved: r.summary.resolved,
+      vetoRisks: r.summary.vetoRisks.filter((v) => v.level !== 'ok').map(riskCode),
+      risks: r.summary.vetoRisks,
+    },
+    counters: r.counters,
+    findings: r.findings.map((f) => findingJson(f, r.newIds)),
+    resolved: r.resolved.map((f) => findingJson(f)),
+    warnings: r.warnings,
+  };
+}
+
+const SEVERITY_TAG = { veto: '[否决]', major: '[重要]', minor: '[一般]' } as const;
+const LEVEL_TAG = { ok: '', warning: ' ⚠ 预警', veto: ' ✖ 达到否决线' } as const;
+
+export function scanText(r: ScanResult): string {
+  const out: string[] = [];
+  const s = r.summary;
+  out.push(`${r.portal.name} (${r.portal.id}) · 检查日期 ${r.asOf}`);
+  out.push(`  ${s.columns} 个栏目 · ${s.pages} 个页面 · ${s.findings} 个问题（新增 ${s.new}，已整改 ${s.resolved}）`);
+  out.push(`  单项否决风险: ${s.vetoRisks.map((v) => riskText(v) + LEVEL_TAG[v.level]).join(' · ')}`);
+  const officers = new Map((r.portal.departments ?? []).map((d) => [d.name, d.officer]));
+  for (const problem of PROBLEMS) {
+    const group = r.findings.filter((f) => problemOf(f.rule).id === problem.id);
+    if (group.length === 0) continue;
+    out.push('', `${problem.id} ${problem.label}（${group.length}）— 年报原文：${problem.words}`);
+    const byDept = new Map<string, StoredFinding[]>();
+    for (const f of group) {
+      const key = f.department ?? '未指定科室';
+      byDept.set(key, [...(byDept.get(key) ?? []), f]);
+    }
+    for (const [dept, findings] of [...byDept].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
+      const officer = officers.get(dept);
+      out.push(`  ${dept}${officer ? `（信息员 ${officer}）` : ''}`);
+      for (const f of findings.sort(bySeverity)) {
+        out.push(`    ${SEVERITY_TAG[f.severity]} ${f.rule}${r.newIds.has(f.id) ? ' 新' : ''}  ${f.title}`);
+        out.push(`        ${f.message}`);
+        out.push(`        → ${f.action}`);
+        out.push(`        ${f.url}`);
+      }
+    }
+  }
+  if (r.resolved.length > 0) {
+    out.push('', `本次已整改（${r.resolved.length}）`);
+    for (const f of r.resolved) out.push(`  ✓ ${f.rule}  ${f.title}  ${f.url}`);
+  }
+  if (r.warnings.length > 0) {
+    out.push('', `抓取提示（${r.warnings.length}）`);
+    for (const w of r.warnings) out.push(`  ! ${w}`);
+  }
+  const c = r.counters;
+  out.push('', `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`);
+  return out.join('\n');
+}
+
+const RANK = { veto: 0, major: 1, minor: 2 } as const;
+const bySeverity = (a: StoredFinding, b: StoredFinding) => RANK[a.severity] - RANK[b.severity] || a.url.localeCompare(b.url);

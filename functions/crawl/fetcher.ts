@@ -1,0 +1,210 @@
+import { Agent, request, errors as undiciErrors } from 'undici';
+import type { Dispatcher } from 'undici';
+import { HostLimiter } from './host-limiter.ts';
+
+// One HTTP fetch the way a polite daily crawler needs it: per-host limits, a hard timeout, a
+// size cap, conditional requests, redirects followed by hand (so an off-site hop is recorded,
+// never followed) and retries with backoff for failures that are worth retrying.
+
+export interface FetchRequest {
+  url: string;
+  method?: 'GET' | 'HEAD';
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface FetchResult {
+  url: string;
+  finalUrl: string;
+  ok: boolean;
+  status?: number;
+  notModified: boolean;
+  body?: Uint8Array;
+  contentType?: string | null;
+  etag?: string;
+  lastModified?: string;
+  /** e.g. "timeout after 15000 ms", "ECONNRESET", "HTTP 503", "redirect off-site to http://…". */
+  error?: string;
+  attempts: number;
+  truncated?: boolean;
+}
+
+export interface FetcherOptions {
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  retries: number;
+  /** Hosts a redirect may lead to; anything else is recorded as an off-site redirect. */
+  allowedHosts?: Set<string>;
+  limiter?: HostLimiter;
+  dispatcher?: Dispatcher;
+}
+
+export interface FetchStats {
+  requests: number;
+  bytes: number;
+  notModified: number;
+  failures: number;
+}
+
+export const DEFAULT_USER_AGENT = 'disclosure-watch/0.1 (+https://github.com/disclosure-watch/disclosure-watch)';
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504, 429]);
+
+export class Fetcher {
+  readonly stats: FetchStats = { requests: 0, bytes: 0, notModified: 0, failures: 0 };
+  readonly limiter: HostLimiter;
+  private readonly opts: FetcherOptions;
+  private readonly dispatcher: Dispatcher;
+
+  constructor(opts: Partial<FetcherOptions> = {}) {
+    this.opts = {
+      userAgent: DEFAULT_USER_AGENT,
+      timeoutMs: 15_000,
+      maxBytes: 5 * 1024 * 1024,
+      maxRedirects: 10,
+      retries: 2,
+      ...opts,
+    };
+    this.limiter = opts.limiter ?? new HostLimiter();
+    this.dispatcher = opts.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
+  }
+
+  async fetch(req: FetchRequest): Promise<FetchResult> {
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      const res = await this.followRedirects(req);
+      res.attempts = attempt;
+      const retryable = res.status === undefined ? !res.error?.startsWith('redirect') && !res.truncated : RETRYABLE_STATUS.has(res.status);
+      if (res.ok || !retryable || attempt > this.opts.retries) {
+        if (!res.ok) this.stats.failures += 1;
+        return res;
+      }
+      // Exponential backoff with full jitter; a Retry-After already pushed the host's gate.
+      await sleep(Math.random() * 250 * 2 ** attempt);
+    }
+  }
+
+  private async followRedirects(req: FetchRequest): Promise<FetchResult> {
+    let url = req.url;
+    for (let hop = 0; hop <= this.opts.maxRedirects; hop++) {
+      const res = await this.once({ ...req, url });
+      if (res.status && res.status >= 300 && res.status < 400 && res.status !== 304 && res.finalUrl !== url) {
+        const next = res.finalUrl;
+        const allowed = this.opts.allowedHosts;
+        if (allowed && !allowed.has(new URL(next).host)) {
+          return { ...res, url: req.url, ok: false, error: `redirect off-site to ${next}`, body: undefined };
+        }
+        url = next;
+        continue;
+      }
+      return { ...res, url: req.url };
+    }
+    return { url: req.url, finalUrl: url, ok: false, notModified: false, attempts: 1, error: `more than ${this.opts.maxRedirects} redirects` };
+  }
+
+  private once(req: FetchRequest): Promise<FetchResult> {
+    return this.limiter.run(req.url, () => this.send(req));
+  }
+
+  private async send(req: FetchRequest): Promise<FetchResult> {
+    const headers: Record<string, string> = {
+      'user-agent': this.opts.userAgent,
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'zh-CN,zh;q=0.9',
+    };
+    if (req.etag) headers['if-none-match'] = req.etag;
+    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+    const base: FetchResult = { url: req.url, finalUrl: req.url, ok: false, notModified: false, attempts: 1 };
+    this.stats.requests += 1;
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), this.opts.timeoutMs);
+    try {
+      const res = await request(req.url, {
+        method: req.method ?? 'GET',
+        headers,
+        dispatcher: this.dispatcher,
+        signal: ac.signal,
+        headersTimeout: this.opts.timeoutMs,
+        bodyTimeout: this.opts.timeoutMs,
+      });
+      const status = res.statusCode;
+      const header = (name: string) => {
+        const v = res.headers[name];
+        return Array.isArray(v) ? v[0] : v;
+      };
+      if (status === 429 || status === 503) {
+        const retryAfter = parseRetryAfter(header('retry-after'));
+        if (retryAfter !== null) this.limiter.delayHost(req.url, Date.now() + Math.min(retryAfter, 120_000));
+      }
+      if (status >= 300 && status < 400 && status !== 304) {
+        await res.body.dump();
+        const location = header('location');
+        if (!location) return { ...base, status, error: `HTTP ${status} without Location` };
+        return { ...base, status, finalUrl: new URL(location, req.url).toString() };
+      }
+      if (status === 304) {
+        await res.body.dump();
+        this.stats.notModified += 1;
+        return { ...base, ok: true, status, notModified: true, etag: req.etag, lastModified: req.lastModified };
+      }
+      const { bytes, truncated } = await readCapped(res.body, this.opts.maxBytes);
+      this.stats.bytes += bytes.byteLength;
+      const ok = status >= 200 && status < 300;
+      return {
+        ...base,
+        ok: ok && !truncated,
+        status,
+        body: bytes,
+        truncated,
+        contentType: header('content-type') ?? null,
+        etag: header('etag'),
+        lastModified: header('last-modified'),
+        ...(ok ? {} : { error: `HTTP ${status}` }),
+        ...(truncated ? { error: `response larger than ${this.opts.maxBytes} bytes, cut off` } : {}),
+      };
+    } catch (e) {
+      return { ...base, error: describeError(e, ac.signal.aborted, this.opts.timeoutMs) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close() {
+    await this.dispatcher.close();
+  }
+}
+
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, maxBytes: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      body.destroy();
+      return { bytes: new Uint8Array(Buffer.concat(chunks)), truncated: true };
+    }
+    chunks.push(chunk);
+  }
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), truncated: false };
+}
+
+function parseRetryAfter(v: string | undefined): number | null {
+  if (!v) return null;
+  const secs = Number(v);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+function describeError(e: unknown, aborted: boolean, timeoutMs: number): string {
+  if (aborted || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError) {
+    return `timeout after ${timeoutMs} ms`;
+  }
+  const err = e as { code?: string; cause?: { code?: string }; message?: string };
+  return err.code ?? err.cause?.code ?? err.message ?? String(e);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,45 @@
+import { Repository } from '../store/repository.ts';
+import { startLocalDynamo, type LocalDynamo } from './dynamodb-local.ts';
+
+// Wires the repository to a store: DynamoDB Local under the data dir (the default), or a real
+// DynamoDB (`aws`, optionally at --endpoint). The repository is handed out as a promise so the
+// caller can start crawling while the JVM boots.
+
+export interface StoreOptions {
+  store: 'local' | 'aws';
+  dataDir: string;
+  endpoint?: string;
+  tableName?: string;
+}
+
+export interface OpenStore {
+  repo: Promise<Repository>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TABLE = 'disclosure-watch';
+
+export function openStore(opts: StoreOptions): OpenStore {
+  const tableName = opts.tableName ?? process.env.DW_TABLE_NAME ?? DEFAULT_TABLE;
+  let dynamo: LocalDynamo | null = null;
+  let repository: Repository | null = null;
+  const repo = (async () => {
+    let endpoint = opts.endpoint;
+    if (opts.store === 'local' && !endpoint) {
+      dynamo = await startLocalDynamo({ dataDir: opts.dataDir });
+      endpoint = dynamo.endpoint;
+    }
+    repository = new Repository({ tableName, endpoint });
+    if (opts.store === 'local' || opts.endpoint) await repository.ensureTable();
+    return repository;
+  })();
+  repo.catch(() => {}); // surfaced to whoever awaits it; never an unhandled rejection
+  return {
+    repo,
+    async close() {
+      await repo.catch(() => {});
+      (repository as Repository | null)?.destroy();
+      await (dynamo as LocalDynamo | null)?.stop();
+    },
+  };
+}

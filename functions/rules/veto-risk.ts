@@ -1,0 +1,47 @@
+import type { Finding, ResolvedThresholds } from './types.ts';
+
+// The national single-veto items (单项否决, 国办秘函〔2019〕19号) measured against the open
+// findings, with an earlier warning line so a bureau hears before it fails an inspection.
+
+export type RiskLevel = 'ok' | 'warning' | 'veto';
+
+export interface VetoRisk {
+  /** Named after the rule it counts, so the JSON reads "empty-column: 2/5". */
+  item: 'empty-column' | 'stale-column' | 'stale-column-long' | 'homepage-not-updated';
+  /** The inspection's own words. */
+  label: string;
+  count: number;
+  warningAt: number;
+  vetoAt: number;
+  level: RiskLevel;
+}
+
+const UPDATE_SENSITIVE = new Set(['news', 'notice', 'policy']);
+
+function level(count: number, warningAt: number, vetoAt: number): RiskLevel {
+  return count >= vetoAt ? 'veto' : count >= warningAt ? 'warning' : 'ok';
+}
+
+export function vetoRisks(open: Finding[], t: ResolvedThresholds): VetoRisk[] {
+  const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
+  const empty = count((f) => f.rule === 'empty-column');
+  const stale = count((f) => f.rule === 'stale-column' && UPDATE_SENSITIVE.has(String(f.evidence.kind)));
+  const longStale = count((f) => f.rule === 'stale-column');
+  const homepage = open.find((f) => f.rule === 'homepage-not-updated');
+  const homepageAge = homepage ? Number(homepage.evidence.ageDays ?? t.homepageMaxAgeDays) : 0;
+  const item = (i: VetoRisk['item'], label: string, n: number, w: number, v: number): VetoRisk => ({
+    item: i, label, count: n, warningAt: w, vetoAt: v, level: level(n, w, v),
+  });
+  return [
+    item('empty-column', '空白栏目', empty, t.emptyColumnWarning, t.emptyColumnVeto),
+    item('stale-column', '栏目不更新（动态、通知公告、政策文件）', stale, t.staleColumnWarning, t.staleColumnVeto),
+    item('stale-column-long', '应更新而长期未更新的栏目', longStale, 7, 10),
+    item('homepage-not-updated', '首页不更新（天）', homepageAge, t.homepageWarningDays, t.homepageMaxAgeDays),
+  ];
+}
+
+/** "empty-column: 2/5" — the short form of the JSON summary. */
+export const riskCode = (r: VetoRisk) => `${r.item}: ${r.count}/${r.vetoAt}`;
+
+/** "空白栏目 2/5" — the short form for people (text output, subject lines). */
+export const riskText = (r: VetoRisk) => `${r.label} ${r.count}/${r.vetoAt}`;

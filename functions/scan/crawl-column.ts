@@ -1,0 +1,209 @@
+import { decodeHtml } from '../crawl/charset.ts';
+import { extractDetail } from '../crawl/detail-extractor.ts';
+import { extractList } from '../crawl/list-extractor.ts';
+import { hashOf, sha256 } from '../crawl/hash.ts';
+import { isDocumentUrl, outcomeOf } from '../crawl/outcome.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
+import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
+import type { ColumnRecord, ListPageCache, PageRecord } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import type { ColumnSnapshot, ItemSnapshot } from '../rules/types.ts';
+import { crawlSettings } from './settings.ts';
+import { daysBetween } from '../calendar/dates.ts';
+
+// Crawls one column (栏目): its list pages, then the detail pages that are new or changed.
+// Pages are parsed one at a time and only their metadata is kept, so memory does not grow with
+// the size of the portal; writes go out in batches and only for what changed.
+
+export interface CrawlColumnInput {
+  portal: PortalConfig;
+  column: ColumnConfig;
+  scanId: string;
+  asOf: string;
+}
+
+export interface CrawlColumnDeps {
+  fetcher: Fetcher;
+  repo: Repository;
+  /** Known pages of the portal by URL; loaded once per scan by the caller when it has them. */
+  knownPages?: Map<string, PageRecord>;
+  now?: () => Date;
+}
+
+export interface CrawlColumnResult {
+  columnId: string;
+  snapshot: ColumnSnapshot;
+  pagesFetched: number;
+  pagesParsed: number;
+  pagesWritten: number;
+  columnWritten: boolean;
+}
+
+/** Cap on stored list items: keeps a column record well under DynamoDB's 400 KB item limit. */
+const MAX_ITEMS = 1000;
+
+export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps): Promise<CrawlColumnResult> {
+  const { portal, column, scanId, asOf } = input;
+  const settings = crawlSettings(portal);
+  const now = deps.now ?? (() => new Date());
+  const prev = await deps.repo.getColumn(portal.id, column.id);
+  const warnings: string[] = [];
+
+  // ---- list pages (pagination) ----
+  const listCache: ListPageCache[] = [];
+  const items = new Map<string, ItemSnapshot>();
+  let placeholder: string | null = null;
+  let firstOutcome = outcomeOf({ url: column.url, finalUrl: column.url, ok: true, status: 200, notModified: false, attempts: 0 });
+  let listPages = 0;
+  let unchangedList = true;
+  const visited = new Set<string>();
+  let next: string | null = column.url;
+  while (next) {
+    if (visited.has(next)) {
+      warnings.push(`pagination loops back to ${next}; stopped`);
+      break;
+    }
+    if (listPages >= settings.maxListPages) {
+      warnings.push(`pagination cut off after ${settings.maxListPages} list pages`);
+      break;
+    }
+    visited.add(next);
+    const cached = prev?.listCache[listPages];
+    const sameUrl = cached?.url === next;
+    const res = await deps.fetcher.fetch({ url: next, etag: sameUrl ? cached?.etag : undefined, lastModified: sameUrl ? cached?.lastModified : undefined });
+    if (listPages === 0) firstOutcome = outcomeOf(res);
+    if (!res.ok) {
+      if (listPages > 0) warnings.push(`list page ${next} failed: ${res.error}`);
+      unchangedList = false;
+      break;
+    }
+    listPages += 1;
+    if (res.notModified && prev && sameUrl) {
+      // 304: the page is as it was. TRS regenerates every list page when an item is added, so an
+      // unchanged first page means an unchanged column: reuse what the last scan stored.
+      listCache.push(cached!);
+      if (listPages === 1) break;
+      continue;
+    }
+    const { html } = decodeHtml(res.body!, res.contentType);
+    const contentHash = sha256(html);
+    listCache.push({ url: next, etag: res.etag, lastModified: res.lastModified, contentHash });
+    if (!(sameUrl && cached?.contentHash === contentHash)) unchangedList = false;
+    const page = extractList(html, res.finalUrl, { referenceDate: asOf });
+    if (listPages === 1) placeholder = page.placeholder;
+    for (const it of page.items) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, { title: it.title, url: it.url, date: it.date });
+    next = page.nextPageUrl;
+  }
+
+  // Unchanged, or unreachable this time: keep what the last scan saw rather than report an
+  // outage as an empty column.
+  const reuse = prev !== null && (unchangedList || !firstOutcome.ok);
+  const listItems = reuse ? prev.items : [...items.values()];
+  if (reuse) {
+    placeholder = prev.placeholder;
+    if (firstOutcome.ok) {
+      listPages = prev.listPages;
+      warnings.push(...prev.warnings.filter((w) => !warnings.includes(w)));
+    }
+  }
+  if (!firstOutcome.ok && prev) warnings.push(`column fetch failed (${firstOutcome.error}); kept the last scan's ${prev.items.length} items`);
+
+  // ---- detail pages: new, changed in the list, or due for a refresh ----
+  const known = deps.knownPages ?? new Map((await deps.repo.listPages(portal.id)).map((p) => [p.url, p]));
+  const hosts = portalHosts(portal);
+  let pagesFetched = 0;
+  let pagesParsed = 0;
+  const toWrite: PageRecord[] = [];
+  const due = listItems.filter((it) => {
+    if (!hosts.has(new URL(it.url).host) || isDocumentUrl(it.url)) return false;
+    const page = known.get(it.url);
+    if (!page) return true;
+    if (page.listTitle !== it.title || (page.listDate ?? null) !== it.date) return true;
+    return daysBetween(page.fetchedAt.slice(0, 10), now().toISOString().slice(0, 10)) >= settings.refreshDays;
+  });
+
+  await Promise.all(
+    due.map(async (it) => {
+      const old = known.get(it.url);
+      const res = await deps.fetcher.fetch({ url: it.url, etag: old?.etag, lastModified: old?.lastModified });
+      pagesFetched += 1;
+      const fetchedAt = now().toISOString();
+      const listFields = { listTitle: it.title, listDate: it.date };
+      if (old && res.notModified) {
+        toWrite.push({ ...old, ...listFields, fetchedAt });
+        return;
+      }
+      if (!res.ok || !res.body) {
+        toWrite.push({
+          ...(old ?? emptyPage(it.url, column.id, asOf)),
+          ...listFields,
+          fetch: outcomeOf(res),
+          fetchedAt,
+        });
+        return;
+      }
+      const { html } = decodeHtml(res.body, res.contentType);
+      const contentHash = sha256(html);
+      if (old && old.contentHash === contentHash && old.fetch.ok) {
+        toWrite.push({ ...old, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt });
+        return;
+      }
+      pagesParsed += 1;
+      const d = extractDetail(html, res.finalUrl);
+      toWrite.push({
+        url: it.url,
+        columnId: column.id,
+        fetch: outcomeOf(res),
+        title: d.title,
+        indexNo: d.indexNo,
+        docNo: d.docNo,
+        publisher: d.publisher,
+        generatedDate: d.generatedDate,
+        publishedDate: d.publishedDate,
+        validity: d.validity,
+        bodyChars: d.bodyChars,
+        attachments: d.attachments.length,
+        hasBody: d.hasBody,
+        notFound: d.notFound,
+        firstSeen: old?.firstSeen ?? asOf,
+        etag: res.etag,
+        lastModified: res.lastModified,
+        contentHash,
+        fetchedAt,
+        ...listFields,
+      });
+    }),
+  );
+  if (toWrite.length > 0) await deps.repo.putPages(portal.id, toWrite);
+  for (const p of toWrite) known.set(p.url, p);
+
+  // ---- column state: written only when something in it changed ----
+  const failStreak = firstOutcome.ok ? 0 : (prev?.failStreak ?? 0) + 1;
+  const state = { fetch: firstOutcome, listPages, items: listItems, placeholder, warnings, failStreak, listCache: reuse ? prev.listCache : listCache };
+  const stateHash = hashOf(state);
+  const columnWritten = prev?.stateHash !== stateHash;
+  if (columnWritten) {
+    const record: ColumnRecord = { columnId: column.id, ...state, stateHash, scanId };
+    await deps.repo.putColumn(portal.id, record);
+  }
+  return {
+    columnId: column.id,
+    snapshot: { column, fetch: firstOutcome, listPages, items: listItems, placeholder, warnings },
+    pagesFetched,
+    pagesParsed,
+    pagesWritten: toWrite.length,
+    columnWritten,
+  };
+}
+
+export function portalHosts(portal: PortalConfig): Set<string> {
+  return new Set([portal.homepage, ...portal.columns.map((c) => c.url)].map((u) => new URL(u).host));
+}
+
+function emptyPage(url: string, columnId: string, asOf: string): PageRecord {
+  return {
+    url, columnId, fetch: { ok: false }, title: null, indexNo: null, docNo: null, publisher: null,
+    generatedDate: null, publishedDate: null, validity: null, bodyChars: 0, attachments: 0,
+    hasBody: false, notFound: false, firstSeen: asOf, fetchedAt: '',
+  };
+}

@@ -1,0 +1,131 @@
+import { chineseWorkingCalendar } from '../calendar/working-days.ts';
+import { runRules } from '../rules/registry.ts';
+import { resolveThresholds } from '../rules/thresholds.ts';
+import { vetoRisks, type VetoRisk } from '../rules/veto-risk.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { ColumnSnapshot, PortalSnapshot, RuleContext } from '../rules/types.ts';
+import type { ColumnRecord, PageRecord, ScanCounters, ScanRecord, StoredFinding } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { reconcile } from './reconcile.ts';
+
+// The last step of a scan: read the portal's state back from the store, run every rule over it,
+// reconcile the findings with the stored ones and record the scan. It reads only the store, so
+// it runs the same after an in-process crawl (CLI) and after crawl Lambdas fanned out over SQS.
+
+export interface ScanResult {
+  portal: PortalConfig;
+  scanId: string;
+  asOf: string;
+  scannedAt: string;
+  firstScan: boolean;
+  summary: { columns: number; pages: number; findings: number; new: number; resolved: number; vetoRisks: VetoRisk[] };
+  findings: StoredFinding[];
+  resolved: StoredFinding[];
+  newIds: Set<string>;
+  counters: ScanCounters;
+  warnings: string[];
+}
+
+export interface EvaluateInput {
+  portal: PortalConfig;
+  scanId: string;
+  asOf: string;
+  startedAt: string;
+  /** Network counters of the crawl (requests, bytes, 304s, parses, failures). */
+  crawlCounters: Omit<ScanCounters, 'writes'>;
+  /** Writes the crawl made (pages, columns, homepage). */
+  crawlWrites: number;
+}
+
+export async function evaluatePortal(input: EvaluateInput, repo: Repository): Promise<ScanResult> {
+  const { portal, scanId, asOf } = input;
+  const writesBefore = repo.writes;
+  const [meta, homepage, columnRecords, pages, previous] = await Promise.all([
+    repo.getMeta(portal.id),
+    repo.getHomepage(portal.id),
+    repo.listColumns(portal.id),
+    repo.listPages(portal.id),
+    repo.listFindings(portal.id),
+  ]);
+  const snapshot = buildSnapshot(portal, homepage, columnRecords, pages);
+  const failureStreak: Record<string, number> = {};
+  if (homepage) failureStreak[homepage.url] = homepage.failStreak;
+  const byId = new Map(columnRecords.map((c) => [c.columnId, c]));
+  for (const c of portal.columns) failureStreak[c.url] = byId.get(c.id)?.failStreak ?? 0;
+
+  const context: RuleContext = {
+    asOf,
+    calendar: chineseWorkingCalendar,
+    thresholds: resolveThresholds(portal),
+    firstScan: meta === null || meta.firstScanId === scanId,
+    failureStreak,
+  };
+  const current = runRules(snapshot, context);
+  const rec = reconcile(previous, current, { scanId, asOf });
+  await repo.putFindings(portal.id, rec.changed);
+  await repo.putMeta({
+    portalId: portal.id,
+    firstScanId: meta?.firstScanId ?? scanId,
+    firstScanAsOf: meta?.firstScanAsOf ?? asOf,
+    lastScanId: scanId,
+  });
+
+  const warnings = snapshot.columns.flatMap((c) => c.warnings.map((w) => `${c.column.name}: ${w}`));
+  const risks = vetoRisks(rec.open, context.thresholds);
+  const byRule: ScanRecord['findings']['byRule'] = {};
+  for (const f of rec.open) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  const finishedAt = new Date().toISOString();
+  const counters: ScanCounters = { ...input.crawlCounters, writes: input.crawlWrites + (repo.writes - writesBefore) + 1 };
+  await repo.putScan({
+    scanId,
+    portalId: portal.id,
+    asOf,
+    startedAt: input.startedAt,
+    finishedAt,
+    columns: snapshot.columns.length,
+    pages: snapshot.pages.size,
+    findings: { open: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, byRule },
+    counters,
+    warnings,
+  });
+
+  return {
+    portal,
+    scanId,
+    asOf,
+    scannedAt: finishedAt,
+    firstScan: context.firstScan,
+    summary: { columns: snapshot.columns.length, pages: snapshot.pages.size, findings: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, vetoRisks: risks },
+    findings: rec.open,
+    resolved: rec.resolved,
+    newIds: rec.newIds,
+    counters,
+    warnings,
+  };
+}
+
+export function buildSnapshot(
+  portal: PortalConfig,
+  homepage: Awaited<ReturnType<Repository['getHomepage']>>,
+  columnRecords: ColumnRecord[],
+  pages: PageRecord[],
+): PortalSnapshot {
+  const byId = new Map(columnRecords.map((c) => [c.columnId, c]));
+  const columns: ColumnSnapshot[] = portal.columns.map((column) => {
+    const rec = byId.get(column.id);
+    return rec
+      ? { column, fetch: rec.fetch, listPages: rec.listPages, items: rec.items, placeholder: rec.placeholder, warnings: rec.warnings }
+      : { column, fetch: { ok: false, error: 'not crawled yet' }, listPages: 0, items: [], placeholder: null, warnings: ['not crawled yet'] };
+  });
+  // Only pages still listed in a configured column count: a page dropped from its list is gone
+  // from the portal as far as an inspector is concerned.
+  const listed = new Set(columns.flatMap((c) => c.items.map((i) => i.url)));
+  return {
+    portal,
+    homepage: homepage
+      ? { url: homepage.url, fetch: homepage.fetch, items: homepage.items, navLinks: homepage.navLinks }
+      : { url: portal.homepage, fetch: { ok: false, error: 'not crawled yet' }, items: [], navLinks: [] },
+    columns,
+    pages: new Map(pages.filter((p) => listed.has(p.url)).map((p) => [p.url, p])),
+  };
+}

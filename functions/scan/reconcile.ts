@@ -1,0 +1,62 @@
+import { hashOf } from '../crawl/hash.ts';
+import type { Finding } from '../rules/types.ts';
+import type { StoredFinding } from '../store/records.ts';
+
+// A finding's id is a hash of (portal, rule, subject), so reconciling a scan with the store is
+// a set difference: new ids open, missing ids resolve, returning ids reopen. Only findings whose
+// status or content changed are written back.
+
+export interface Reconciled {
+  /** Records to write: new, reopened, changed or resolved findings. */
+  changed: StoredFinding[];
+  /** Every finding open after this scan. */
+  open: StoredFinding[];
+  /** Findings this scan resolved. */
+  resolved: StoredFinding[];
+  newIds: Set<string>;
+}
+
+const contentOf = (f: Finding) =>
+  hashOf([f.severity, f.title, f.url, f.message, f.action, f.evidence, f.columnId ?? null, f.department ?? null]);
+
+export function reconcile(previous: StoredFinding[], current: Finding[], scan: { scanId: string; asOf: string }): Reconciled {
+  const before = new Map(previous.map((f) => [f.id, f]));
+  const changed: StoredFinding[] = [];
+  const open: StoredFinding[] = [];
+  const newIds = new Set<string>();
+  const seen = new Set<string>();
+
+  for (const f of current) {
+    if (seen.has(f.id)) continue; // one finding per (rule, subject), even if a rule repeats itself
+    seen.add(f.id);
+    const prev = before.get(f.id);
+    if (!prev) {
+      const rec: StoredFinding = { ...f, status: 'open', firstSeenScan: scan.scanId, firstSeenAsOf: scan.asOf, lastChangedScan: scan.scanId, reopened: 0 };
+      newIds.add(f.id);
+      changed.push(rec);
+      open.push(rec);
+    } else if (prev.status === 'resolved') {
+      const rec: StoredFinding = {
+        ...prev, ...f, status: 'open', lastChangedScan: scan.scanId, reopened: prev.reopened + 1,
+        resolvedScan: undefined, resolvedAsOf: undefined,
+      };
+      changed.push(rec);
+      open.push(rec);
+    } else if (contentOf(prev) !== contentOf(f)) {
+      const rec: StoredFinding = { ...prev, ...f, lastChangedScan: scan.scanId };
+      changed.push(rec);
+      open.push(rec);
+    } else {
+      open.push(prev);
+    }
+  }
+
+  const resolved: StoredFinding[] = [];
+  for (const prev of previous) {
+    if (prev.status !== 'open' || seen.has(prev.id)) continue;
+    const rec: StoredFinding = { ...prev, status: 'resolved', resolvedScan: scan.scanId, resolvedAsOf: scan.asOf, lastChangedScan: scan.scanId };
+    resolved.push(rec);
+    changed.push(rec);
+  }
+  return { changed, open, resolved, newIds };
+}

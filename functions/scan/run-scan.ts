@@ -1,0 +1,100 @@
+import { Fetcher } from '../crawl/fetcher.ts';
+import { HostLimiter } from '../crawl/host-limiter.ts';
+import { runQueue } from '../local/work-queue.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { Repository } from '../store/repository.ts';
+import { crawlColumn, portalHosts } from './crawl-column.ts';
+import { crawlHomepage } from './crawl-homepage.ts';
+import { evaluatePortal, type ScanResult } from './evaluate.ts';
+import { newScanId, planScan, type CrawlTask } from './plan.ts';
+import { crawlSettings } from './settings.ts';
+
+// A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
+// run the same three steps, with SQS between the second and the third.
+
+export interface ScanProgress {
+  portalId: string;
+  done: number;
+  total: number;
+  pagesFetched: number;
+  failures: number;
+  current?: string;
+}
+
+export interface RunScanOptions {
+  portal: PortalConfig;
+  asOf: string;
+  /** The store, or a promise of it: crawling starts while DynamoDB Local is still booting. */
+  repo: Repository | Promise<Repository>;
+  fetcher?: Fetcher;
+  onProgress?: (p: ScanProgress) => void;
+  now?: () => Date;
+}
+
+export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
+  const { portal, asOf } = opts;
+  const settings = crawlSettings(portal);
+  const hosts = portalHosts(portal);
+  const fetcher =
+    opts.fetcher ??
+    new Fetcher({ userAgent: settings.userAgent, timeoutMs: settings.timeoutMs, allowedHosts: hosts, limiter: new HostLimiter() });
+  for (const host of hosts) fetcher.limiter.configure(host, { concurrency: settings.concurrency, minIntervalMs: settings.minIntervalMs });
+
+  const startedAt = (opts.now?.() ?? new Date()).toISOString();
+  const scanId = newScanId(opts.now?.());
+  const tasks = planScan(portal, scanId, asOf);
+  const repo = await opts.repo;
+  const writesBefore = repo.writes;
+  const statsBefore = { ...fetcher.stats };
+  const known = new Map((await repo.listPages(portal.id)).map((p) => [p.url, p]));
+
+  const progress: ScanProgress = { portalId: portal.id, done: 0, total: tasks.length, pagesFetched: 0, failures: 0 };
+  let pagesParsed = 0;
+  const warnings: string[] = [];
+  const worker = async (task: CrawlTask) => {
+    if (task.target.kind === 'homepage') {
+      progress.current = '首页';
+      await crawlHomepage({ portal, scanId, asOf }, { fetcher, repo });
+    } else {
+      const columnId = task.target.columnId;
+      const column = portal.columns.find((c) => c.id === columnId)!;
+      progress.current = column.name;
+      const r = await crawlColumn({ portal, column, scanId, asOf }, { fetcher, repo, knownPages: known, now: opts.now });
+      progress.pagesFetched += r.pagesFetched;
+      pagesParsed += r.pagesParsed;
+    }
+    progress.done += 1;
+    progress.failures = fetcher.stats.failures - statsBefore.failures;
+    opts.onProgress?.({ ...progress });
+  };
+  // Columns run side by side; the host limiter keeps the bureau's server at its politeness limits.
+  const settled = await runQueue(tasks, Math.max(2, settings.concurrency * 2), worker);
+  settled.forEach((s, i) => {
+    if (!s.ok) warnings.push(`crawl of ${describe(tasks[i]!)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
+  });
+
+  const result = await evaluatePortal(
+    {
+      portal,
+      scanId,
+      asOf,
+      startedAt,
+      crawlCounters: {
+        requests: fetcher.stats.requests - statsBefore.requests,
+        bytes: fetcher.stats.bytes - statsBefore.bytes,
+        notModified: fetcher.stats.notModified - statsBefore.notModified,
+        failures: fetcher.stats.failures - statsBefore.failures,
+        pagesParsed,
+      },
+      crawlWrites: repo.writes - writesBefore,
+    },
+    repo,
+  );
+  result.warnings.unshift(...warnings);
+  if (!opts.fetcher) await fetcher.close();
+  return result;
+}
+
+function describe(t: CrawlTask) {
+  return t.target.kind === 'homepage' ? 'the homepage' : `column ${t.target.columnId}`;
+}

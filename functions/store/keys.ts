@@ -1,0 +1,31 @@
+// Single-table layout. Everything of a portal shares one partition key, so a scan's whole
+// state (columns, pages, findings, scans) is one Query, and nothing crosses portals.
+//
+//   pk = P#<portalId>   sk = META              portal bookkeeping (first scan …)
+//                       sk = H                 homepage state
+//                       sk = C#<columnId>      column state (列表 items, fetch outcome, failure streak)
+//                       sk = U#<url>           a detail page (公开目录 metadata + HTTP cache fields)
+//                       sk = F#<findingId>     a finding and its lifecycle
+//                       sk = S#<scanId>        a scan summary (scanId sorts by time)
+
+export const portalPk = (portalId: string) => `P#${portalId}`;
+export const META_SK = 'META';
+export const HOMEPAGE_SK = 'H';
+export const columnSk = (columnId: string) => `C#${columnId}`;
+export const pageSk = (url: string) => `U#${url}`;
+export const findingSk = (findingId: string) => `F#${findingId}`;
+export const scanSk = (scanId: string) => `S#${scanId}`;
+
+export type RecordKind = 'meta' | 'homepage' | 'column' | 'page' | 'finding' | 'scan';
+
+export function kindOfSk(sk: string): RecordKind | null {
+  if (sk === META_SK) return 'meta';
+  if (sk === HOMEPAGE_SK) return 'homepage';
+  switch (sk.slice(0, 2)) {
+    case 'C#': return 'column';
+    case 'U#': return 'page';
+    case 'F#': return 'finding';
+    case 'S#': return 'scan';
+    default: return null;
+  }
+}

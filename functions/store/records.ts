@@ -1,0 +1,87 @@
+import type { ColumnSnapshot, Finding, FetchOutcome, HomepageSnapshot, ItemSnapshot, PageSnapshot, RuleId } from '../rules/types.ts';
+
+// What the repository keeps. Snapshots (what rules read) plus the bookkeeping a daily,
+// incremental crawl needs: HTTP validators, content hashes, failure streaks.
+
+/** HTTP cache validators of one fetched URL, for conditional requests on the next scan. */
+export interface HttpValidators {
+  etag?: string;
+  lastModified?: string;
+  /** sha256 of the decoded body, to skip parsing and writes when a server sends no validators. */
+  contentHash?: string;
+}
+
+export interface PageRecord extends PageSnapshot, HttpValidators {
+  /** When the page was last fetched (ISO timestamp). */
+  fetchedAt: string;
+  /** The list entry that pointed here when it was fetched; a change means re-fetch. */
+  listTitle?: string;
+  listDate?: string | null;
+}
+
+export interface ListPageCache extends HttpValidators {
+  url: string;
+}
+
+export interface ColumnRecord extends Omit<ColumnSnapshot, 'column'> {
+  columnId: string;
+  /** Consecutive scans whose fetch of the column failed (0 after a success). */
+  failStreak: number;
+  /** Validators of each list page, in pagination order. */
+  listCache: ListPageCache[];
+  /** Hash of items + outcome, so an unchanged column is not rewritten. */
+  stateHash: string;
+  scanId: string;
+}
+
+export interface HomepageRecord extends HomepageSnapshot, HttpValidators {
+  failStreak: number;
+  stateHash: string;
+  scanId: string;
+}
+
+export type FindingStatus = 'open' | 'resolved';
+
+export interface StoredFinding extends Finding {
+  status: FindingStatus;
+  /** The scan that first saw it, and its as-of date. */
+  firstSeenScan: string;
+  firstSeenAsOf: string;
+  /** The scan that last changed its status or content. */
+  lastChangedScan: string;
+  resolvedScan?: string;
+  resolvedAsOf?: string;
+  /** How often it came back after being resolved. */
+  reopened: number;
+}
+
+export interface ScanCounters {
+  requests: number;
+  bytes: number;
+  notModified: number;
+  pagesParsed: number;
+  writes: number;
+  failures: number;
+}
+
+export interface ScanRecord {
+  scanId: string;
+  portalId: string;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  columns: number;
+  pages: number;
+  findings: { open: number; new: number; resolved: number; byRule: Partial<Record<RuleId, number>> };
+  counters: ScanCounters;
+  warnings: string[];
+}
+
+export interface PortalMeta {
+  portalId: string;
+  firstScanId: string;
+  firstScanAsOf: string;
+  lastScanId: string;
+}
+
+export type { FetchOutcome, ItemSnapshot };

@@ -1,0 +1,147 @@
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { HOMEPAGE_SK, META_SK, columnSk, findingSk, pageSk, portalPk, scanSk } from './keys.ts';
+import type { ColumnRecord, HomepageRecord, PageRecord, PortalMeta, ScanRecord, StoredFinding } from './records.ts';
+
+// The one place that talks to DynamoDB. Everything else speaks in records.
+
+export interface RepositoryOptions {
+  tableName: string;
+  /** DynamoDB Local's endpoint; absent in AWS. */
+  endpoint?: string;
+  region?: string;
+  client?: DynamoDBClient;
+}
+
+const BATCH = 25; // BatchWriteItem's limit
+
+export class Repository {
+  readonly tableName: string;
+  private readonly raw: DynamoDBClient;
+  private readonly doc: DynamoDBDocumentClient;
+  /** Items written since construction: the incremental-scan tests and the scan summary count these. */
+  writes = 0;
+
+  constructor(opts: RepositoryOptions) {
+    this.tableName = opts.tableName;
+    this.raw =
+      opts.client ??
+      new DynamoDBClient({
+        endpoint: opts.endpoint,
+        region: opts.region ?? process.env.AWS_REGION ?? 'cn-north-1',
+        // DynamoDB Local accepts any credentials; never let a laptop's real ones leak into it.
+        ...(opts.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      });
+    this.doc = DynamoDBDocumentClient.from(this.raw, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+
+  /** Creates the table when missing (local runs; in AWS the stack owns it). */
+  async ensureTable(): Promise<void> {
+    try {
+      await this.raw.send(new DescribeTableCommand({ TableName: this.tableName }));
+      return;
+    } catch (e) {
+      if (!(e instanceof ResourceNotFoundException)) throw e;
+    }
+    await this.raw.send(
+      new CreateTableCommand({
+        TableName: this.tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    );
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  private async queryPrefix<T>(portalId: string, prefix: string, opts: { newestFirst?: boolean; limit?: number } = {}): Promise<T[]> {
+    const out: T[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const res = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': portalPk(portalId), ':prefix': prefix },
+          ExclusiveStartKey: startKey,
+          ScanIndexForward: !opts.newestFirst,
+          Limit: opts.limit,
+        }),
+      );
+      for (const item of res.Items ?? []) out.push(strip(item) as T);
+      startKey = res.LastEvaluatedKey;
+      if (opts.limit && out.length >= opts.limit) break;
+    } while (startKey);
+    return out;
+  }
+
+  private async get<T>(portalId: string, sk: string): Promise<T | null> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk } }));
+    return res.Item ? (strip(res.Item) as T) : null;
+  }
+
+  getMeta(portalId: string) { return this.get<PortalMeta>(portalId, META_SK); }
+  getHomepage(portalId: string) { return this.get<HomepageRecord>(portalId, HOMEPAGE_SK); }
+  getColumn(portalId: string, columnId: string) { return this.get<ColumnRecord>(portalId, columnSk(columnId)); }
+  getScan(portalId: string, scanId: string) { return this.get<ScanRecord>(portalId, scanSk(scanId)); }
+  listColumns(portalId: string) { return this.queryPrefix<ColumnRecord>(portalId, 'C#'); }
+  listPages(portalId: string) { return this.queryPrefix<PageRecord>(portalId, 'U#'); }
+  listFindings(portalId: string) { return this.queryPrefix<StoredFinding>(portalId, 'F#'); }
+  /** Newest first. */
+  listScans(portalId: string, limit?: number) { return this.queryPrefix<ScanRecord>(portalId, 'S#', { newestFirst: true, limit }); }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  private async put(portalId: string, sk: string, record: object): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(portalId), sk, ...record } }));
+    this.writes += 1;
+  }
+
+  putMeta(meta: PortalMeta) { return this.put(meta.portalId, META_SK, meta); }
+  putHomepage(portalId: string, rec: HomepageRecord) { return this.put(portalId, HOMEPAGE_SK, rec); }
+  putColumn(portalId: string, rec: ColumnRecord) { return this.put(portalId, columnSk(rec.columnId), rec); }
+  putScan(rec: ScanRecord) { return this.put(rec.portalId, scanSk(rec.scanId), rec); }
+
+  putPages(portalId: string, pages: PageRecord[]) {
+    return this.batchPut(pages.map((p) => ({ pk: portalPk(portalId), sk: pageSk(p.url), ...p })));
+  }
+
+  putFindings(portalId: string, findings: StoredFinding[]) {
+    return this.batchPut(findings.map((f) => ({ pk: portalPk(portalId), sk: findingSk(f.id), ...f })));
+  }
+
+  /** BatchWriteItem in chunks of 25, re-sending unprocessed items with backoff (nothing is dropped). */
+  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH) {
+      let pending = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw new Error(`DynamoDB kept ${pending.length} items unprocessed after ${attempt} attempts`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        const unprocessed = (res.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+        this.writes += pending.length - unprocessed.length;
+        pending = unprocessed;
+      }
+    }
+  }
+
+  destroy() {
+    this.doc.destroy();
+    this.raw.destroy();
+  }
+}
+
+function strip(item: Record<string, unknown>): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { pk, sk, ...rest } = item;
+  return rest;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { reconcile } from '../../functions/scan/reconcile.ts';
+import type { Finding } from '../../functions/rules/types.ts';
+
+const finding = (id: string, message = '栏目为空'): Finding => ({
+  id, portalId: 'p', rule: 'empty-column', severity: 'veto', subject: `column:${id}`, url: `http://x/${id}/`,
+  title: id, message, action: '补充发布', evidence: { items: 0 },
+});
+
+describe('reconcile', () => {
+  it('opens new findings, keeps unchanged ones without a write, resolves the missing and reopens the returning', () => {
+    const s1 = reconcile([], [finding('a'), finding('b')], { scanId: 's1', asOf: '2018-01-01' });
+    expect(s1.changed.map((f) => [f.id, f.status])).toEqual([['a', 'open'], ['b', 'open']]);
+    expect([...s1.newIds]).toEqual(['a', 'b']);
+
+    const s2 = reconcile(s1.changed, [finding('a')], { scanId: 's2', asOf: '2018-01-02' });
+    expect(s2.changed.map((f) => [f.id, f.status, f.resolvedScan])).toEqual([['b', 'resolved', 's2']]);
+    expect(s2.open.map((f) => f.id)).toEqual(['a']);
+    expect(s2.open[0]!.firstSeenScan).toBe('s1');
+
+    const stored = [s1.changed[0]!, s2.changed[0]!];
+    const s3 = reconcile(stored, [finding('a'), finding('b')], { scanId: 's3', asOf: '2018-01-03' });
+    expect(s3.changed.map((f) => [f.id, f.status, f.reopened])).toEqual([['b', 'open', 1]]);
+    expect(s3.changed[0]!.resolvedScan).toBeUndefined();
+    expect(s3.newIds.size).toBe(0);
+  });
+
+  it('rewrites an open finding whose evidence changed, keeping its first-seen scan', () => {
+    const s1 = reconcile([], [finding('a')], { scanId: 's1', asOf: '2018-01-01' });
+    const s2 = reconcile(s1.changed, [finding('a', '栏目仍为空')], { scanId: 's2', asOf: '2018-01-02' });
+    expect(s2.changed).toHaveLength(1);
+    expect(s2.changed[0]).toMatchObject({ message: '栏目仍为空', firstSeenScan: 's1', lastChangedScan: 's2', status: 'open' });
+  });
+
+  it('counts a finding once even when a rule reports the same subject twice', () => {
+    const r = reconcile([], [finding('a'), finding('a')], { scanId: 's1', asOf: '2018-01-01' });
+    expect(r.open).toHaveLength(1);
+  });
+});
