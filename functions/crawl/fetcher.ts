@@ -1,6 +1,7 @@
 import { Agent, request, errors as undiciErrors } from 'undici';
 import type { Dispatcher } from 'undici';
 import { HostLimiter } from './host-limiter.ts';
+import { RobotsCache } from './robots.ts';
 
 // One HTTP fetch the way a polite daily crawler needs it: per-host limits, a hard timeout, a
 // size cap, conditional requests, redirects followed by hand (so an off-site hop is recorded,
@@ -25,6 +26,8 @@ export interface FetchResult {
   lastModified?: string;
   /** e.g. "timeout after 15000 ms", "ECONNRESET", "HTTP 503", "redirect off-site to http://…". */
   error?: string;
+  /** The request was never sent: robots.txt disallows it. */
+  disallowed?: boolean;
   attempts: number;
   truncated?: boolean;
 }
@@ -35,10 +38,14 @@ export interface FetcherOptions {
   maxBytes: number;
   maxRedirects: number;
   retries: number;
+  /** Base of the exponential backoff between retries (full jitter). */
+  minBackoffMs: number;
   /** Hosts a redirect may lead to; anything else is recorded as an off-site redirect. */
   allowedHosts?: Set<string>;
   limiter?: HostLimiter;
   dispatcher?: Dispatcher;
+  /** Honour robots.txt (default true); a bureau scanning its own site may switch it off. */
+  robots?: boolean;
 }
 
 export interface FetchStats {
@@ -46,6 +53,7 @@ export interface FetchStats {
   bytes: number;
   notModified: number;
   failures: number;
+  disallowed: number;
 }
 
 export const DEFAULT_USER_AGENT = 'disclosure-watch/0.1 (+https://github.com/disclosure-watch/disclosure-watch)';
@@ -53,10 +61,11 @@ export const DEFAULT_USER_AGENT = 'disclosure-watch/0.1 (+https://github.com/dis
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504, 429]);
 
 export class Fetcher {
-  readonly stats: FetchStats = { requests: 0, bytes: 0, notModified: 0, failures: 0 };
+  readonly stats: FetchStats = { requests: 0, bytes: 0, notModified: 0, failures: 0, disallowed: 0 };
   readonly limiter: HostLimiter;
   private readonly opts: FetcherOptions;
   private readonly dispatcher: Dispatcher;
+  private readonly robots: RobotsCache | null;
 
   constructor(opts: Partial<FetcherOptions> = {}) {
     this.opts = {
@@ -65,25 +74,38 @@ export class Fetcher {
       maxBytes: 5 * 1024 * 1024,
       maxRedirects: 10,
       retries: 2,
+      minBackoffMs: 250,
       ...opts,
     };
     this.limiter = opts.limiter ?? new HostLimiter();
     this.dispatcher = opts.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
+    this.robots =
+      opts.robots === false
+        ? null
+        : new RobotsCache(this.opts.userAgent, (url) => this.limiter.run(url, () => this.send({ url })));
   }
 
   async fetch(req: FetchRequest): Promise<FetchResult> {
+    if (this.robots) {
+      const verdict = await this.robots.check(req.url);
+      if (verdict.crawlDelayMs !== undefined) this.limiter.atLeast(req.url, verdict.crawlDelayMs);
+      if (!verdict.allowed) {
+        this.stats.disallowed += 1;
+        return { url: req.url, finalUrl: req.url, ok: false, notModified: false, attempts: 0, disallowed: true, error: verdict.reason };
+      }
+    }
     let attempt = 0;
     for (;;) {
       attempt += 1;
       const res = await this.followRedirects(req);
       res.attempts = attempt;
-      const retryable = res.status === undefined ? !res.error?.startsWith('redirect') && !res.truncated : RETRYABLE_STATUS.has(res.status);
+      const retryable = res.status === undefined ? !res.error?.startsWith('redirect') && !res.error?.startsWith('more than') : RETRYABLE_STATUS.has(res.status);
       if (res.ok || !retryable || attempt > this.opts.retries) {
         if (!res.ok) this.stats.failures += 1;
         return res;
       }
       // Exponential backoff with full jitter; a Retry-After already pushed the host's gate.
-      await sleep(Math.random() * 250 * 2 ** attempt);
+      await sleep(this.opts.minBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
     }
   }
 

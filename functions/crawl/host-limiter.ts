@@ -62,6 +62,12 @@ export class HostLimiter {
     gate.limits = { ...gate.limits, ...limits };
   }
 
+  /** Raises a host's interval to at least `ms` (robots.txt Crawl-delay); never lowers it. */
+  atLeast(url: string | URL, ms: number) {
+    const gate = this.gate(new URL(url).host);
+    if (gate.limits.minIntervalMs < ms) gate.limits = { ...gate.limits, minIntervalMs: ms };
+  }
+
   run<T>(url: string | URL, task: () => Promise<T>): Promise<T> {
     return this.gate(new URL(url).host).run(task);
   }

@@ -9,7 +9,9 @@ import type { ColumnRecord, ListPageCache, PageRecord } from '../store/records.t
 import type { Repository } from '../store/repository.ts';
 import type { ColumnSnapshot, ItemSnapshot } from '../rules/types.ts';
 import { crawlSettings } from './settings.ts';
+import { portalHosts } from './portal-hosts.ts';
 import { daysBetween } from '../calendar/dates.ts';
+import { pageRecordOf } from './page-record.ts';
 
 // Crawls one column (栏目): its list pages, then the detail pages that are new or changed.
 // Pages are parsed one at a time and only their metadata is kept, so memory does not grow with
@@ -149,27 +151,12 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
         return;
       }
       pagesParsed += 1;
-      const d = extractDetail(html, res.finalUrl);
+      const detail = extractDetail(html, res.finalUrl);
       toWrite.push({
-        url: it.url,
-        columnId: column.id,
-        fetch: outcomeOf(res),
-        title: d.title,
-        indexNo: d.indexNo,
-        docNo: d.docNo,
-        publisher: d.publisher,
-        generatedDate: d.generatedDate,
-        publishedDate: d.publishedDate,
-        validity: d.validity,
-        bodyChars: d.bodyChars,
-        attachments: d.attachments.length,
-        hasBody: d.hasBody,
-        notFound: d.notFound,
-        firstSeen: old?.firstSeen ?? asOf,
+        ...pageRecordOf(detail, { url: it.url, columnId: column.id, fetch: outcomeOf(res), firstSeen: old?.firstSeen ?? asOf, fetchedAt }),
         etag: res.etag,
         lastModified: res.lastModified,
         contentHash,
-        fetchedAt,
         ...listFields,
       });
     }),
@@ -194,10 +181,6 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     pagesWritten: toWrite.length,
     columnWritten,
   };
-}
-
-export function portalHosts(portal: PortalConfig): Set<string> {
-  return new Set([portal.homepage, ...portal.columns.map((c) => c.url)].map((u) => new URL(u).host));
 }
 
 function emptyPage(url: string, columnId: string, asOf: string): PageRecord {

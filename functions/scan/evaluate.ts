@@ -37,9 +37,8 @@ export interface EvaluateInput {
   crawlWrites: number;
 }
 
-export async function evaluatePortal(input: EvaluateInput, repo: Repository): Promise<ScanResult> {
-  const { portal, scanId, asOf } = input;
-  const writesBefore = repo.writes;
+/** The portal's state as the store has it, and the context the rules run in. */
+export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId: string | null, repo: Repository) {
   const [meta, homepage, columnRecords, pages, previous] = await Promise.all([
     repo.getMeta(portal.id),
     repo.getHomepage(portal.id),
@@ -52,7 +51,6 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository): Pr
   if (homepage) failureStreak[homepage.url] = homepage.failStreak;
   const byId = new Map(columnRecords.map((c) => [c.columnId, c]));
   for (const c of portal.columns) failureStreak[c.url] = byId.get(c.id)?.failStreak ?? 0;
-
   const context: RuleContext = {
     asOf,
     calendar: chineseWorkingCalendar,
@@ -60,6 +58,13 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository): Pr
     firstScan: meta === null || meta.firstScanId === scanId,
     failureStreak,
   };
+  return { meta, snapshot, context, previous, pages };
+}
+
+export async function evaluatePortal(input: EvaluateInput, repo: Repository): Promise<ScanResult> {
+  const { portal, scanId, asOf } = input;
+  const writesBefore = repo.writes;
+  const { meta, snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo);
   const current = runRules(snapshot, context);
   const rec = reconcile(previous, current, { scanId, asOf });
   await repo.putFindings(portal.id, rec.changed);

@@ -1,13 +1,12 @@
-import { Fetcher } from '../crawl/fetcher.ts';
-import { HostLimiter } from '../crawl/host-limiter.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
 import { runQueue } from '../local/work-queue.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { Repository } from '../store/repository.ts';
-import { crawlColumn, portalHosts } from './crawl-column.ts';
+import { crawlColumn } from './crawl-column.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { newScanId, planScan, type CrawlTask } from './plan.ts';
-import { crawlSettings } from './settings.ts';
+import { crawlSettings, portalFetcher } from './settings.ts';
 
 // A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
 // run the same three steps, with SQS between the second and the third.
@@ -34,11 +33,7 @@ export interface RunScanOptions {
 export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
   const { portal, asOf } = opts;
   const settings = crawlSettings(portal);
-  const hosts = portalHosts(portal);
-  const fetcher =
-    opts.fetcher ??
-    new Fetcher({ userAgent: settings.userAgent, timeoutMs: settings.timeoutMs, allowedHosts: hosts, limiter: new HostLimiter() });
-  for (const host of hosts) fetcher.limiter.configure(host, { concurrency: settings.concurrency, minIntervalMs: settings.minIntervalMs });
+  const fetcher = opts.fetcher ?? portalFetcher(portal);
 
   const startedAt = (opts.now?.() ?? new Date()).toISOString();
   const scanId = newScanId(opts.now?.());

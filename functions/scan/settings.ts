@@ -1,5 +1,6 @@
 import type { PortalConfig } from '../config/schema.ts';
-import { DEFAULT_USER_AGENT } from '../crawl/fetcher.ts';
+import { DEFAULT_USER_AGENT, Fetcher } from '../crawl/fetcher.ts';
+import { portalHosts } from './portal-hosts.ts';
 
 /** A portal's crawl settings with the defaults of the crawler issue filled in. */
 export function crawlSettings(portal: PortalConfig) {
@@ -13,4 +14,13 @@ export function crawlSettings(portal: PortalConfig) {
     timeoutMs: c.timeoutMs ?? 15_000,
     maxListPages: c.maxListPages ?? 50,
   };
+}
+
+/** A fetcher bound to a portal: its hosts only (redirects elsewhere are recorded), its limits, its robots.txt switch. */
+export function portalFetcher(portal: PortalConfig): Fetcher {
+  const s = crawlSettings(portal);
+  const hosts = portalHosts(portal);
+  const fetcher = new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, allowedHosts: hosts, robots: s.robots });
+  for (const host of hosts) fetcher.limiter.configure(host, { concurrency: s.concurrency, minIntervalMs: s.minIntervalMs });
+  return fetcher;
 }

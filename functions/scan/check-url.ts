@@ -1,0 +1,118 @@
+import { decodeHtml } from '../crawl/charset.ts';
+import { extractDetail } from '../crawl/detail-extractor.ts';
+import { sha256 } from '../crawl/hash.ts';
+import { outcomeOf } from '../crawl/outcome.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
+import { runRules } from '../rules/registry.ts';
+import type { Config, PortalConfig } from '../config/schema.ts';
+import type { DetailPage } from '../crawl/types.ts';
+import type { Finding, ItemSnapshot } from '../rules/types.ts';
+import type { StoredFinding } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { crawlColumn } from './crawl-column.ts';
+import { portalHosts } from './portal-hosts.ts';
+import { loadEvaluation } from './evaluate.ts';
+import { pageRecordOf } from './page-record.ts';
+import { reconcile } from './reconcile.ts';
+import { portalFetcher } from './settings.ts';
+
+// An on-demand check of one column or page after an 信息员 fixed something: fetch it now,
+// update the store, re-run the rules that concern it, and resolve what no longer fires.
+
+export class CheckRefused extends Error {}
+
+export interface CheckResult {
+  url: string;
+  portal: PortalConfig;
+  kind: 'list' | 'detail';
+  page?: Pick<DetailPage, 'title' | 'indexNo' | 'docNo' | 'publisher' | 'generatedDate' | 'publishedDate' | 'bodyChars'> & { attachments: number; links: number };
+  list?: { items: ItemSnapshot[]; pages: number };
+  fetch: { ok: boolean; status?: number; error?: string };
+  findings: StoredFinding[];
+  resolved: StoredFinding[];
+}
+
+/** The portal whose hosts include the URL's: on-demand checks never reach anywhere else. */
+export function portalForUrl(config: Config, url: string): PortalConfig {
+  let host: string;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    host = u.host;
+  } catch {
+    throw new CheckRefused(`"${url}" is not an absolute http(s) URL.`);
+  }
+  const portal = config.portals.find((p) => portalHosts(p).has(host));
+  if (!portal) {
+    const hosts = config.portals.flatMap((p) => [...portalHosts(p)]);
+    throw new CheckRefused(`${host} is not a configured portal's host (configured: ${hosts.join(', ')}). Only configured portals are checked.`);
+  }
+  return portal;
+}
+
+export async function checkUrl(
+  input: { config: Config; url: string; asOf: string },
+  deps: { repo: Repository; fetcher?: Fetcher; now?: () => Date },
+): Promise<CheckResult> {
+  const portal = portalForUrl(input.config, input.url);
+  const fetcher = deps.fetcher ?? portalFetcher(portal);
+  const scanId = `check-${Date.now()}`;
+  try {
+    const column = portal.columns.find((c) => sameUrl(c.url, input.url));
+    if (column) {
+      const r = await crawlColumn({ portal, column, scanId, asOf: input.asOf }, { fetcher, repo: deps.repo, now: deps.now });
+      const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.columnId === column.id);
+      return { url: input.url, portal, kind: 'list', list: { items: r.snapshot.items, pages: r.snapshot.listPages }, fetch: r.snapshot.fetch, ...verdict };
+    }
+
+    const known = (await deps.repo.listPages(portal.id)).find((p) => p.url === input.url);
+    const res = await fetcher.fetch({ url: input.url });
+    const fetch = outcomeOf(res);
+    let page: CheckResult['page'];
+    if (res.ok && res.body) {
+      const { html } = decodeHtml(res.body, res.contentType);
+      const detail = extractDetail(html, res.finalUrl);
+      const columnId = known?.columnId ?? guessColumn(portal, input.url);
+      await deps.repo.putPages(portal.id, [
+        {
+          ...pageRecordOf(detail, { url: input.url, columnId, fetch, firstSeen: known?.firstSeen ?? input.asOf, fetchedAt: new Date().toISOString() }),
+          etag: res.etag,
+          lastModified: res.lastModified,
+          contentHash: sha256(html),
+          listTitle: known?.listTitle,
+          listDate: known?.listDate,
+        },
+      ]);
+      const { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars } = detail;
+      page = { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars, attachments: detail.attachments.length, links: detail.links.length };
+    }
+    const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === input.url, input.url);
+    return { url: input.url, portal, kind: 'detail', page, fetch, ...verdict };
+  } finally {
+    if (!deps.fetcher) await fetcher.close();
+  }
+}
+
+/** Runs the rules over the stored portal and reconciles only the findings `concerns` selects. */
+async function judge(portal: PortalConfig, asOf: string, repo: Repository, scanId: string, concerns: (f: Finding) => boolean, extraPage?: string) {
+  const { snapshot, context, previous, pages } = await loadEvaluation(portal, asOf, scanId, repo);
+  if (extraPage) {
+    // A page checked by URL counts even when no list links it (yet).
+    const p = pages.find((x) => x.url === extraPage);
+    if (p) snapshot.pages.set(p.url, p);
+  }
+  context.firstScan = false;
+  const current = runRules(snapshot, context).filter(concerns);
+  const rec = reconcile(previous.filter(concerns), current, { scanId, asOf });
+  await repo.putFindings(portal.id, rec.changed);
+  return { findings: rec.open, resolved: rec.resolved };
+}
+
+function guessColumn(portal: PortalConfig, url: string): string {
+  const path = new URL(url).pathname;
+  const byDepth = [...portal.columns].sort((a, b) => dir(b.url).length - dir(a.url).length);
+  return byDepth.find((c) => path.startsWith(dir(c.url)))?.id ?? 'unlisted';
+}
+
+const dir = (u: string) => new URL(u).pathname.replace(/[^/]*$/, '');
+const sameUrl = (a: string, b: string) => new URL(a).toString() === new URL(b).toString();

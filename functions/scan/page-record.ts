@@ -1,0 +1,24 @@
+import type { DetailPage } from '../crawl/types.ts';
+import type { FetchOutcome } from '../rules/types.ts';
+import type { PageRecord } from '../store/records.ts';
+
+/** What the store keeps of an extracted detail page: metadata and counts, never the HTML. */
+export function pageRecordOf(
+  d: DetailPage,
+  at: { url: string; columnId: string; fetch: FetchOutcome; firstSeen: string; fetchedAt: string },
+): PageRecord {
+  return {
+    ...at,
+    title: d.title,
+    indexNo: d.indexNo,
+    docNo: d.docNo,
+    publisher: d.publisher,
+    generatedDate: d.generatedDate,
+    publishedDate: d.publishedDate,
+    validity: d.validity,
+    bodyChars: d.bodyChars,
+    attachments: d.attachments.length,
+    hasBody: d.hasBody,
+    notFound: d.notFound,
+  };
+}

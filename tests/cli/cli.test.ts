@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detailPage, homepage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// The CLI as a user runs it: a real process, real exit codes, stdout and stderr apart.
+
+const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [BIN, ...args], { timeout: 90_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+};
+
+const items: MiniItem[] = [
+  { path: '/tdsc/201712/t20171220_1.html', title: '土地出让结果公示', date: '2017-12-20', generated: '2017-12-18' },
+  { path: '/tdsc/201712/t20171201_2.html', title: '土地出让公告', date: '2017-12-01', generated: '2017-10-09', body: '见附件' },
+];
+
+describe('disclosure-watch CLI', () => {
+  let server: TestServer;
+  let dir: string;
+  let configFile: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      '/index.html': html(homepage(items)),
+      '/tdsc/index.html': html(listPage('土地市场', items)),
+      ...Object.fromEntries(items.map((i) => [i.path, html(detailPage(i))])),
+    });
+    dir = mkdtempSync(join(tmpdir(), 'dw-cli-'));
+    configFile = join(dir, 'portals.json');
+    writeFileSync(configFile, JSON.stringify({
+      portals: [{
+        id: 'cli', name: '梅河口市国土资源局', homepage: `${server.origin}/index.html`,
+        columns: [{ id: 'tdsc', name: '土地市场', url: `${server.origin}/tdsc/index.html`, kind: 'notice', department: '土地利用科' }],
+        departments: [{ name: '土地利用科', officer: '张明' }],
+        crawl: { minIntervalMs: 0, robots: false },
+      }],
+    }));
+  });
+  afterAll(() => server.close());
+
+  it('exits 2 with the JSON path and the fix for an invalid config, and scans nothing', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ portals: [{ id: 'x', name: 'x', homepage: `${server.origin}/`, columns: [{ id: 'a', name: 'a', url: `${server.origin}/a/`, kind: 'news', department: '无此科' }] }] }));
+    const before = server.requests.length;
+    const r = await run(['scan', '--config', bad, '--data-dir', join(dir, 'd0')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('portals[0].columns[0].department: "无此科" is not one of the portal\'s departments');
+    expect(r.stderr).toContain('Nothing was scanned.');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('exits 2 for a missing config file, a bad date and an unknown command', async () => {
+    expect((await run(['scan', '--config', join(dir, 'nope.json')])).stderr).toContain('file not found');
+    const date = await run(['scan', '--config', configFile, '--as-of', '2018-02-30']);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toContain('--as-of must be a real date as YYYY-MM-DD');
+    expect((await run(['scna'])).code).toBe(2);
+  });
+
+  it('scans to one JSON document on stdout with progress on stderr', async () => {
+    const r = await run(['scan', '--config', configFile, '--as-of', '2018-01-15', '--format', 'json', '--data-dir', join(dir, 'd1')]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ portal: 'cli', asOf: '2018-01-15', summary: { columns: 1, pages: 2 } });
+    expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'empty-page', status: 'open', column: 'tdsc', department: '土地利用科' }));
+    expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'late-publication', url: `${server.origin}/tdsc/201712/t20171201_2.html` }));
+    expect(r.stderr).toMatch(/\[cli\] 2\/2/);
+  });
+
+  it('checks one page: shows what was extracted and refuses hosts outside the config', async () => {
+    const url = `${server.origin}${items[0]!.path}`;
+    const r = await run(['check', url, '--config', configFile, '--as-of', '2018-01-15', '--format', 'json', '--data-dir', join(dir, 'd2')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      url, kind: 'detail',
+      page: { title: '土地出让结果公示', generatedDate: '2017-12-18', publishedDate: '2017-12-20', publisher: '梅河口市国土资源局' },
+      findings: [],
+    });
+    const off = await run(['check', 'http://example.com/x.html', '--config', configFile]);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain('example.com is not a configured portal\'s host');
+  });
+});

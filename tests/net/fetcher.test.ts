@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Fetcher } from '../../functions/crawl/fetcher.ts';
+import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+describe('Fetcher against a misbehaving server', () => {
+  let srv: MisbehavingServer;
+  let f: Fetcher;
+  const url = (p: string) => `${srv.origin}${p}`;
+
+  beforeAll(async () => {
+    srv = await startMisbehavingServer({ robots: 'User-agent: *\nDisallow: /private/\n' });
+    f = new Fetcher({ timeoutMs: 400, retries: 2, minBackoffMs: 10, allowedHosts: new Set([new URL(srv.origin).host]), userAgent: 'disclosure-watch-test (+https://example.gov.cn/contact)' });
+    f.limiter.configure(new URL(srv.origin).host, { concurrency: 4, minIntervalMs: 0 });
+  });
+  afterAll(async () => {
+    await f.close();
+    await srv.close();
+  });
+
+  it('gives up on a page that stalls after the timeout, retrying, without throwing', async () => {
+    const r = await f.fetch({ url: url('/stall.html') });
+    expect(r).toMatchObject({ ok: false, error: 'timeout after 400 ms', attempts: 3 });
+    expect(r.status).toBeUndefined();
+  });
+
+  it('records a connection reset as a failure after retries', async () => {
+    const r = await f.fetch({ url: url('/reset.html') });
+    expect(r.ok).toBe(false);
+    expect(r.error).toBeTruthy();
+    expect(srv.hits.get('/reset.html')).toBe(3);
+  });
+
+  it('retries a 500 and keeps the 200 that follows', async () => {
+    const r = await f.fetch({ url: url('/flaky.html') });
+    expect(r).toMatchObject({ ok: true, status: 200, attempts: 2 });
+  });
+
+  it('stops after the retries when a page keeps failing with 500', async () => {
+    const r = await f.fetch({ url: url('/always-500.html') });
+    expect(r).toMatchObject({ ok: false, status: 500, error: 'HTTP 500', attempts: 3 });
+  });
+
+  it('waits out a 429 Retry-After before asking the host again', async () => {
+    const t0 = Date.now();
+    const r = await f.fetch({ url: url('/rate-limited.html') });
+    expect(r.ok).toBe(true);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(950);
+  });
+
+  it('cuts a redirect loop after 10 hops', async () => {
+    const r = await f.fetch({ url: url('/loop-a.html') });
+    expect(r).toMatchObject({ ok: false, error: 'more than 10 redirects' });
+    expect((srv.hits.get('/loop-a.html') ?? 0) + (srv.hits.get('/loop-b.html') ?? 0)).toBe(11);
+  });
+
+  it('follows a redirect within the portal and records an off-site one without following it', async () => {
+    expect(await f.fetch({ url: url('/moved.html') })).toMatchObject({ ok: true, finalUrl: url('/ok.html') });
+    const off = await f.fetch({ url: url('/offsite.html') });
+    expect(off).toMatchObject({ ok: false, error: 'redirect off-site to http://offsite.invalid/landing.html' });
+  });
+
+  it('cuts a 10 MB response off at 5 MB', async () => {
+    const r = await f.fetch({ url: url('/huge.html') });
+    expect(r).toMatchObject({ ok: false, truncated: true });
+    expect(r.error).toMatch(/larger than 5242880 bytes/);
+    expect(r.body!.byteLength).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it('never requests a path robots.txt disallows', async () => {
+    const r = await f.fetch({ url: url('/private/secret.html') });
+    expect(r).toMatchObject({ ok: false, disallowed: true, error: `disallowed by ${srv.origin}/robots.txt` });
+    expect(srv.hits.get('/private/secret.html')).toBeUndefined();
+    expect(srv.hits.get('/robots.txt')).toBe(1); // fetched once, then cached
+  });
+
+  it('identifies itself with the configured User-Agent', () => {
+    expect([...srv.userAgents]).toEqual(['disclosure-watch-test (+https://example.gov.cn/contact)']);
+  });
+});
+
+describe('Fetcher politeness', () => {
+  it('holds per-host concurrency and interval, as measured by the server', async () => {
+    const srv = await startMisbehavingServer({ slowMs: 120 });
+    const f = new Fetcher({ robots: false });
+    f.limiter.configure(new URL(srv.origin).host, { concurrency: 2, minIntervalMs: 60 });
+    await Promise.all(Array.from({ length: 8 }, () => f.fetch({ url: `${srv.origin}/slow.html` })));
+    const gaps = srv.arrivals.slice(1).map((t, i) => t - srv.arrivals[i]!);
+    expect(srv.peakInFlight).toBeLessThanOrEqual(2);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(55);
+    await f.close();
+    await srv.close();
+  });
+
+  it('slows to robots.txt Crawl-delay', async () => {
+    const srv = await startMisbehavingServer({ robots: 'User-agent: *\nCrawl-delay: 0.3\n' });
+    const f = new Fetcher();
+    f.limiter.configure(new URL(srv.origin).host, { concurrency: 2, minIntervalMs: 0 });
+    for (let i = 0; i < 3; i++) await f.fetch({ url: `${srv.origin}/ok.html` });
+    const pages = srv.arrivals.slice(1); // the first arrival is robots.txt
+    expect(pages).toHaveLength(3);
+    expect(Math.min(pages[1]! - pages[0]!, pages[2]! - pages[1]!)).toBeGreaterThanOrEqual(290);
+    await f.close();
+    await srv.close();
+  });
+
+  it('sends conditional requests and counts the 304', async () => {
+    const srv = await startTestServer({ '/a.html': { body: '<html><body>甲</body></html>' } });
+    const f = new Fetcher({ robots: false });
+    const first = await f.fetch({ url: `${srv.origin}/a.html` });
+    const second = await f.fetch({ url: `${srv.origin}/a.html`, etag: first.etag });
+    expect(second).toMatchObject({ ok: true, status: 304, notModified: true });
+    expect(f.stats).toMatchObject({ requests: 2, notModified: 1 });
+    await f.close();
+    await srv.close();
+  });
+});
