@@ -101,6 +101,11 @@ export interface RuleContext {
   thresholds: ResolvedThresholds;
   /** True when no earlier scan of this portal exists (some rules never fire then). */
   firstScan: boolean;
+  /**
+   * URL → consecutive scans whose fetch of it failed, this scan included (0 after a success),
+   * for the homepage and every column, as the store counts them. site-unreachable reads it.
+   */
+  failureStreak: Record<string, number>;
 }
 
 export interface ResolvedThresholds {

@@ -1,0 +1,41 @@
+import { emptyColumn } from './empty-column.ts';
+import { emptyPage } from './empty-page.ts';
+import { homepageNotUpdated } from './homepage-not-updated.ts';
+import { latePublication } from './late-publication.ts';
+import { missingColumn } from './missing-column.ts';
+import { siteUnreachable } from './site-unreachable.ts';
+import { staleColumn } from './stale-column.ts';
+import { undatedItem } from './undated-item.ts';
+import { RULE_IDS, type Finding, type PortalSnapshot, type Rule, type RuleContext, type RuleId } from './types.ts';
+
+// Every implemented rule by its RULES.md id. Partial on purpose: a rule not written yet is
+// simply absent, and adding one is one import and one line here.
+export const rules: Partial<Record<RuleId, Rule>> = {
+  'site-unreachable': siteUnreachable,
+  'homepage-not-updated': homepageNotUpdated,
+  'missing-column': missingColumn,
+  'empty-column': emptyColumn,
+  'empty-page': emptyPage,
+  'stale-column': staleColumn,
+  'undated-item': undatedItem,
+  'late-publication': latePublication,
+};
+
+/**
+ * Runs every implemented rule in RULE_IDS order (stable output), dropping the findings of a
+ * column that lists the rule in its `disabledRules` (e.g. an archive column that is stale by
+ * design). Portal-wide findings (no column) are never disabled this way.
+ */
+export function runRules(snapshot: PortalSnapshot, context: RuleContext): Finding[] {
+  const disabled = new Map(snapshot.portal.columns.map((c) => [c.id, new Set(c.disabledRules ?? [])]));
+  const out: Finding[] = [];
+  for (const id of RULE_IDS) {
+    const rule = rules[id];
+    if (!rule) continue;
+    for (const f of rule(snapshot, context)) {
+      if (f.columnId !== undefined && disabled.get(f.columnId)?.has(id)) continue;
+      out.push(f);
+    }
+  }
+  return out;
+}

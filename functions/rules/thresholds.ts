@@ -1,0 +1,49 @@
+import type { ColumnConfig, ColumnKind, PortalConfig } from '../config/schema.ts';
+import type { ResolvedThresholds } from './types.ts';
+
+// RULES.md's default thresholds, overlaid with the portal's own `thresholds` and, for the
+// stale-column age, a column's `maxAgeDays`. Every number here has its source beside it.
+
+export const DEFAULT_MAX_AGE_DAYS: Readonly<Record<ColumnKind, number | null>> = {
+  news: 14, // 动态/要闻: 2 weeks (国办秘函〔2019〕19号, 栏目不更新)
+  notice: 183, // 通知公告: 6 months, same source
+  policy: 183, // 政策文件: 6 months, same source
+  personnel: 365, // 人事: 1 year (monitoring vendors' practice, RULES.md)
+  planning: 365, // 规划计划: 1 year, same practice
+  static: null, // 机构职能, 公开指南: checked for emptiness and broken links only, never stale
+  // 政策解读 follow the documents they explain (“三同步”), so they age like `policy`.
+  interpretation: 183,
+  // 年度报告: one a year, due before 31 January (条例 Art. 49). A report published on 1 January
+  // may legitimately be the newest until next year's deadline: 1 Jan → 31 Jan next year is 395
+  // days, 396 across a leap year, so the column is stale only once that deadline has passed.
+  'annual-report': 396,
+};
+
+export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
+  homepageMaxAgeDays: 14, // 首页不更新: 2 weeks
+  homepageWarningDays: 10, // early-warning line of RULES.md
+  latePublicationWorkingDays: 20, // 条例 Art. 26
+  emptyPageMinChars: 30,
+  emptyColumnVeto: 5, // ≥ 5 空白栏目
+  emptyColumnWarning: 3,
+  staleColumnVeto: 5, // ≥ 5 columns not updated
+  staleColumnWarning: 3,
+  maxAgeDays: DEFAULT_MAX_AGE_DAYS,
+};
+
+export function resolveThresholds(portal: PortalConfig): ResolvedThresholds {
+  const own = portal.thresholds ?? {};
+  const { maxAgeDays: ownMaxAge, ...rest } = own;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const maxAgeDays = { ...DEFAULT_MAX_AGE_DAYS };
+  for (const [kind, days] of Object.entries(ownMaxAge ?? {}) as [ColumnKind, number | undefined][]) {
+    // An explicit number wins even for `static`: the operator asked for that column kind to be watched.
+    if (days !== undefined) maxAgeDays[kind] = days;
+  }
+  return { ...DEFAULT_THRESHOLDS, ...defined, maxAgeDays };
+}
+
+/** Days a column may go without a new item; null = never stale. The column's own setting wins. */
+export function maxAgeFor(column: ColumnConfig, thresholds: ResolvedThresholds): number | null {
+  return column.maxAgeDays ?? thresholds.maxAgeDays[column.kind];
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { rules, runRules } from '../../functions/rules/registry.ts';
+import { column, context, item, snapshot } from './builders.ts';
+
+describe('registry', () => {
+  it('registers the implemented rules under their RULES.md ids', () => {
+    expect(Object.keys(rules).sort()).toEqual([
+      'empty-column', 'empty-page', 'homepage-not-updated', 'late-publication',
+      'missing-column', 'site-unreachable', 'stale-column', 'undated-item',
+    ]);
+  });
+
+  it('runs every rule over a snapshot and returns their findings', () => {
+    const s = snapshot({
+      columns: [
+        column({ id: 'tdsc', name: '土地市场' }, { items: [], placeholder: '暂无信息' }),
+        column({ id: 'gzdt', name: '工作动态' }, { items: [item(1, '2017-12-01'), item(2, null)] }),
+      ],
+      homepage: { items: [item('h', '2017-12-01')] },
+    });
+    const rulesFired = runRules(s, context(s)).map((f) => `${f.rule}:${f.columnId ?? '-'}`);
+    expect(rulesFired).toEqual(['homepage-not-updated:-', 'empty-column:tdsc', 'stale-column:gzdt', 'undated-item:gzdt']);
+  });
+
+  it('skips a rule for a column that lists it in disabledRules, and only for that column', () => {
+    const s = snapshot({
+      columns: [
+        column({ id: 'archive', disabledRules: ['stale-column'] }, { items: [item(1, '2016-01-01')] }),
+        column({ id: 'gzdt' }, { items: [item(2, '2016-01-01')] }),
+      ],
+    });
+    expect(runRules(s, context(s)).filter((f) => f.rule === 'stale-column').map((f) => f.columnId)).toEqual(['gzdt']);
+  });
+
+  it('finds nothing on a healthy portal', () => {
+    const s = snapshot();
+    expect(runRules(s, context(s))).toEqual([]);
+  });
+});
