@@ -12,6 +12,8 @@ export interface FetchRequest {
   method?: 'GET' | 'HEAD';
   etag?: string;
   lastModified?: string;
+  /** Only the status matters (link checks by GET): the body is drained, not kept. */
+  discardBody?: boolean;
 }
 
 export interface FetchResult {
@@ -171,6 +173,11 @@ export class Fetcher {
         await res.body.dump();
         this.stats.notModified += 1;
         return { ...base, ok: true, status, notModified: true, etag: req.etag, lastModified: req.lastModified };
+      }
+      if (req.discardBody || req.method === 'HEAD') {
+        res.body.destroy();
+        const ok = status >= 200 && status < 300;
+        return { ...base, ok, status, contentType: header('content-type') ?? null, ...(ok ? {} : { error: `HTTP ${status}` }) };
       }
       const { bytes, truncated } = await readCapped(res.body, this.opts.maxBytes);
       this.stats.bytes += bytes.byteLength;

@@ -6,11 +6,6 @@ export function outcomeOf(res: FetchResult): FetchOutcome {
   return res.ok ? { ok: true, status: res.status } : { ok: false, status: res.status, error: res.error ?? `HTTP ${res.status}` };
 }
 
-/** A failure that says the site is down (not a page that is simply gone). */
-export function isUnreachable(o: FetchOutcome): boolean {
-  return !o.ok && (o.status === undefined || o.status >= 500);
-}
-
 const DOCUMENT = /\.(pdf|docx?|xlsx?|wps|et|zip|rar|7z|ofd|ceb|txt|jpg|jpeg|png|gif)$/i;
 
 /** Links to documents (attachments) are listed and link-checked, never parsed as HTML pages. */

@@ -1,6 +1,5 @@
-import { daysBetween, latestDate } from '../calendar/dates.ts';
 import { makeFinding, SITE_OFFICER } from './finding.ts';
-import { datesUpTo } from './snapshot-queries.ts';
+import { homepageFreshness } from './snapshot-queries.ts';
 import type { Rule } from './types.ts';
 
 // 首页不更新: nothing linked from the homepage is dated within the window. For a homepage that
@@ -14,10 +13,7 @@ export const homepageNotUpdated: Rule = (snapshot, context) => {
   if (!homepage.fetch.ok) return [];
   const { asOf } = context;
   const maxAge = context.thresholds.homepageMaxAgeDays;
-  const own = latestDate(datesUpTo(homepage.items, asOf));
-  const source = own !== null ? 'homepage' : 'columns';
-  const newest = own ?? latestDate(snapshot.columns.flatMap((c) => datesUpTo(c.items, asOf)));
-  const ageDays = newest === null ? null : daysBetween(newest, asOf);
+  const { source, newest, ageDays } = homepageFreshness(snapshot, asOf);
   if (ageDays !== null && ageDays <= maxAge) return [];
   const where = source === 'homepage' ? '首页' : '首页仅有导航，各栏目中';
   return [

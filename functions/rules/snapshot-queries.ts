@@ -1,3 +1,4 @@
+import { daysBetween, latestDate } from '../calendar/dates.ts';
 import type { ColumnSnapshot, FetchOutcome, ItemSnapshot, PortalSnapshot } from './types.ts';
 
 // Small questions several rules ask of a snapshot, answered once so the rules agree.
@@ -39,3 +40,14 @@ export function listDateOf(snapshot: PortalSnapshot, url: string): string | null
  *  portal with --as-of, did not exist yet; either way it proves no update as of that day. */
 export const datesUpTo = (items: ItemSnapshot[], asOf: string) =>
   items.map((i) => i.date).filter((d): d is string => d !== null && d <= asOf);
+
+/**
+ * How fresh the homepage is: its newest dated item, or for a navigation-only homepage the
+ * newest item of any column (the inspection then looks at second-level pages).
+ */
+export function homepageFreshness(snapshot: PortalSnapshot, asOf: string) {
+  const own = latestDate(datesUpTo(snapshot.homepage.items, asOf));
+  const source: 'homepage' | 'columns' = own !== null ? 'homepage' : 'columns';
+  const newest = own ?? latestDate(snapshot.columns.flatMap((c) => datesUpTo(c.items, asOf)));
+  return { source, newest, ageDays: newest === null ? null : daysBetween(newest, asOf) };
+}

@@ -22,13 +22,14 @@ function level(count: number, warningAt: number, vetoAt: number): RiskLevel {
   return count >= vetoAt ? 'veto' : count >= warningAt ? 'warning' : 'ok';
 }
 
-export function vetoRisks(open: Finding[], t: ResolvedThresholds): VetoRisk[] {
+/** `homepageAgeDays`: days since the homepage's newest item (null: nothing dated at all). */
+export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDays: number | null): VetoRisk[] {
   const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
   const empty = count((f) => f.rule === 'empty-column');
   const stale = count((f) => f.rule === 'stale-column' && UPDATE_SENSITIVE.has(String(f.evidence.kind)));
   const longStale = count((f) => f.rule === 'stale-column');
-  const homepage = open.find((f) => f.rule === 'homepage-not-updated');
-  const homepageAge = homepage ? Number(homepage.evidence.ageDays ?? t.homepageMaxAgeDays) : 0;
+  // With nothing dated anywhere the homepage counts as never updated: at the veto line.
+  const homepageAge = homepageAgeDays ?? t.homepageMaxAgeDays;
   const item = (i: VetoRisk['item'], label: string, n: number, w: number, v: number): VetoRisk => ({
     item: i, label, count: n, warningAt: w, vetoAt: v, level: level(n, w, v),
   });

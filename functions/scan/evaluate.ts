@@ -2,6 +2,7 @@ import { chineseWorkingCalendar } from '../calendar/working-days.ts';
 import { runRules } from '../rules/registry.ts';
 import { resolveThresholds } from '../rules/thresholds.ts';
 import { vetoRisks, type VetoRisk } from '../rules/veto-risk.ts';
+import { homepageFreshness } from '../rules/snapshot-queries.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { ColumnSnapshot, PortalSnapshot, RuleContext } from '../rules/types.ts';
 import type { ColumnRecord, PageRecord, ScanCounters, ScanRecord, StoredFinding } from '../store/records.ts';
@@ -76,7 +77,7 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository): Pr
   });
 
   const warnings = snapshot.columns.flatMap((c) => c.warnings.map((w) => `${c.column.name}: ${w}`));
-  const risks = vetoRisks(rec.open, context.thresholds);
+  const risks = vetoRisks(rec.open, context.thresholds, snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0);
   const byRule: ScanRecord['findings']['byRule'] = {};
   for (const f of rec.open) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const finishedAt = new Date().toISOString();
