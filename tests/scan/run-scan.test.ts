@@ -63,7 +63,7 @@ describe('runScan against a live local portal and DynamoDB Local', () => {
     });
     const fired = r.findings.map((f) => `${f.rule} ${f.subject.replace(server.origin, '')}`).sort();
     expect(fired).toContain(`late-publication /tdsc/201710/t20171016_3.html`);
-    expect(fired).toContain(`empty-column column:zhtj`);
+    expect(fired).toContain(`empty-column /zhtj/index.html`);
     expect(fired).toContain(`missing-column expected:政府信息公开年报`);
     expect(fired.some((f) => f.includes('政府信息公开指南'))).toBe(false); // in the navigation
     expect(fired.some((f) => f.includes('t20171220_4'))).toBe(false); // 2 working days: on time
