@@ -1,0 +1,91 @@
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { inFurniture, isElement, isInvisible, isTextNode } from './dom.ts';
+
+// Finding the article body. Publishing systems wrap it in a known container (TRS: TRS_Editor /
+// trs_editor_view / #zoom, 大汉 JCMS: #zoom, Hanweb: #UCAP-CONTENT …). Those are trusted even when
+// empty: an empty editor container is exactly the "content only as an attachment" case. Pages
+// without one fall back to generic article containers, then to the block with the most
+// paragraph text (text density).
+
+const EDITOR_CONTAINERS = [
+  '.TRS_Editor', '.trs_editor_view', '.TRS_UEDITOR', '.trs_paper_default', '#UCAP-CONTENT', '.Custom_UnionStyle',
+  '#zoom', '#Zoom', '.zoom', '#fontzoom', '.view', '#ivs_content', '.ivs_content',
+];
+const ARTICLE_CONTAINERS = [
+  '.article-content', '.article_content', '.articleContent', '.pages_content', '.content-text', '.detail-content',
+  '.detail_content', '.xl_content', '.con_text', '.txt_content', '.zwnr', '.zw', '.main-text', '#content', 'article',
+  '.article', '.wjnr', '.content-main', '.content_main', '.content', '.con', '.text',
+];
+/** Characters of text that make a container an article rather than page furniture. */
+const SUBSTANTIAL = 200;
+
+/** Text length of a subtree (blanks not counted), skipping what `skip` rejects. */
+export function textLength(node: AnyNode, skip: (n: AnyNode) => boolean): number {
+  if (skip(node)) return 0;
+  if (isTextNode(node)) return node.data.replace(/[\s\u00a0\u3000\u200b]+/g, '').length;
+  if (!isElement(node) || isInvisible(node)) return 0;
+  let n = 0;
+  for (const c of node.children) n += textLength(c, skip);
+  return n;
+}
+
+function largest(els: Element[], skip: (n: AnyNode) => boolean): Element | null {
+  let best: Element | null = null;
+  let bestLen = -1;
+  for (const el of els) {
+    const len = textLength(el, skip);
+    if (len > bestLen) {
+      best = el;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
+const notLink = (x: AnyNode) => isElement(x) && x.name === 'a';
+
+/** Paragraph text directly in a block: its own text nodes and paragraph children, links excluded. */
+function ownParagraphText(el: Element): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (isTextNode(c)) n += c.data.trim().length;
+    else if (isElement(c) && ['p', 'span', 'font', 'strong', 'b', 'section'].includes(c.name)) n += textLength(c, notLink);
+  }
+  return n;
+}
+
+/**
+ * The element holding the article body, or null. `skip` tells which nodes (title, metadata
+ * rows) do not count as body text.
+ */
+export function findBodyContainer($: CheerioAPI, skip: (n: AnyNode) => boolean): Element | null {
+  const pick = (selectors: string[]) =>
+    selectors.flatMap((s) => $(s).toArray()).filter((el): el is Element => isElement(el) && !inFurniture(el));
+
+  const editors = pick(EDITOR_CONTAINERS);
+  if (editors.length > 0) return largest(editors, skip);
+
+  // A generic .content often wraps half the page; the innermost match is the body. An empty
+  // innermost one (an empty .content-main) stands, unless an outer match holds real text.
+  const articles = pick(ARTICLE_CONTAINERS);
+  const innermost = articles.filter((el) => !articles.some((o) => o !== el && $.contains(el, o)));
+  const inner = largest(innermost, skip);
+  if (inner) {
+    if (textLength(inner, skip) > 0) return inner;
+    const outer = largest(articles, skip);
+    return outer && textLength(outer, skip) >= SUBSTANTIAL ? outer : inner;
+  }
+
+  let best: Element | null = null;
+  let bestScore = 0;
+  $('div, td, section, article').each((_, el) => {
+    if (!isElement(el) || inFurniture(el)) return;
+    const score = ownParagraphText(el);
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  });
+  return best;
+}
