@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDemoServer } from '../../demo/server.ts';
-import { demoConfig, DEMO_AS_OF } from '../../demo/config.ts';
+import { startDemoServer } from '../../demo/portal/server.ts';
+import { demoConfig, DEMO_AS_OF } from '../../demo/portal/config.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { UsageError } from './args.ts';
 import { printResults, scanPortals } from './scan-command.ts';
@@ -24,7 +24,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const server = await startDemoServer();
   try {
     process.stderr.write(`demo portal serving at ${server.origin}/mhk-gtj/index.html (as of ${DEMO_AS_OF})\n`);
-    const config = parseConfig(demoConfig(server.origin), 'demo/config.ts');
+    const config = parseConfig(demoConfig(server.origin), 'demo/portal/config.ts');
     const results = await scanPortals(config, { asOf: DEMO_AS_OF, store: 'local', dataDir });
     printResults(results, values.format);
     return 0;

@@ -64,7 +64,7 @@ export function scanText(r: ScanResult): string {
     out.push('', `${problem.id} ${problem.label}（${group.length}）— 年报原文：${problem.words}`);
     const byDept = new Map<string, StoredFinding[]>();
     for (const f of group) {
-      const key = f.department ?? '未指定科室';
+      const key = f.department ?? '网站整体（信息中心）';
       byDept.set(key, [...(byDept.get(key) ?? []), f]);
     }
     for (const [dept, findings] of [...byDept].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {

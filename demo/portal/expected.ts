@@ -1,0 +1,64 @@
+import type { RuleId } from '../../functions/rules/types.ts';
+import { itemPath } from './model.ts';
+import { DEMO_PORTALS } from './site.ts';
+
+// The ground truth of the demo as of 2018-01-15: what must fire, and the near-misses beside
+// each seeded problem that must not. tests/scan/demo-findings.test.ts holds the scan to it.
+
+export interface Expectation {
+  portal: string;
+  rule: RuleId;
+  subject: string;
+  why: string;
+}
+
+export function demoExpectations(origin: string): { fires: Expectation[]; nearMisses: Expectation[] } {
+  const portalById = (id: string) => DEMO_PORTALS.find((p) => p.id === id)!;
+  const columnUrl = (p: string, c: string) => `${origin}/${p}/${c}/index.html`;
+  const pageUrl = (p: string, c: string, title: string) => {
+    const column = portalById(p).columns.find((x) => x.id === c)!;
+    const item = column.items.find((i) => i.title === title);
+    if (!item) throw new Error(`demo item not found: ${p}/${c} ${title}`);
+    return `${origin}/${p}/${itemPath(column, item)}`;
+  };
+  const home = (p: string) => `${origin}/${p}/index.html`;
+  const e = (portal: string, rule: RuleId, subject: string, why: string): Expectation => ({ portal, rule, subject, why });
+  const G = 'mhk-gtj';
+  const B = 'mhk-bdc';
+  const K = 'mhk-kcz';
+
+  const fires = [
+    e(G, 'empty-column', columnUrl(G, 'rsxx'), '人事信息 lists nothing'),
+    e(G, 'empty-column', columnUrl(G, 'zfgs'), '行政执法公示 shows only 暂无信息'),
+    e(G, 'empty-page', pageUrl(G, 'tdly', '梅河口市2017年第三批次城市建设用地呈报说明'), '12 characters of body, no attachment'),
+    e(G, 'empty-page', pageUrl(G, 'tzgg', '关于公布2017年度行政审批事项目录的通知'), 'empty body'),
+    e(G, 'missing-column', 'expected:依申请公开', 'expected, neither in the navigation nor configured'),
+    e(G, 'missing-column', 'expected:建议提案办理', 'expected, neither in the navigation nor configured'),
+    e(B, 'missing-column', columnUrl(B, 'sfbz'), 'configured column whose list answers 404'),
+    e(G, 'stale-column', columnUrl(G, 'tdzs'), 'notice column silent since 2017-06-30: 199 days > 183'),
+    e(G, 'stale-column', columnUrl(G, 'gzdt'), 'news column silent since 2017-12-29: 17 days > 14'),
+    e(B, 'stale-column', columnUrl(B, 'bdcdt'), 'news column silent since 2017-12-20: 26 days > 14'),
+    e(G, 'undated-item', pageUrl(G, 'gzdt', '我局召开党组理论学习中心组学习会议'), 'no date in the list nor on the page'),
+    e(G, 'undated-item', pageUrl(G, 'gzdt', '我局组织干部职工开展志愿服务活动'), 'no date in the list nor on the page'),
+    e(G, 'homepage-not-updated', home(G), 'newest homepage item 2017-12-29: 17 days > 14'),
+    e(B, 'homepage-not-updated', home(B), 'navigation-only homepage; newest item of any column 2017-12-20: 26 days'),
+    e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'), '成文 2017-09-08, published 2017-10-13: 21 working days across National Day'),
+    e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'), '成文 2017-11-01, published 25 working days later'),
+  ];
+
+  const nearMisses = [
+    e(G, 'empty-column', columnUrl(G, 'zhtj'), 'exactly one real item'),
+    e(G, 'empty-page', pageUrl(G, 'tdsc', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）'), 'body is only 见附件 — but the attachment is there'),
+    e(G, 'empty-page', pageUrl(G, 'tzgg', '关于调整不动产登记窗口办公时间的通知'), 'exactly 30 characters of body'),
+    e(G, 'missing-column', 'expected:政府信息公开目录', 'in the navigation as "政府信息公开 目录"'),
+    e(G, 'missing-column', 'expected:财务预算决算', 'a configured column that answers'),
+    e(G, 'stale-column', columnUrl(G, 'jyjy'), 'notice column, newest item 180 days old (≤ 183)'),
+    e(G, 'stale-column', columnUrl(G, 'czyjs'), 'planning column, 270 days old (≤ 365)'),
+    e(G, 'stale-column', columnUrl(G, 'xxgkzd'), 'static column: never stale (newest 2015)'),
+    e(B, 'stale-column', columnUrl(B, 'bszn'), 'static column: never stale (2016)'),
+    e(G, 'undated-item', pageUrl(G, 'tzgg', '关于2018年元旦假期值班安排的通知'), 'undated in the list, but the page shows 发布日期'),
+    e(K, 'homepage-not-updated', home(K), 'newest homepage item 2018-01-08: 7 days'),
+    e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), 'exactly 20 working days across National Day (33 calendar days)'),
+  ];
+  return { fires, nearMisses };
+}

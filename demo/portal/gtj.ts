@@ -1,0 +1,136 @@
+import type { DemoColumn, DemoPortal } from './model.ts';
+import { item, series, workingDaysAfter } from './series.ts';
+
+// 梅河口市国土资源局: the columns of its 2017 report, with the report's 2017 counts (土地利用
+// 29, 土地市场 23, 土地征收 13 …) and the problems the report admits, seeded on purpose.
+// Every seeded problem has a near-miss next to it that must not fire (see expected.ts).
+
+const col = (c: Omit<DemoColumn, 'markup' | 'encoding'> & Partial<Pick<DemoColumn, 'markup' | 'encoding'>>): DemoColumn => ({
+  markup: 'ul',
+  encoding: 'utf-8',
+  ...c,
+});
+
+// P5 公开时效: 成文 → 发布 in working days. 2017-09-15 + 20 working days crosses the National
+// Day week (10-01..10-08 off, Saturday 09-30 on): 33 calendar days, yet on time.
+const lateAcrossNationalDay = item({ title: '梅河口市国土资源局关于进一步加强农村宅基地管理的通知', listDate: workingDaysAfter('2017-09-08', 21), published: workingDaysAfter('2017-09-08', 21), generated: '2017-09-08', docNo: '梅国土资发〔2017〕31号', seed: 11 });
+const lateInNovember = item({ title: '梅河口市国土资源局关于规范土地储备管理工作的实施意见', listDate: workingDaysAfter('2017-11-01', 25), published: workingDaysAfter('2017-11-01', 25), generated: '2017-11-01', docNo: '梅国土资发〔2017〕42号', seed: 12 });
+const onTimeAcrossNationalDay = item({ title: '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知', listDate: workingDaysAfter('2017-09-15', 20), published: workingDaysAfter('2017-09-15', 20), generated: '2017-09-15', docNo: '梅国土资发〔2017〕35号', seed: 13 });
+
+export const GTJ: DemoPortal = {
+  id: 'mhk-gtj',
+  name: '梅河口市国土资源局',
+  encoding: 'utf-8',
+  homepage: 'boxes',
+  // "政府信息公开 目录" with a space: the expected column is there, only spelled loosely.
+  extraNav: ['政府信息公开 目录', '网上办事', '互动交流'],
+  expectedColumns: ['政府信息公开指南', '政府信息公开目录', '政府信息公开年报', '财务预算决算', '依申请公开', '建议提案办理'],
+  departments: [
+    { name: '办公室', officer: '王丽', email: 'wangli@mhk-gtj.example.gov.cn' },
+    { name: '土地利用科', officer: '张明', email: 'zhangming@mhk-gtj.example.gov.cn' },
+    { name: '地籍管理科', officer: '李强', email: 'liqiang@mhk-gtj.example.gov.cn' },
+    { name: '耕地保护科', officer: '赵敏', email: 'zhaomin@mhk-gtj.example.gov.cn' },
+    { name: '地质环境科', officer: '刘洋', email: 'liuyang@mhk-gtj.example.gov.cn' },
+    { name: '财务科', officer: '陈静', email: 'chenjing@mhk-gtj.example.gov.cn' },
+    { name: '法规科', officer: '孙伟', email: 'sunwei@mhk-gtj.example.gov.cn' },
+  ],
+  columns: [
+    col({
+      id: 'tdly', name: '土地利用', kind: 'notice', department: '土地利用科',
+      items: [
+        // P2 只有目录没有内容: a title and a metadata table, nine characters of body.
+        item({ title: '梅河口市2017年第三批次城市建设用地呈报说明', listDate: '2017-10-20', published: '2017-10-20', generated: '2017-10-18', body: '详见正式文件。内容待补充' }),
+        ...series({ count: 28, from: '2017-01-09', to: '2017-12-26', seed: 1, docPrefix: '梅国土资函', titles: ['梅河口市{m}月份建设用地审批情况公示', '关于梅河口市2017年第{n}批次城市建设用地的批复公告', '梅河口市土地利用总体规划调整完善情况说明（第{n}号）', '关于设施农用地备案情况的公示（第{n}批）'] }),
+      ],
+    }),
+    col({
+      id: 'tdlyjh', name: '土地利用计划', kind: 'planning', department: '土地利用科',
+      items: series({ count: 2, from: '2017-03-10', to: '2017-08-15', seed: 2, titles: ['梅河口市2017年度土地利用计划', '梅河口市2017年度土地利用计划调整方案'] }),
+    }),
+    col({
+      id: 'tdsc', name: '土地市场', kind: 'notice', department: '土地利用科', markup: 'table', encoding: 'gbk-header',
+      items: [
+        // Near-miss for empty-page: nothing but "见附件" — and the attachment is there.
+        item({ title: '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）', listDate: '2017-12-28', published: '2017-12-28', generated: '2017-12-27', body: '见附件。', attachment: '梅国土挂字〔2017〕18号出让文件.pdf' }),
+        ...series({ count: 22, from: '2017-01-16', to: '2017-12-21', seed: 3, titles: ['梅河口市国有建设用地使用权挂牌出让结果公示（第{n}号）', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕{n}号）', '梅河口市土地供应结果公示（{m}月）'] }),
+      ],
+    }),
+    // P3 栏目不更新: a notice column silent since 2017-06-30 (199 days > 183).
+    col({
+      id: 'tdzs', name: '土地征收', kind: 'notice', department: '地籍管理科',
+      items: series({ count: 13, from: '2017-01-12', to: '2017-06-30', seed: 4, titles: ['梅河口市征收土地方案公告（梅征〔2017〕{n}号）', '梅河口市征地补偿安置方案公告（第{n}号）', '关于征收集体土地的预公告（第{n}号）'] }),
+    }),
+    // Near-miss for stale-column: budgets are planning-kind (one year); 270 days is fine.
+    col({
+      id: 'czyjs', name: '财务预算决算', kind: 'planning', department: '财务科',
+      items: series({ count: 5, from: '2017-02-14', to: '2017-04-20', seed: 5, titles: ['梅河口市国土资源局2017年部门预算', '梅河口市国土资源局2016年部门决算', '梅河口市国土资源局2017年“三公”经费预算情况说明', '梅河口市国土资源局2016年“三公”经费决算情况说明', '梅河口市国土资源局2017年政府采购预算'] }),
+    }),
+    // Near-miss for stale-column: a notice column whose newest item is 180 days old.
+    col({
+      id: 'jyjy', name: '节约集约利用', kind: 'notice', department: '耕地保护科',
+      items: series({ count: 2, from: '2017-03-22', to: '2017-07-19', seed: 6, titles: ['梅河口市闲置土地处置情况公示', '梅河口市节约集约用地“双保工程”实施情况'] }),
+    }),
+    // Near-miss for empty-column (exactly one real item) and for stale-column (static never is).
+    col({
+      id: 'zhtj', name: '综合统计', kind: 'static', department: '办公室',
+      items: series({ count: 1, from: '2017-02-10', to: '2017-02-10', seed: 7, titles: ['梅河口市2016年国土资源综合统计年报'] }),
+    }),
+    col({
+      id: 'kxpj', name: '科学普及', kind: 'notice', department: '地质环境科', markup: 'month-day',
+      items: series({ count: 3, from: '2017-04-22', to: '2017-12-05', seed: 8, meta: false, titles: ['“4·22世界地球日”国土资源科普宣传活动', '全国土地日：节约集约利用土地 严守耕地保护红线', '地质灾害防治知识问答'] }),
+    }),
+    col({
+      id: 'dzzh', name: '地质灾害防治', kind: 'notice', department: '地质环境科', markup: 'chinese-date', encoding: 'gbk-meta',
+      items: series({ count: 9, from: '2017-03-15', to: '2017-12-20', seed: 9, titles: ['梅河口市2017年地质灾害防治方案', '关于做好汛期地质灾害防治工作的通知', '梅河口市地质灾害隐患点巡查情况通报（第{n}期）'] }),
+    }),
+    col({
+      id: 'xxgkzd', name: '信息公开制度', kind: 'static', department: '办公室',
+      items: series({ count: 1, from: '2015-06-10', to: '2015-06-10', seed: 10, titles: ['梅河口市国土资源局政府信息公开工作办法'] }),
+    }),
+    // P3: news silent since 2017-12-29 (17 days > 14); two items dated nowhere (undated-item).
+    col({
+      id: 'gzdt', name: '工作动态', kind: 'news', department: '办公室',
+      items: [
+        ...series({ count: 103, from: '2017-01-04', to: '2017-12-29', seed: 14, meta: false, titles: ['我局召开{m}月份全局工作例会', '局领导深入乡镇调研国土资源管理工作', '我局开展土地执法动态巡查', '我局组织开展“6·25”全国土地日宣传活动', '市国土资源局召开党风廉政建设工作会议', '我局开展不动产登记业务培训'] }),
+        item({ title: '我局召开党组理论学习中心组学习会议', listDate: null, published: null, meta: false, seed: 15 }),
+        item({ title: '我局组织干部职工开展志愿服务活动', listDate: null, published: null, meta: false, seed: 16 }),
+      ],
+    }),
+    col({
+      id: 'tzgg', name: '通知公告', kind: 'notice', department: '办公室',
+      items: [
+        // Near-miss for undated-item: no date in the list, but the page shows its 发布日期.
+        item({ title: '关于2018年元旦假期值班安排的通知', listDate: null, published: '2017-12-29', generated: '2017-12-28', seed: 17 }),
+        // P2 只有目录没有内容: an empty body.
+        item({ title: '关于公布2017年度行政审批事项目录的通知', listDate: '2017-11-15', published: '2017-11-15', generated: '2017-11-14', body: '' }),
+        // Near-miss for empty-page: exactly 30 characters of body.
+        item({ title: '关于调整不动产登记窗口办公时间的通知', listDate: '2017-10-09', published: '2017-10-09', generated: '2017-10-09', body: '自即日起不动产登记窗口办公时间调整为每日八时三十分至十六时。' }),
+        ...series({ count: 9, from: '2017-01-20', to: '2017-12-22', seed: 18, titles: ['关于开展{m}月份土地执法检查的通知', '关于召开全市国土资源工作会议的通知', '梅河口市国土资源局行政许可事项公告（第{n}号）'] }),
+      ],
+    }),
+    col({
+      id: 'zcwj', name: '政策文件', kind: 'policy', department: '法规科',
+      items: [
+        lateInNovember,
+        lateAcrossNationalDay,
+        onTimeAcrossNationalDay,
+        ...series({ count: 3, from: '2017-03-08', to: '2017-12-18', seed: 19, docPrefix: '梅国土资发', titles: ['梅河口市国土资源局关于印发《土地执法监察工作制度》的通知', '梅河口市国土资源局关于加强耕地占补平衡管理的通知', '梅河口市国土资源局关于印发《国土资源信访工作办法》的通知'] }),
+      ].sort((a, b) => (b.listDate ?? '').localeCompare(a.listDate ?? '')),
+    }),
+    col({
+      id: 'zcjd', name: '政策解读', kind: 'interpretation', department: '法规科',
+      items: series({ count: 3, from: '2017-03-10', to: '2017-12-20', seed: 20, titles: ['《土地执法监察工作制度》政策解读', '《关于加强耕地占补平衡管理的通知》解读', '《国土资源信访工作办法》解读'] }),
+    }),
+    col({
+      id: 'gkzn', name: '政府信息公开指南', kind: 'static', department: '办公室',
+      items: series({ count: 1, from: '2016-03-01', to: '2016-03-01', seed: 21, titles: ['梅河口市国土资源局政府信息公开指南（2016年修订）'] }),
+    }),
+    col({
+      id: 'ndbg', name: '政府信息公开年报', kind: 'annual-report', department: '办公室',
+      items: series({ count: 2, from: '2016-01-25', to: '2017-01-20', seed: 22, titles: ['梅河口市国土资源局2015年度政府信息公开工作报告', '梅河口市国土资源局2016年度政府信息公开工作报告'] }),
+    }),
+    // P2 空白栏目: a column that never carried anything, and one showing only 暂无信息.
+    col({ id: 'rsxx', name: '人事信息', kind: 'personnel', department: '办公室', items: [] }),
+    col({ id: 'zfgs', name: '行政执法公示', kind: 'notice', department: '法规科', items: [], placeholder: true }),
+  ],
+};

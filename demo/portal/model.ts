@@ -1,0 +1,57 @@
+import type { ColumnKind } from '../../functions/config/schema.ts';
+
+// The demo portals as data: what each column lists and what each page says. The HTML is made
+// from this by templates.ts; the expected findings are read off it by expected.ts.
+
+export interface DemoItem {
+  /** File name under the column's month folder, TRS style: t20171205_123. */
+  slug: string;
+  title: string;
+  /** The date shown in the list (null: the list shows none). */
+  listDate: string | null;
+  /** 发布日期 on the page (null: the page shows none). */
+  published: string | null;
+  /** 成文日期 on the page (only pages with the 公开目录 metadata table). */
+  generated?: string | null;
+  docNo?: string;
+  /** false: a news page without the metadata table (发布时间/来源 line only). */
+  meta: boolean;
+  body: string;
+  attachment?: string;
+}
+
+export type ListMarkup = 'ul' | 'table' | 'month-day' | 'chinese-date';
+export type Encoding = 'utf-8' | 'gbk-header' | 'gbk-meta';
+
+export interface DemoColumn {
+  id: string;
+  name: string;
+  kind: ColumnKind;
+  department: string;
+  markup: ListMarkup;
+  encoding: Encoding;
+  items: DemoItem[];
+  /** Shows 暂无信息 instead of a list. */
+  placeholder?: boolean;
+  /** Configured, but its list URL answers 404. */
+  gone?: boolean;
+  /** Left out of the homepage navigation. */
+  hiddenFromNav?: boolean;
+}
+
+export interface DemoPortal {
+  id: string;
+  name: string;
+  encoding: Encoding;
+  /** 'boxes': dated headline boxes on the homepage; 'nav-only': only navigation. */
+  homepage: 'boxes' | 'nav-only';
+  /** Extra navigation entries (text as shown) that are not configured columns. */
+  extraNav: string[];
+  columns: DemoColumn[];
+  expectedColumns: string[];
+  departments: { name: string; officer: string; email: string }[];
+}
+
+export const PAGE_SIZE = 20;
+
+export const itemPath = (column: DemoColumn, item: DemoItem) => `${column.id}/${item.slug.slice(1, 7)}/${item.slug}.html`;

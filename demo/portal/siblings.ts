@@ -1,0 +1,54 @@
+import type { DemoPortal } from './model.ts';
+import { series } from './series.ts';
+
+// Two small sibling sites, so the homepage rule has a second firing and a near-miss, and the
+// crawler meets an old GBK site whose homepage is only navigation.
+
+/** 梅河口市不动产登记中心: an old GBK site; its homepage is navigation only. */
+export const BDC: DemoPortal = {
+  id: 'mhk-bdc',
+  name: '梅河口市不动产登记中心',
+  encoding: 'gbk-header',
+  homepage: 'nav-only',
+  extraNav: ['网上预约'],
+  expectedColumns: ['办事指南', '登记公告'],
+  departments: [{ name: '登记科', officer: '周丹', email: 'zhoudan@mhk-bdc.example.gov.cn' }],
+  columns: [
+    {
+      id: 'djgg', name: '登记公告', kind: 'notice', department: '登记科', markup: 'ul', encoding: 'gbk-header',
+      items: series({ count: 24, from: '2017-01-06', to: '2017-12-20', seed: 31, titles: ['不动产首次登记公告（梅不动产公字〔2017〕第{n}号）', '不动产权证书遗失作废公告（第{n}号）', '更正登记公告（第{n}号）'] }),
+    },
+    // Newest 2017-12-20: 26 days for a news column, and the newest item of the whole site.
+    {
+      id: 'bdcdt', name: '工作动态', kind: 'news', department: '登记科', markup: 'ul', encoding: 'gbk-header',
+      items: series({ count: 8, from: '2017-05-10', to: '2017-12-20', seed: 32, meta: false, titles: ['中心召开不动产登记“最多跑一次”改革推进会', '中心开展窗口服务规范化培训', '中心深入企业开展上门登记服务'] }),
+    },
+    {
+      id: 'bszn', name: '办事指南', kind: 'static', department: '登记科', markup: 'ul', encoding: 'gbk-header',
+      items: series({ count: 4, from: '2016-09-01', to: '2016-09-20', seed: 33, titles: ['国有建设用地使用权首次登记办事指南', '房屋所有权转移登记办事指南', '抵押权登记办事指南', '更正登记办事指南'] }),
+    },
+    // Configured, linked from the navigation, and gone: its list answers 404.
+    { id: 'sfbz', name: '收费标准', kind: 'static', department: '登记科', markup: 'ul', encoding: 'gbk-header', items: [], gone: true },
+  ],
+};
+
+/** 梅河口市矿产资源管理站: small and current — the homepage near-miss (updated 7 days ago). */
+export const KCZ: DemoPortal = {
+  id: 'mhk-kcz',
+  name: '梅河口市矿产资源管理站',
+  encoding: 'utf-8',
+  homepage: 'boxes',
+  extraNav: [],
+  expectedColumns: ['通知公告'],
+  departments: [{ name: '矿管科', officer: '吴刚', email: 'wugang@mhk-kcz.example.gov.cn' }],
+  columns: [
+    {
+      id: 'tzgg', name: '通知公告', kind: 'notice', department: '矿管科', markup: 'ul', encoding: 'utf-8',
+      items: series({ count: 6, from: '2017-06-02', to: '2018-01-08', seed: 41, titles: ['关于开展矿产资源开发利用专项检查的通知', '梅河口市采矿权延续登记公示（第{n}号）'] }),
+    },
+    {
+      id: 'kyqgs', name: '矿业权公示', kind: 'notice', department: '矿管科', markup: 'table', encoding: 'utf-8',
+      items: series({ count: 3, from: '2017-08-10', to: '2017-11-30', seed: 42, titles: ['梅河口市砂石采矿权出让结果公示（第{n}号）'] }),
+    },
+  ],
+};
