@@ -7,7 +7,7 @@ import { register } from 'tsx/esm/api';
 // laptop the warning would only bury the scan's own output. Every other warning still shows.
 process.removeAllListeners('warning');
 process.on('warning', (w) => {
-  if (w.name !== 'NodeVersionSupportWarning') process.stderr.write(`${w.name}: ${w.message}\n`);
+  if (!`${w.name} ${w.message}`.includes('NodeVersionSupportWarning')) process.stderr.write(`${w.name}: ${w.message}\n`);
 });
 
 register();

@@ -6,7 +6,7 @@ import type { ScanProgress } from '../../functions/scan/run-scan.ts';
 export function progressReporter(stream: NodeJS.WriteStream = process.stderr) {
   let lastPrint = 0;
   return (p: ScanProgress) => {
-    const line = `[${p.portalId}] ${p.done}/${p.total} 栏目 · ${p.pagesFetched} 页 · ${p.failures} 失败${p.current ? ` · ${p.current}` : ''}`;
+    const line = `[${p.portalId}] ${p.done}/${p.total} 首页及栏目 · ${p.pagesFetched} 页 · ${p.failures} 失败${p.current ? ` · ${p.current}` : ''}`;
     if (stream.isTTY) {
       stream.write(`\r\x1b[K${line}${p.done === p.total ? '\n' : ''}`);
       return;

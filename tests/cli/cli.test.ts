@@ -76,7 +76,8 @@ describe('disclosure-watch CLI', () => {
     expect(doc).toMatchObject({ portal: 'cli', asOf: '2018-01-15', summary: { columns: 1, pages: 2 } });
     expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'empty-page', status: 'open', column: 'tdsc', department: '土地利用科' }));
     expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'late-publication', url: `${server.origin}/tdsc/201712/t20171201_2.html` }));
-    expect(r.stderr).toMatch(/\[cli\] 2\/2/);
+    expect(r.stderr).toMatch(/\[cli\] 2\/2 首页及栏目/);
+    expect(r.stderr).not.toContain('NodeVersionSupportWarning');
   });
 
   it('checks one page: shows what was extracted and refuses hosts outside the config', async () => {
