@@ -94,3 +94,29 @@ describe('disclosure-watch CLI', () => {
     expect(off.stderr).toContain('example.com is not a configured portal\'s host');
   });
 });
+
+describe('disclosure-watch on Ctrl-C', () => {
+  it('stops DynamoDB Local and exits 130 when interrupted mid-scan', async () => {
+    const { spawn, execFileSync } = await import('node:child_process');
+    // A column that never answers keeps the scan busy until the signal arrives.
+    const server = await startTestServer({ '/index.html': html(homepage([])), '/stall/index.html': () => {} });
+    const dir = mkdtempSync(join(tmpdir(), 'dw-sigint-'));
+    const config = join(dir, 'portals.json');
+    writeFileSync(config, JSON.stringify({
+      portals: [{ id: 'slow', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 's', name: '慢栏目', url: `${server.origin}/stall/index.html`, kind: 'notice' }], crawl: { robots: false } }],
+    }));
+    const child = spawn('node', [BIN, 'scan', '--config', config, '--data-dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Wait until the JVM is up (its data folder appears in the process list), then interrupt.
+    const jvmRunning = () => execFileSync('ps', ['-eo', 'args']).toString().split('\n').some((l) => l.includes('DynamoDBLocal') && l.includes(dir));
+    for (let i = 0; i < 200 && !jvmRunning(); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(jvmRunning()).toBe(true);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(stderr).toContain('SIGINT: stopping');
+    expect(jvmRunning()).toBe(false);
+    await server.close();
+  });
+});

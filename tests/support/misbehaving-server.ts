@@ -81,7 +81,8 @@ export async function startMisbehavingServer(opts: { robots?: string; slowMs?: n
       // Pagination that never ends: every page claims a next one.
       const k = Number(forever[1] ?? 0);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page(`第${k + 1}页`, `<ul class="list"><li><a href="./t${k}.html">信息${k}</a><span>2017-12-01</span></li></ul><a href="index_${k + 1}.html">下一页</a>`));
+      const li = (n: number) => `<li><a href="./201712/t20171201_${k}${n}.html">土地出让公告第${k}${n}号</a><span>2017-12-01</span></li>`;
+      res.end(page(`第${k + 1}页`, `<ul class="list">${li(1)}${li(2)}</ul><a href="index_${k + 1}.html">下一页</a>`));
       return;
     }
     const route = routes[path];

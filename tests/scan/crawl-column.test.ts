@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Fetcher } from '../../functions/crawl/fetcher.ts';
+import { crawlColumn } from '../../functions/scan/crawl-column.ts';
+import { parseConfig } from '../../functions/config/load-config.ts';
+import type { PortalConfig } from '../../functions/config/schema.ts';
+import type { Repository } from '../../functions/store/repository.ts';
+import { testRepository } from '../support/dynamo.ts';
+import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
+
+describe('crawlColumn on a hostile column', () => {
+  let srv: MisbehavingServer;
+  let repo: Repository;
+  let portal: PortalConfig;
+  let fetcher: Fetcher;
+
+  beforeAll(async () => {
+    srv = await startMisbehavingServer();
+    repo = await testRepository('column');
+    portal = parseConfig({
+      portals: [{
+        id: 'hostile', name: '测试', homepage: `${srv.origin}/ok.html`,
+        columns: [
+          { id: 'forever', name: '无限翻页', url: `${srv.origin}/forever/index.html`, kind: 'notice' },
+          { id: 'down', name: '故障栏目', url: `${srv.origin}/always-500.html`, kind: 'notice' },
+        ],
+        crawl: { maxListPages: 5, minIntervalMs: 0, robots: false },
+      }],
+    }).portals[0]!;
+    fetcher = new Fetcher({ robots: false, retries: 0 });
+    fetcher.limiter.configure(new URL(srv.origin).host, { concurrency: 4, minIntervalMs: 0 });
+  });
+  afterAll(async () => {
+    await fetcher.close();
+    repo.destroy();
+    await srv.close();
+  });
+
+  it('cuts runaway pagination at the page cap and records why', async () => {
+    const r = await crawlColumn({ portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo });
+    expect(r.snapshot.listPages).toBe(5);
+    expect(r.snapshot.items).toHaveLength(10);
+    expect(r.snapshot.warnings).toContain('pagination cut off after 5 list pages');
+    expect(srv.hits.get('/forever/index_5.html')).toBeUndefined();
+  });
+
+  it('records a failing column with its failure streak instead of throwing', async () => {
+    const first = await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo });
+    expect(first.snapshot.fetch).toMatchObject({ ok: false, status: 500 });
+    await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's2', asOf: '2018-01-16' }, { fetcher, repo });
+    expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(2);
+  });
+});
