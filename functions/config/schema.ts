@@ -37,6 +37,8 @@ export const thresholdsSchema = z.strictObject({
   emptyColumnWarning: positiveInt.optional(),
   staleColumnVeto: positiveInt.optional(),
   staleColumnWarning: positiveInt.optional(),
+  unreachableVetoPercent: z.number().positive().max(100).optional(),
+  unreachableWarningPercent: z.number().positive().max(100).optional(),
   /** Max age per column kind, in days; `static` is never stale. */
   maxAgeDays: z.strictObject(Object.fromEntries(COLUMN_KINDS.map((k) => [k, positiveInt.optional()])) as Record<ColumnKind, z.ZodOptional<typeof positiveInt>>).optional(),
 });
@@ -63,6 +65,8 @@ export const crawlSchema = z.strictObject({
   userAgent: z.string().min(1).optional(),
   timeoutMs: z.number().int().min(1000).max(120_000).optional(),
   maxListPages: z.number().int().min(1).max(1000).optional(),
+  /** Check every link on the monitored pages (default true). */
+  checkLinks: z.boolean().optional(),
 });
 export type CrawlSettings = z.infer<typeof crawlSchema>;
 

@@ -5,9 +5,10 @@ import { findBodyContainer } from './body.ts';
 import { parseDate, parseDateCell } from './dates.ts';
 import { ancestors, flatText, isElement, isInline, isInvisible, isTextNode, textOf } from './dom.ts';
 import { findLabels, type LabelField, type LabelHit } from './labels.ts';
-import { absoluteUrl, isAttachmentUrl, normalizeText, squeeze } from './text.ts';
+import { baseUrlOf, collectLinks } from './links.ts';
+import { normalizeText, squeeze } from './text.ts';
 import { extractTitle, headingText, pubDateMeta } from './title.ts';
-import type { DetailPage, PageLink } from './types.ts';
+import type { DetailPage } from './types.ts';
 
 // Soft 404s: portals answer a removed article with HTTP 200 and a notice. "404" alone is too
 // common (第404号, phone numbers) unless it stands alone or next to 错误/页面/not found.
@@ -22,24 +23,6 @@ const REAL_BODY_CHARS = 200;
 const MIN_BODY_CHARS = 20;
 // A 文号 line under the heading: 渝发改规范〔2025〕7号, 京政办发[2013]17号.
 const DOC_NO_LINE = /^[\u4e00-\u9fa5A-Za-z]{1,16}\s*[〔[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d{1,5}\s*号$/;
-
-function baseUrlOf($: CheerioAPI, pageUrl: string): string {
-  const base = $('base[href]').attr('href');
-  return (base && absoluteUrl(base, pageUrl)) || pageUrl;
-}
-
-function collectLinks($: CheerioAPI, baseUrl: string): PageLink[] {
-  const links = new Map<string, PageLink>();
-  $('a[href], img[src]').each((_, el) => {
-    if (!isElement(el)) return;
-    const isImg = el.name === 'img';
-    const url = absoluteUrl((isImg ? el.attribs.src : el.attribs.href) ?? '', baseUrl);
-    if (!url || links.has(url)) return;
-    const text = isImg ? normalizeText(el.attribs.alt ?? '') : flatText(el) || normalizeText(el.attribs.title ?? '');
-    links.set(url, { url, text, kind: isImg ? 'img' : isAttachmentUrl(url) ? 'attachment' : 'a' });
-  });
-  return [...links.values()];
-}
 
 // ---- metadata values ----
 

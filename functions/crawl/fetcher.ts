@@ -175,9 +175,13 @@ export class Fetcher {
         return { ...base, ok: true, status, notModified: true, etag: req.etag, lastModified: req.lastModified };
       }
       if (req.discardBody || req.method === 'HEAD') {
-        res.body.destroy();
+        // dump() reads a little and then closes quietly; destroy() would emit an unhandled error.
+        await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
         const ok = status >= 200 && status < 300;
-        return { ...base, ok, status, contentType: header('content-type') ?? null, ...(ok ? {} : { error: `HTTP ${status}` }) };
+        return {
+          ...base, ok, status, contentType: header('content-type') ?? null, etag: header('etag'), lastModified: header('last-modified'),
+          ...(ok ? {} : { error: `HTTP ${status}` }),
+        };
       }
       const { bytes, truncated } = await readCapped(res.body, this.opts.maxBytes);
       this.stats.bytes += bytes.byteLength;
@@ -212,6 +216,7 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): 
   for await (const chunk of body) {
     size += chunk.byteLength;
     if (size > maxBytes) {
+      (body as unknown as NodeJS.EventEmitter).on('error', () => {});
       body.destroy();
       return { bytes: new Uint8Array(Buffer.concat(chunks)), truncated: true };
     }

@@ -1,4 +1,4 @@
-import type { Fetcher, FetchResult } from './fetcher.ts';
+import type { Fetcher } from './fetcher.ts';
 
 // Is a link alive? Answered once per URL per scan, with the cheapest request that can tell:
 // HEAD first, GET when the server does not do HEAD properly (405/501, or a HEAD that fails
@@ -12,33 +12,37 @@ export interface LinkResult {
   verdict: LinkVerdict;
   status?: number;
   error?: string;
+  etag?: string;
+  lastModified?: string;
 }
 
 const UNVERIFIED_STATUS = new Set([401, 403, 407, 429]);
 
-export function classify(res: Pick<FetchResult, 'ok' | 'status' | 'error' | 'disallowed' | 'notModified'>): LinkVerdict {
+export function classify(res: { ok: boolean; status?: number; error?: string; disallowed?: boolean; notModified?: boolean }): LinkVerdict {
   if (res.ok || res.notModified) return 'ok';
   if (res.disallowed) return 'unverified';
   if (res.status === undefined) {
-    // Timeouts and off-site redirects cannot prove a link dead; refused or reset connections can.
-    return /^timeout|^redirect off-site|^more than/.test(res.error ?? '') ? 'unverified' : 'broken';
+    // Timeouts, off-site redirects and robots.txt refusals cannot prove a link dead; refused or
+    // reset connections and unknown hosts can.
+    return /^timeout|^redirect off-site|^more than|^disallowed by|^robots\.txt/.test(res.error ?? '') ? 'unverified' : 'broken';
   }
   if (UNVERIFIED_STATUS.has(res.status)) return 'unverified';
   if (res.status === 404 || res.status === 410 || res.status >= 500) return 'broken';
   return 'unverified';
 }
 
-export async function checkLink(url: string, fetcher: Fetcher): Promise<LinkResult> {
-  let res = await fetcher.fetch({ url, method: 'HEAD' });
-  const headUnsupported = res.status === 405 || res.status === 501 || res.status === 400 || (res.status === undefined && !res.disallowed);
+/** One link: HEAD (conditional when validators are known), GET when HEAD is not served properly. */
+export async function checkLink(url: string, fetcher: Fetcher, validators: { etag?: string; lastModified?: string } = {}): Promise<LinkResult> {
+  let res = await fetcher.fetch({ url, method: 'HEAD', etag: validators.etag, lastModified: validators.lastModified });
+  const headUnsupported = res.status === 405 || res.status === 501 || res.status === 400 || (res.status === undefined && !res.disallowed && !res.error?.startsWith('timeout'));
   if (headUnsupported) res = await fetcher.fetch({ url, method: 'GET', discardBody: true });
   const verdict = classify(res);
-  return { url, verdict, ...(res.status !== undefined ? { status: res.status } : {}), ...(res.ok ? {} : { error: res.error }) };
-}
-
-/** Checks each distinct URL once, all at once: the fetchers' host limits pace the requests. */
-export async function checkLinks(urls: Iterable<string>, pick: (url: string) => Fetcher): Promise<Map<string, LinkResult>> {
-  const unique = [...new Set(urls)];
-  const results = await Promise.all(unique.map((u) => checkLink(u, pick(u))));
-  return new Map(results.map((r) => [r.url, r]));
+  return {
+    url,
+    verdict,
+    ...(res.status !== undefined && !res.notModified ? { status: res.status } : {}),
+    ...(res.ok ? {} : { error: res.error }),
+    ...(res.etag ? { etag: res.etag } : {}),
+    ...(res.lastModified ? { lastModified: res.lastModified } : {}),
+  };
 }

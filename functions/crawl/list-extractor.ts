@@ -1,3 +1,4 @@
+import { baseUrlOf, collectLinks } from './links.ts';
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -5,7 +6,7 @@ import type { DateContext } from './dates.ts';
 import { ancestors, flatText, inFurniture, isElement, isTextNode } from './dom.ts';
 import { buildRows, findCandidates, mainList, type Row } from './list-rows.ts';
 import { findPagination } from './pager.ts';
-import { absoluteUrl, normalizeText, squeeze } from './text.ts';
+import { normalizeText, squeeze } from './text.ts';
 import type { ListItem, ListPage } from './types.ts';
 
 // A column list page (栏目列表页): its items, the pager, and the "nothing here" placeholder.
@@ -144,8 +145,7 @@ function findPlaceholder($: CheerioAPI): string | null {
 
 export function extractList(html: string, pageUrl: string, options: ListOptions = {}): ListPage {
   const $ = cheerio.load(html);
-  const base = $('base[href]').attr('href');
-  const baseUrl = (base && absoluteUrl(base, pageUrl)) || pageUrl;
+  const baseUrl = baseUrlOf($, pageUrl);
   const ctx: DateContext = { referenceDate: options.referenceDate };
 
   let rows = mainList(buildRows(findCandidates($, baseUrl, ctx), ctx));
@@ -162,5 +162,5 @@ export function extractList(html: string, pageUrl: string, options: ListOptions 
     items.push(toItem(row, header));
   }
   const { totalPages, nextPageUrl } = findPagination($, pageUrl, baseUrl);
-  return { items, totalPages, nextPageUrl, placeholder: items.length === 0 ? placeholder : null };
+  return { items, totalPages, nextPageUrl, placeholder: items.length === 0 ? placeholder : null, links: collectLinks($, baseUrl) };
 }

@@ -27,6 +27,8 @@ export interface ListPage {
   nextPageUrl: string | null;
   /** A placeholder shown instead of content (暂无信息, 正在建设中 …), when present. */
   placeholder: string | null;
+  /** Every link on the page (navigation, items, pager), for link checking. */
+  links: PageLink[];
 }
 
 export interface PageLink {

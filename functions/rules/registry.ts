@@ -1,3 +1,4 @@
+import { brokenLink } from './broken-link.ts';
 import { emptyColumn } from './empty-column.ts';
 import { emptyPage } from './empty-page.ts';
 import { homepageNotUpdated } from './homepage-not-updated.ts';
@@ -19,6 +20,7 @@ export const rules: Partial<Record<RuleId, Rule>> = {
   'stale-column': staleColumn,
   'undated-item': undatedItem,
   'late-publication': latePublication,
+  'broken-link': brokenLink,
 };
 
 /**

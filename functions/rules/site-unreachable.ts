@@ -12,7 +12,8 @@ import type { FetchOutcome, Finding, Rule, RuleContext } from './types.ts';
 // The homepage answering 404/410 also counts: unlike a column (missing-column's) nothing else
 // reports a vanished front page. 401/403/429 prove nothing about the public and never count.
 // A URL the store keeps no streak for has no recorded failed scan (e.g. "not crawled yet").
-// The weekly ≥ 5 % veto needs every attempt of the week and is computed elsewhere.
+// The national line is about the week: when ≥ 5 % (configurable) of the week's attempts failed,
+// the findings become veto-level (`context.availability`, summed by the store over 7 days).
 
 function fires(url: string, fetch: FetchOutcome, context: RuleContext, homepage: boolean): boolean {
   const streak = context.failureStreak[url] ?? 0;
@@ -23,14 +24,25 @@ function fires(url: string, fetch: FetchOutcome, context: RuleContext, homepage:
 
 const reason = (f: FetchOutcome) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : '未知错误');
 
+/** Share of the week's homepage and column fetches that failed, in percent. */
+export function weeklyFailurePercent(context: RuleContext): number {
+  const { attempts, failures } = context.availability;
+  return attempts === 0 ? 0 : (100 * failures) / attempts;
+}
+
 export const siteUnreachable: Rule = (snapshot, context) => {
   const { portal, homepage } = snapshot;
   const findings: Finding[] = [];
+  const percent = weeklyFailurePercent(context);
+  const severity = percent >= context.thresholds.unreachableVetoPercent ? 'veto' : 'major';
   const evidence = (url: string, f: FetchOutcome) => ({
     status: f.status ?? null,
     error: f.error ?? null,
     failedScans: context.failureStreak[url] ?? 0,
     firstScan: context.firstScan,
+    weekAttempts: context.availability.attempts,
+    weekFailures: context.availability.failures,
+    weekFailurePercent: Math.round(percent * 10) / 10,
   });
 
   if (fires(homepage.url, homepage.fetch, context, true)) {
@@ -38,7 +50,7 @@ export const siteUnreachable: Rule = (snapshot, context) => {
     findings.push(
       makeFinding(portal.id, {
         rule: 'site-unreachable',
-        severity: 'major',
+        severity,
         url: homepage.url,
         title: portal.name,
         message: `${portal.name}首页无法访问（${reason(homepage.fetch)}），已连续 ${streak} 次检查失败。`,
@@ -50,15 +62,15 @@ export const siteUnreachable: Rule = (snapshot, context) => {
 
   for (const { column, fetch } of snapshot.columns) {
     if (!fires(column.url, fetch, context, false)) continue;
-    findings.push(columnFinding(portal.id, column, fetch, context.failureStreak[column.url] ?? 0, evidence(column.url, fetch)));
+    findings.push(columnFinding(portal.id, column, fetch, context.failureStreak[column.url] ?? 0, evidence(column.url, fetch), severity));
   }
   return findings;
 };
 
-function columnFinding(portalId: string, column: ColumnConfig, fetch: FetchOutcome, streak: number, evidence: Finding['evidence']): Finding {
+function columnFinding(portalId: string, column: ColumnConfig, fetch: FetchOutcome, streak: number, evidence: Finding['evidence'], severity: Finding['severity']): Finding {
   return makeFinding(portalId, {
     rule: 'site-unreachable',
-    severity: 'major',
+    severity,
     url: column.url,
     title: column.name,
     column,

@@ -28,6 +28,8 @@ export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
   emptyColumnWarning: 3,
   staleColumnVeto: 5, // ≥ 5 columns not updated
   staleColumnWarning: 3,
+  unreachableVetoPercent: 5, // 站点无法访问: ≥ 5 % of a week's attempts fail
+  unreachableWarningPercent: 3,
   maxAgeDays: DEFAULT_MAX_AGE_DAYS,
 };
 

@@ -85,12 +85,37 @@ export interface HomepageSnapshot {
   navLinks: { text: string; url: string }[];
 }
 
+/** A page that carries a link, and the link's anchor text there. */
+export interface LinkReferrer {
+  page: string;
+  text: string;
+  columnId?: string;
+}
+
+/** A checked link: broken (404/410/5xx/connection refused), ok, or unverified (401/403/429/timeout). */
+export interface LinkSnapshot {
+  url: string;
+  verdict: 'ok' | 'broken' | 'unverified';
+  status?: number;
+  error?: string;
+  /** Consecutive scans that found it broken, this one included (kept at most 2: all a rule needs). */
+  brokenStreak: number;
+  /** The as-of date of the first scan of the current broken streak. */
+  brokenSince?: string;
+  /** Up to five pages that carry it. */
+  foundOn: LinkReferrer[];
+  onHomepage: boolean;
+  offsite: boolean;
+}
+
 export interface PortalSnapshot {
   portal: PortalConfig;
   homepage: HomepageSnapshot;
   columns: ColumnSnapshot[];
   /** Detail pages keyed by URL. */
   pages: Map<string, PageSnapshot>;
+  /** Links checked in the latest scan (empty when link checking did not run). */
+  links: LinkSnapshot[];
 }
 
 export interface RuleContext {
@@ -106,6 +131,8 @@ export interface RuleContext {
    * for the homepage and every column, as the store counts them. site-unreachable reads it.
    */
   failureStreak: Record<string, number>;
+  /** Homepage and column fetches over the last 7 days (this scan included). */
+  availability: { attempts: number; failures: number };
 }
 
 export interface ResolvedThresholds {
@@ -117,6 +144,8 @@ export interface ResolvedThresholds {
   emptyColumnWarning: number;
   staleColumnVeto: number;
   staleColumnWarning: number;
+  unreachableVetoPercent: number;
+  unreachableWarningPercent: number;
   maxAgeDays: Record<ColumnKind, number | null>;
 }
 

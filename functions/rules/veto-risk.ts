@@ -7,7 +7,7 @@ export type RiskLevel = 'ok' | 'warning' | 'veto';
 
 export interface VetoRisk {
   /** Named after the rule it counts, so the JSON reads "empty-column: 2/5". */
-  item: 'empty-column' | 'stale-column' | 'stale-column-long' | 'homepage-not-updated';
+  item: 'empty-column' | 'stale-column' | 'stale-column-long' | 'homepage-not-updated' | 'site-unreachable';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -22,8 +22,11 @@ function level(count: number, warningAt: number, vetoAt: number): RiskLevel {
   return count >= vetoAt ? 'veto' : count >= warningAt ? 'warning' : 'ok';
 }
 
-/** `homepageAgeDays`: days since the homepage's newest item (null: nothing dated at all). */
-export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDays: number | null): VetoRisk[] {
+/**
+ * `homepageAgeDays`: days since the homepage's newest item (null: nothing dated at all);
+ * `unreachablePercent`: share of the week's homepage and column fetches that failed.
+ */
+export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDays: number | null, unreachablePercent = 0): VetoRisk[] {
   const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
   const empty = count((f) => f.rule === 'empty-column');
   const stale = count((f) => f.rule === 'stale-column' && UPDATE_SENSITIVE.has(String(f.evidence.kind)));
@@ -38,6 +41,7 @@ export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDay
     item('stale-column', '栏目不更新（动态、通知公告、政策文件）', stale, t.staleColumnWarning, t.staleColumnVeto),
     item('stale-column-long', '应更新而长期未更新的栏目', longStale, 7, 10),
     item('homepage-not-updated', '首页不更新（天）', homepageAge, t.homepageWarningDays, t.homepageMaxAgeDays),
+    item('site-unreachable', '站点无法访问（一周失败率 %）', Math.round(unreachablePercent * 10) / 10, t.unreachableWarningPercent, t.unreachableVetoPercent),
   ];
 }
 

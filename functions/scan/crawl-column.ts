@@ -5,7 +5,8 @@ import { hashOf, sha256 } from '../crawl/hash.ts';
 import { isDocumentUrl, outcomeOf } from '../crawl/outcome.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
-import type { ColumnRecord, ListPageCache, PageRecord } from '../store/records.ts';
+import { MAX_LINKS, type ColumnRecord, type ListPageCache, type PageRecord } from '../store/records.ts';
+import type { PageLink } from '../crawl/types.ts';
 import type { Repository } from '../store/repository.ts';
 import type { ColumnSnapshot, ItemSnapshot } from '../rules/types.ts';
 import { crawlSettings } from './settings.ts';
@@ -54,6 +55,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   // ---- list pages (pagination) ----
   const listCache: ListPageCache[] = [];
   const items = new Map<string, ItemSnapshot>();
+  const links = new Map<string, PageLink>();
   let placeholder: string | null = null;
   let firstOutcome = outcomeOf({ url: column.url, finalUrl: column.url, ok: true, status: 200, notModified: false, attempts: 0 });
   let listPages = 0;
@@ -94,6 +96,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     const page = extractList(html, res.finalUrl, { referenceDate: asOf });
     if (listPages === 1) placeholder = page.placeholder;
     for (const it of page.items) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, { title: it.title, url: it.url, date: it.date });
+    for (const l of page.links) if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
     next = page.nextPageUrl;
   }
 
@@ -166,7 +169,11 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
 
   // ---- column state: written only when something in it changed ----
   const failStreak = firstOutcome.ok ? 0 : (prev?.failStreak ?? 0) + 1;
-  const state = { fetch: firstOutcome, listPages, items: listItems, placeholder, warnings, failStreak, listCache: reuse ? prev.listCache : listCache };
+  const state = {
+    fetch: firstOutcome, listPages, items: listItems, placeholder, warnings, failStreak,
+    listCache: reuse ? prev.listCache : listCache,
+    links: reuse ? (prev.links ?? []) : [...links.values()],
+  };
   const stateHash = hashOf(state);
   const columnWritten = prev?.stateHash !== stateHash;
   if (columnWritten) {

@@ -20,11 +20,12 @@ export async function crawlHomepage(
   const fetch = outcomeOf(res);
   let items = prev?.items ?? [];
   let navLinks = prev?.navLinks ?? [];
+  let links = prev?.links ?? [];
   let contentHash = prev?.contentHash;
   if (res.ok && !res.notModified && res.body) {
     const { html } = decodeHtml(res.body, res.contentType);
     contentHash = sha256(html);
-    if (contentHash !== prev?.contentHash) ({ items, navLinks } = extractHomepage(html, res.finalUrl, asOf));
+    if (contentHash !== prev?.contentHash) ({ items, navLinks, links } = extractHomepage(html, res.finalUrl, asOf));
   }
   const failStreak = fetch.ok ? 0 : (prev?.failStreak ?? 0) + 1;
   const snapshot: HomepageSnapshot = { url: portal.homepage, fetch, items, navLinks };
@@ -34,10 +35,10 @@ export async function crawlHomepage(
     contentHash,
   };
   // Validators are part of the state: a new ETag must be stored, or every later scan gets a 200.
-  const stateHash = hashOf({ ...snapshot, failStreak, ...validators });
+  const stateHash = hashOf({ ...snapshot, links, failStreak, ...validators });
   const written = prev?.stateHash !== stateHash;
   if (written) {
-    const record: HomepageRecord = { ...snapshot, failStreak, stateHash, scanId, ...validators };
+    const record: HomepageRecord = { ...snapshot, links, failStreak, stateHash, scanId, ...validators };
     await deps.repo.putHomepage(portal.id, record);
   }
   return { snapshot, written };

@@ -1,11 +1,13 @@
 import { chineseWorkingCalendar } from '../calendar/working-days.ts';
 import { runRules } from '../rules/registry.ts';
+import { weeklyFailurePercent } from '../rules/site-unreachable.ts';
 import { resolveThresholds } from '../rules/thresholds.ts';
 import { vetoRisks, type VetoRisk } from '../rules/veto-risk.ts';
-import { homepageFreshness } from '../rules/snapshot-queries.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { ColumnSnapshot, PortalSnapshot, RuleContext } from '../rules/types.ts';
-import type { ColumnRecord, PageRecord, ScanCounters, ScanRecord, StoredFinding } from '../store/records.ts';
+import type { Availability, ColumnRecord, LinkRecord, PageRecord, ScanCounters, ScanRecord, StoredFinding } from '../store/records.ts';
+import { addDays } from '../calendar/dates.ts';
+import { homepageFreshness, isUnreachable } from '../rules/snapshot-queries.ts';
 import type { Repository } from '../store/repository.ts';
 import { reconcile } from './reconcile.ts';
 
@@ -40,14 +42,16 @@ export interface EvaluateInput {
 
 /** The portal's state as the store has it, and the context the rules run in. */
 export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId: string | null, repo: Repository) {
-  const [meta, homepage, columnRecords, pages, previous] = await Promise.all([
+  const [meta, homepage, columnRecords, pages, previous, links, recentScans] = await Promise.all([
     repo.getMeta(portal.id),
     repo.getHomepage(portal.id),
     repo.listColumns(portal.id),
     repo.listPages(portal.id),
     repo.listFindings(portal.id),
+    repo.listLinks(portal.id),
+    repo.listScans(portal.id, 60),
   ]);
-  const snapshot = buildSnapshot(portal, homepage, columnRecords, pages);
+  const snapshot = buildSnapshot(portal, homepage, columnRecords, pages, links);
   const failureStreak: Record<string, number> = {};
   if (homepage) failureStreak[homepage.url] = homepage.failStreak;
   const byId = new Map(columnRecords.map((c) => [c.columnId, c]));
@@ -58,6 +62,7 @@ export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId:
     thresholds: resolveThresholds(portal),
     firstScan: meta === null || meta.firstScanId === scanId,
     failureStreak,
+    availability: weekAvailability(recentScans, asOf, availabilityOf(snapshot)),
   };
   return { meta, snapshot, context, previous, pages };
 }
@@ -77,7 +82,7 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository): Pr
   });
 
   const warnings = snapshot.columns.flatMap((c) => c.warnings.map((w) => `${c.column.name}: ${w}`));
-  const risks = vetoRisks(rec.open, context.thresholds, snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0);
+  const risks = vetoRisks(rec.open, context.thresholds, snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0, weeklyFailurePercent(context));
   const byRule: ScanRecord['findings']['byRule'] = {};
   for (const f of rec.open) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const finishedAt = new Date().toISOString();
@@ -92,6 +97,7 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository): Pr
     pages: snapshot.pages.size,
     findings: { open: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, byRule },
     counters,
+    availability: availabilityOf(snapshot),
     warnings,
   });
 
@@ -110,11 +116,28 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository): Pr
   };
 }
 
+/** This scan's sample of 站点无法访问: the homepage and every column's first list page. */
+export function availabilityOf(snapshot: PortalSnapshot): Availability {
+  const fetches = [snapshot.homepage.fetch, ...snapshot.columns.map((c) => c.fetch)];
+  return { attempts: fetches.length, failures: fetches.filter((f) => isUnreachable(f)).length };
+}
+
+/** Attempts and failures over the 7 days ending at `asOf` (this scan included, counted once). */
+function weekAvailability(scans: ScanRecord[], asOf: string, current: Availability): Availability {
+  const from = addDays(asOf, -6);
+  const earlier = scans.filter((s) => s.asOf >= from && s.asOf <= asOf && s.availability && !s.scanId.startsWith('check-'));
+  return earlier.reduce(
+    (sum, s) => ({ attempts: sum.attempts + s.availability!.attempts, failures: sum.failures + s.availability!.failures }),
+    current,
+  );
+}
+
 export function buildSnapshot(
   portal: PortalConfig,
   homepage: Awaited<ReturnType<Repository['getHomepage']>>,
   columnRecords: ColumnRecord[],
   pages: PageRecord[],
+  links: LinkRecord[] = [],
 ): PortalSnapshot {
   const byId = new Map(columnRecords.map((c) => [c.columnId, c]));
   const columns: ColumnSnapshot[] = portal.columns.map((column) => {
@@ -133,5 +156,6 @@ export function buildSnapshot(
       : { url: portal.homepage, fetch: { ok: false, error: 'not crawled yet' }, items: [], navLinks: [] },
     columns,
     pages: new Map(pages.filter((p) => listed.has(p.url)).map((p) => [p.url, p])),
+    links,
   };
 }

@@ -1,6 +1,6 @@
 import type { DetailPage } from '../crawl/types.ts';
 import type { FetchOutcome } from '../rules/types.ts';
-import type { PageRecord } from '../store/records.ts';
+import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 
 /** What the store keeps of an extracted detail page: metadata and counts, never the HTML. */
 export function pageRecordOf(
@@ -20,5 +20,6 @@ export function pageRecordOf(
     attachments: d.attachments.length,
     hasBody: d.hasBody,
     notFound: d.notFound,
+    links: d.links.slice(0, MAX_LINKS),
   };
 }

@@ -6,7 +6,8 @@ import { crawlColumn } from './crawl-column.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { newScanId, planScan, type CrawlTask } from './plan.ts';
-import { crawlSettings, portalFetcher } from './settings.ts';
+import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
+import { checkPortalLinks, type LinkCheckSummary } from './check-links.ts';
 
 // A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
 // run the same three steps, with SQS between the second and the third.
@@ -26,6 +27,8 @@ export interface RunScanOptions {
   /** The store, or a promise of it: crawling starts while DynamoDB Local is still booting. */
   repo: Repository | Promise<Repository>;
   fetcher?: Fetcher;
+  /** For off-site links (defaults to a gentle fetcher of its own). */
+  offsiteFetcher?: Fetcher;
   onProgress?: (p: ScanProgress) => void;
   now?: () => Date;
 }
@@ -68,6 +71,20 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
     if (!s.ok) warnings.push(`crawl of ${describe(tasks[i]!)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
   });
 
+  let links: LinkCheckSummary | null = null;
+  let offsiteStats = { requests: 0, bytes: 0 };
+  if (settings.checkLinks) {
+    const offsite = opts.offsiteFetcher ?? offsiteFetcher(portal);
+    try {
+      links = await checkPortalLinks({ portal, asOf }, { repo, fetcher, offsiteFetcher: offsite });
+    } catch (e) {
+      warnings.push(`link check failed: ${(e as Error).message}`);
+    } finally {
+      offsiteStats = { requests: offsite.stats.requests, bytes: offsite.stats.bytes };
+      if (!opts.offsiteFetcher) await offsite.close();
+    }
+  }
+
   const result = await evaluatePortal(
     {
       portal,
@@ -75,11 +92,12 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
       asOf,
       startedAt,
       crawlCounters: {
-        requests: fetcher.stats.requests - statsBefore.requests,
-        bytes: fetcher.stats.bytes - statsBefore.bytes,
+        requests: fetcher.stats.requests - statsBefore.requests + offsiteStats.requests,
+        bytes: fetcher.stats.bytes - statsBefore.bytes + offsiteStats.bytes,
         notModified: fetcher.stats.notModified - statsBefore.notModified,
         failures: fetcher.stats.failures - statsBefore.failures,
         pagesParsed,
+        ...(links ? { linksChecked: links.checked, linksBroken: links.broken, linksUnverified: links.unverified } : {}),
       },
       crawlWrites: repo.writes - writesBefore,
     },

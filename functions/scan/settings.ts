@@ -1,5 +1,6 @@
 import type { PortalConfig } from '../config/schema.ts';
 import { DEFAULT_USER_AGENT, Fetcher } from '../crawl/fetcher.ts';
+import { HostLimiter } from '../crawl/host-limiter.ts';
 import { portalHosts } from './portal-hosts.ts';
 
 /** A portal's crawl settings with the defaults of the crawler issue filled in. */
@@ -13,6 +14,7 @@ export function crawlSettings(portal: PortalConfig) {
     userAgent: c.userAgent ?? DEFAULT_USER_AGENT,
     timeoutMs: c.timeoutMs ?? 15_000,
     maxListPages: c.maxListPages ?? 50,
+    checkLinks: c.checkLinks ?? true,
   };
 }
 
@@ -23,4 +25,10 @@ export function portalFetcher(portal: PortalConfig): Fetcher {
   const fetcher = new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, allowedHosts: hosts, robots: s.robots });
   for (const host of hosts) fetcher.limiter.configure(host, { concurrency: s.concurrency, minIntervalMs: s.minIntervalMs });
   return fetcher;
+}
+
+/** Off-site links are checked gently: one request at a time per host, a second apart, robots.txt honoured. */
+export function offsiteFetcher(portal: PortalConfig): Fetcher {
+  const s = crawlSettings(portal);
+  return new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, retries: 1, limiter: new HostLimiter({ concurrency: 1, minIntervalMs: 1000 }) });
 }

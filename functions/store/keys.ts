@@ -7,6 +7,7 @@
 //                       sk = U#<url>           a detail page (公开目录 metadata + HTTP cache fields)
 //                       sk = F#<findingId>     a finding and its lifecycle
 //                       sk = S#<scanId>        a scan summary (scanId sorts by time)
+//                       sk = L#<url>           a checked link: verdict, broken streak, where it is found
 
 export const portalPk = (portalId: string) => `P#${portalId}`;
 export const META_SK = 'META';
@@ -15,8 +16,9 @@ export const columnSk = (columnId: string) => `C#${columnId}`;
 export const pageSk = (url: string) => `U#${url}`;
 export const findingSk = (findingId: string) => `F#${findingId}`;
 export const scanSk = (scanId: string) => `S#${scanId}`;
+export const linkSk = (url: string) => `L#${url}`;
 
-export type RecordKind = 'meta' | 'homepage' | 'column' | 'page' | 'finding' | 'scan';
+export type RecordKind = 'meta' | 'homepage' | 'column' | 'page' | 'finding' | 'scan' | 'link';
 
 export function kindOfSk(sk: string): RecordKind | null {
   if (sk === META_SK) return 'meta';
@@ -26,6 +28,7 @@ export function kindOfSk(sk: string): RecordKind | null {
     case 'U#': return 'page';
     case 'F#': return 'finding';
     case 'S#': return 'scan';
+    case 'L#': return 'link';
     default: return null;
   }
 }

@@ -1,4 +1,5 @@
-import type { ColumnSnapshot, Finding, FetchOutcome, HomepageSnapshot, ItemSnapshot, PageSnapshot, RuleId } from '../rules/types.ts';
+import type { ColumnSnapshot, Finding, FetchOutcome, HomepageSnapshot, ItemSnapshot, LinkSnapshot, PageSnapshot, RuleId } from '../rules/types.ts';
+import type { PageLink } from '../crawl/types.ts';
 
 // What the repository keeps. Snapshots (what rules read) plus the bookkeeping a daily,
 // incremental crawl needs: HTTP validators, content hashes, failure streaks.
@@ -17,7 +18,12 @@ export interface PageRecord extends PageSnapshot, HttpValidators {
   /** The list entry that pointed here when it was fetched; a change means re-fetch. */
   listTitle?: string;
   listDate?: string | null;
+  /** The page's outgoing links, for link checking (capped: see MAX_LINKS). */
+  links?: PageLink[];
 }
+
+/** Links kept per page: enough for any real article, bounded for DynamoDB's 400 KB items. */
+export const MAX_LINKS = 300;
 
 export interface ListPageCache extends HttpValidators {
   url: string;
@@ -29,16 +35,22 @@ export interface ColumnRecord extends Omit<ColumnSnapshot, 'column'> {
   failStreak: number;
   /** Validators of each list page, in pagination order. */
   listCache: ListPageCache[];
+  /** Links of the list pages (navigation, pager …), for link checking. */
+  links?: PageLink[];
   /** Hash of items + outcome, so an unchanged column is not rewritten. */
   stateHash: string;
   scanId: string;
 }
 
 export interface HomepageRecord extends HomepageSnapshot, HttpValidators {
+  links?: PageLink[];
   failStreak: number;
   stateHash: string;
   scanId: string;
 }
+
+/** The last verdict on a link, and since when it is broken. */
+export interface LinkRecord extends LinkSnapshot, HttpValidators {}
 
 export type FindingStatus = 'open' | 'resolved';
 
@@ -62,6 +74,16 @@ export interface ScanCounters {
   pagesParsed: number;
   writes: number;
   failures: number;
+  /** Links checked this scan, and how many were broken or could not be verified. */
+  linksChecked?: number;
+  linksBroken?: number;
+  linksUnverified?: number;
+}
+
+/** Fetches of the homepage and the columns' first list pages: the availability sample. */
+export interface Availability {
+  attempts: number;
+  failures: number;
 }
 
 export interface ScanRecord {
@@ -74,6 +96,7 @@ export interface ScanRecord {
   pages: number;
   findings: { open: number; new: number; resolved: number; byRule: Partial<Record<RuleId, number>> };
   counters: ScanCounters;
+  availability?: Availability;
   warnings: string[];
 }
 

@@ -1,7 +1,8 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { HOMEPAGE_SK, META_SK, columnSk, findingSk, pageSk, portalPk, scanSk } from './keys.ts';
-import type { ColumnRecord, HomepageRecord, PageRecord, PortalMeta, ScanRecord, StoredFinding } from './records.ts';
+import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { HOMEPAGE_SK, META_SK, columnSk, findingSk, linkSk, pageSk, portalPk, scanSk } from './keys.ts';
+import type { ColumnRecord, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, StoredFinding } from './records.ts';
 
 // The one place that talks to DynamoDB. Everything else speaks in records.
 
@@ -96,6 +97,7 @@ export class Repository {
   listColumns(portalId: string) { return this.queryPrefix<ColumnRecord>(portalId, 'C#'); }
   listPages(portalId: string) { return this.queryPrefix<PageRecord>(portalId, 'U#'); }
   listFindings(portalId: string) { return this.queryPrefix<StoredFinding>(portalId, 'F#'); }
+  listLinks(portalId: string) { return this.queryPrefix<LinkRecord>(portalId, 'L#'); }
   /** Newest first. */
   listScans(portalId: string, limit?: number) { return this.queryPrefix<ScanRecord>(portalId, 'S#', { newestFirst: true, limit }); }
 
@@ -119,10 +121,23 @@ export class Repository {
     return this.batchPut(findings.map((f) => ({ pk: portalPk(portalId), sk: findingSk(f.id), ...f })));
   }
 
+  putLinks(portalId: string, links: LinkRecord[]) {
+    return this.batchPut(links.map((l) => ({ pk: portalPk(portalId), sk: linkSk(l.url), ...l })));
+  }
+
+  /** Forgets links no page carries any more. */
+  deleteLinks(portalId: string, urls: string[]) {
+    return this.batchWrite(urls.map((u) => ({ DeleteRequest: { Key: { pk: portalPk(portalId), sk: linkSk(u) } } })));
+  }
+
+  private batchPut(items: Record<string, unknown>[]): Promise<void> {
+    return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
   /** BatchWriteItem in chunks of 25, re-sending unprocessed items with backoff (nothing is dropped). */
-  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < items.length; i += BATCH) {
-      let pending = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
+  private async batchWrite(requests: WriteRequest[]): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH) {
+      let pending = requests.slice(i, i + BATCH);
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 8) throw new Error(`DynamoDB kept ${pending.length} items unprocessed after ${attempt} attempts`);
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
@@ -139,6 +154,8 @@ export class Repository {
     this.raw.destroy();
   }
 }
+
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -71,7 +71,7 @@ describe('disclosure-watch CLI', () => {
 
   it('scans to one JSON document on stdout with progress on stderr', async () => {
     const r = await run(['scan', '--config', configFile, '--as-of', '2018-01-15', '--format', 'json', '--data-dir', join(dir, 'd1')]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ portal: 'cli', asOf: '2018-01-15', summary: { columns: 1, pages: 2 } });
     expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'empty-page', status: 'open', column: 'tdsc', department: '土地利用科' }));

@@ -2,7 +2,7 @@ import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts
 import { resolveThresholds } from '../../functions/rules/thresholds.ts';
 import type { ColumnConfig, PortalConfig } from '../../functions/config/schema.ts';
 import type {
-  ColumnSnapshot, FetchOutcome, HomepageSnapshot, ItemSnapshot, PageSnapshot, PortalSnapshot, RuleContext,
+  ColumnSnapshot, FetchOutcome, HomepageSnapshot, ItemSnapshot, LinkSnapshot, PageSnapshot, PortalSnapshot, RuleContext,
 } from '../../functions/rules/types.ts';
 
 // Small builders for rule tests: every snapshot starts healthy (everything fetched, nothing
@@ -43,7 +43,7 @@ export function portalConfig(columns: ColumnConfig[], over: Partial<PortalConfig
 
 /** A snapshot of the given columns and pages; the portal config follows the columns. */
 export function snapshot(
-  parts: { columns?: ColumnSnapshot[]; pages?: PageSnapshot[]; homepage?: Partial<HomepageSnapshot>; portal?: Partial<PortalConfig> } = {},
+  parts: { columns?: ColumnSnapshot[]; pages?: PageSnapshot[]; homepage?: Partial<HomepageSnapshot>; portal?: Partial<PortalConfig>; links?: LinkSnapshot[] } = {},
 ): PortalSnapshot {
   const columns = parts.columns ?? [column({ id: 'gzdt', name: '工作动态' })];
   return {
@@ -51,6 +51,7 @@ export function snapshot(
     homepage: homepage(parts.homepage),
     columns,
     pages: new Map((parts.pages ?? []).map((p) => [p.url, p])),
+    links: parts.links ?? [],
   };
 }
 
@@ -63,6 +64,7 @@ export function context(snap: PortalSnapshot, over: Partial<RuleContext> = {}): 
     thresholds: resolveThresholds(snap.portal),
     firstScan: false,
     failureStreak: {},
+    availability: { attempts: 0, failures: 0 },
     ...over,
   };
 }

@@ -5,7 +5,7 @@ import { column, context, item, snapshot } from './builders.ts';
 describe('registry', () => {
   it('registers the implemented rules under their RULES.md ids', () => {
     expect(Object.keys(rules).sort()).toEqual([
-      'empty-column', 'empty-page', 'homepage-not-updated', 'late-publication',
+      'broken-link', 'empty-column', 'empty-page', 'homepage-not-updated', 'late-publication',
       'missing-column', 'site-unreachable', 'stale-column', 'undated-item',
     ]);
   });

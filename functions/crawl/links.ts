@@ -1,0 +1,26 @@
+import type { CheerioAPI } from 'cheerio';
+import { isElement, flatText } from './dom.ts';
+import { absoluteUrl, isAttachmentUrl, normalizeText } from './text.ts';
+import type { PageLink } from './types.ts';
+
+// Every link of a page (a[href], img[src]), absolute and deduplicated: what link checking
+// checks, and where a detail page's attachments (附件) come from.
+
+export function baseUrlOf($: CheerioAPI, pageUrl: string): string {
+  const base = $('base[href]').attr('href');
+  return (base && absoluteUrl(base, pageUrl)) || pageUrl;
+}
+
+export function collectLinks($: CheerioAPI, baseUrl: string): PageLink[] {
+  const links = new Map<string, PageLink>();
+  $('a[href], img[src]').each((_, el) => {
+    if (!isElement(el)) return;
+    const isImg = el.name === 'img';
+    const url = absoluteUrl((isImg ? el.attribs.src : el.attribs.href) ?? '', baseUrl);
+    if (!url || links.has(url)) return;
+    const text = isImg ? normalizeText(el.attribs.alt ?? '') : flatText(el) || normalizeText(el.attribs.title ?? '');
+    links.set(url, { url, text, kind: isImg ? 'img' : isAttachmentUrl(url) ? 'attachment' : 'a' });
+  });
+  return [...links.values()];
+}
+

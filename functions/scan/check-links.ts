@@ -1,0 +1,111 @@
+import { hashOf } from '../crawl/hash.ts';
+import { classify, checkLink, type LinkResult } from '../crawl/link-checker.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
+import type { PageLink } from '../crawl/types.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { LinkReferrer } from '../rules/types.ts';
+import type { LinkRecord } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { portalHosts } from './portal-hosts.ts';
+
+// Link checking for a scan: every link on the homepage, the list pages and the listed detail
+// pages, each distinct URL once. Pages the crawl fetched anyway are judged by that fetch, not
+// asked for again; the rest get a (conditional) HEAD. Off-site links go through a fetcher of
+// their own with slower limits: another site's server is not ours to load.
+
+export interface LinkCheckSummary {
+  checked: number;
+  broken: number;
+  unverified: number;
+  written: number;
+}
+
+const MAX_REFERRERS = 5;
+
+export async function checkPortalLinks(
+  input: { portal: PortalConfig; asOf: string },
+  deps: { repo: Repository; fetcher: Fetcher; offsiteFetcher: Fetcher },
+): Promise<LinkCheckSummary> {
+  const { portal, asOf } = input;
+  const [homepage, columns, pages, previous] = await Promise.all([
+    deps.repo.getHomepage(portal.id),
+    deps.repo.listColumns(portal.id),
+    deps.repo.listPages(portal.id),
+    deps.repo.listLinks(portal.id),
+  ]);
+
+  // Where each link is found. Detail pages count only while a column still lists them.
+  const found = new Map<string, { referrers: LinkReferrer[]; onHomepage: boolean }>();
+  const note = (link: PageLink, page: string, columnId?: string, onHomepage = false) => {
+    const entry = found.get(link.url) ?? { referrers: [], onHomepage: false };
+    if (entry.referrers.length < MAX_REFERRERS && !entry.referrers.some((r) => r.page === page)) {
+      entry.referrers.push({ page, text: link.text, ...(columnId ? { columnId } : {}) });
+    }
+    entry.onHomepage ||= onHomepage;
+    found.set(link.url, entry);
+  };
+  for (const l of homepage?.links ?? []) note(l, portal.homepage, undefined, true);
+  const listed = new Map<string, string>();
+  for (const c of columns) {
+    const url = portal.columns.find((x) => x.id === c.columnId)?.url;
+    if (!url) continue;
+    for (const l of c.links ?? []) note(l, url, c.columnId);
+    for (const i of c.items) {
+      listed.set(i.url, c.columnId);
+      note({ url: i.url, text: i.title, kind: 'a' }, url, c.columnId);
+    }
+  }
+  for (const p of pages) if (listed.has(p.url)) for (const l of p.links ?? []) note(l, p.url, p.columnId);
+
+  // What the crawl already knows: its own fetches of pages, list pages and the homepage.
+  const crawled = new Map<string, Pick<LinkResult, 'verdict' | 'status' | 'error'>>();
+  for (const p of pages) crawled.set(p.url, { verdict: classify(p.fetch), status: p.fetch.status, error: p.fetch.error });
+  for (const c of columns) for (const lc of c.listCache) crawled.set(lc.url, { verdict: 'ok' });
+  for (const c of columns) {
+    const url = portal.columns.find((x) => x.id === c.columnId)?.url;
+    if (url) crawled.set(url, { verdict: classify(c.fetch), status: c.fetch.status, error: c.fetch.error });
+  }
+  if (homepage) crawled.set(homepage.url, { verdict: classify(homepage.fetch), status: homepage.fetch.status, error: homepage.fetch.error });
+
+  const hosts = portalHosts(portal);
+  const before = new Map(previous.map((l) => [l.url, l]));
+  const records: LinkRecord[] = await Promise.all(
+    [...found].map(async ([url, where]) => {
+      const prev = before.get(url);
+      const offsite = !hosts.has(new URL(url).host);
+      let result: Pick<LinkResult, 'verdict' | 'status' | 'error'> & { etag?: string; lastModified?: string };
+      const known = crawled.get(url);
+      if (known) result = known;
+      else result = await checkLink(url, offsite ? deps.offsiteFetcher : deps.fetcher, prev);
+      // A 304 confirms what the last check saw: keep its status rather than record a change.
+      if (result.verdict === 'ok' && result.status === undefined && prev?.status !== undefined) result = { ...result, status: prev.status };
+      const broken = result.verdict === 'broken';
+      // The streak stops counting at 2: enough for the rule, and a link that stays broken is not rewritten every day.
+      const brokenStreak = broken ? Math.min(2, (prev?.brokenStreak ?? 0) + 1) : 0;
+      return {
+        url,
+        verdict: result.verdict,
+        ...(result.status !== undefined ? { status: result.status } : {}),
+        ...(result.error ? { error: result.error } : {}),
+        brokenStreak,
+        ...(broken ? { brokenSince: prev?.brokenStreak ? (prev.brokenSince ?? asOf) : asOf } : {}),
+        foundOn: where.referrers,
+        onHomepage: where.onHomepage,
+        offsite,
+        ...(result.etag ? { etag: result.etag } : prev?.etag && result.verdict === 'ok' ? { etag: prev.etag } : {}),
+        ...(result.lastModified ? { lastModified: result.lastModified } : prev?.lastModified && result.verdict === 'ok' ? { lastModified: prev.lastModified } : {}),
+      };
+    }),
+  );
+  const changed = records.filter((r) => { const p = before.get(r.url); return !p || hashOf(p) !== hashOf(r); });
+  const gone = previous.filter((l) => !found.has(l.url)).map((l) => l.url);
+  const writesBefore = deps.repo.writes;
+  await deps.repo.putLinks(portal.id, changed);
+  await deps.repo.deleteLinks(portal.id, gone);
+  return {
+    checked: records.length,
+    broken: records.filter((r) => r.verdict === 'broken').length,
+    unverified: records.filter((r) => r.verdict === 'unverified').length,
+    written: deps.repo.writes - writesBefore,
+  };
+}
