@@ -79,6 +79,15 @@ function multiByteChars(bytes: Uint8Array): number {
   return n;
 }
 
+function nonAsciiChars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f && c !== 0xfffd) n += 1;
+  }
+  return n;
+}
+
 function replacementCount(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\ufffd'); i !== -1; i = s.indexOf('\ufffd', i + 1)) n += 1;
@@ -100,6 +109,10 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   const html = decodeAs(bytes, first);
   const bad = replacementCount(html);
   if (bad === 0) return { html, charset: first };
+  // UTF-8 with a few damaged bytes is still UTF-8: GBK read as UTF-8 turns nearly every Chinese
+  // character into U+FFFD, a truncated or corrupted UTF-8 page only a handful. GB18030 would
+  // "decode" the damaged page without complaint, and into nonsense.
+  if (first === 'utf-8' && bad * 10 <= nonAsciiChars(html) && nonAsciiChars(html) >= MIN_UTF8_EVIDENCE) return { html, charset: first };
 
   // The declaration (or guess) does not fit the bytes: try the page's meta, then the two
   // encodings Chinese portals actually use, and keep whichever decodes with the fewest U+FFFD.

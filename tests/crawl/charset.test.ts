@@ -97,3 +97,20 @@ describe('charset labels', () => {
     expect(charsetFromContentType(null)).toBeNull();
   });
 });
+
+describe('decodeHtml on damaged UTF-8', () => {
+  it('keeps a UTF-8 page with a few broken bytes as UTF-8 instead of reading it as GB18030', () => {
+    const text = '<html><head><meta charset="utf-8"></head><body><p>梅河口市国土资源局关于进一步加强农村宅基地管理的通知，请各乡镇认真贯彻执行。</p>';
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0xc3, 0x28])]);
+    const { html, charset } = decodeHtml(bytes, 'text/html; charset=utf-8');
+    expect(charset).toBe('utf-8');
+    expect(html).toContain('梅河口市国土资源局关于进一步加强农村宅基地管理的通知');
+  });
+
+  it('still reads GBK sent as "UTF-8" as GBK: there nearly every character breaks', () => {
+    const text = '<html><head><meta charset="gbk"></head><body><p>梅河口市国土资源局关于进一步加强农村宅基地管理的通知</p>';
+    const { html, charset } = decodeHtml(iconv.encode(text, 'gbk'), 'text/html; charset=utf-8');
+    expect(charset).toBe('gb18030');
+    expect(html).toContain('梅河口市国土资源局');
+  });
+});

@@ -58,3 +58,22 @@ describe('site-unreachable', () => {
     expect(run(OK, OK, { failureStreak: { [HOME]: 5, [COL]: 5 } })).toEqual([]);
   });
 });
+
+describe('site-unreachable over the week (站点无法访问 ≥ 5 %)', () => {
+  const down = { failureStreak: { [HOME]: 2 } };
+  it('is major while under 5 % of the week’s attempts failed', () => {
+    const [f] = run(TIMEOUT, OK, { ...down, availability: { attempts: 100, failures: 4 } });
+    expect(f).toMatchObject({ severity: 'major', evidence: { weekAttempts: 100, weekFailures: 4, weekFailurePercent: 4 } });
+  });
+
+  it('turns veto at 5 % of the week’s attempts', () => {
+    const [f] = run(TIMEOUT, OK, { ...down, availability: { attempts: 100, failures: 5 } });
+    expect(f).toMatchObject({ severity: 'veto', evidence: { weekFailurePercent: 5 } });
+  });
+
+  it('honours a portal’s own veto line', () => {
+    const s = snapshot({ homepage: { url: HOME, fetch: TIMEOUT }, portal: { thresholds: { unreachableVetoPercent: 10 } } });
+    const [f] = siteUnreachable(s, context(s, { ...down, availability: { attempts: 100, failures: 6 } }));
+    expect(f!.severity).toBe('major');
+  });
+});

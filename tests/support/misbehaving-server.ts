@@ -63,8 +63,17 @@ export async function startMisbehavingServer(opts: { robots?: string; slowMs?: n
         .end(iconv.encode(page('梅河口市国土资源局', '<p>土地市场信息</p>').replace('charset="utf-8"', 'charset="gbk"'), 'gbk')),
     '/broken-bytes.html': (_q, res) =>
       void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(Buffer.concat([Buffer.from(page('坏字节')), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1])])),
+        .end(Buffer.concat([
+          Buffer.from(page('坏字节', '<p>为进一步规范土地管理秩序，切实保护耕地，根据有关法律法规，结合本地实际，现将有关事项通知如下，请认真贯彻执行。</p>')),
+          Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]),
+        ])),
     '/private/secret.html': (_q, res) => void res.writeHead(200).end(page('不应抓取')),
+    // A column listing every kind of bad page above, TRS style.
+    '/hostile/index.html': (_q, res) => {
+      const paths = ['liar', 'broken-bytes', 'stall', 'reset', 'huge', 'offsite', 'loop-a', 'always-500', 'flaky', 'private/secret', 'missing'];
+      const lis = paths.map((p, i) => `<li><a href="/${p}.html">测试信息${i + 1}：${p}</a><span>2017-12-${String(10 + i).padStart(2, '0')}</span></li>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('问题栏目', `<ul class="list">${lis.join('')}</ul>`));
+    },
   };
 
   const server = createServer((req, res) => {
