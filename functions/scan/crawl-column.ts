@@ -42,6 +42,8 @@ export interface CrawlColumnResult {
   columnWritten: boolean;
 }
 
+const DETAIL_WARNING = 'detail page ';
+
 /** Cap on stored list items: keeps a column record well under DynamoDB's 400 KB item limit. */
 const MAX_ITEMS = 1000;
 
@@ -108,7 +110,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     placeholder = prev.placeholder;
     if (firstOutcome.ok) {
       listPages = prev.listPages;
-      warnings.push(...prev.warnings.filter((w) => !warnings.includes(w)));
+      warnings.push(...prev.warnings.filter((w) => !warnings.includes(w) && !w.startsWith(DETAIL_WARNING)));
     }
   }
   if (!firstOutcome.ok && prev) warnings.push(`column fetch failed (${firstOutcome.error}); kept the last scan's ${prev.items.length} items`);
@@ -119,11 +121,13 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   let pagesFetched = 0;
   let pagesParsed = 0;
   const toWrite: PageRecord[] = [];
+  const detailWarnings: string[] = [];
   const due = listItems.filter((it) => {
     if (!hosts.has(new URL(it.url).host) || isDocumentUrl(it.url)) return false;
     const page = known.get(it.url);
     if (!page) return true;
     if (page.listTitle !== it.title || (page.listDate ?? null) !== it.date) return true;
+    if (!page.fetch.ok) return true; // a page that failed last time is tried again
     return daysBetween(page.fetchedAt.slice(0, 10), now().toISOString().slice(0, 10)) >= settings.refreshDays;
   });
 
@@ -139,6 +143,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
         return;
       }
       if (!res.ok || !res.body) {
+        detailWarnings.push(`detail page ${it.url} failed: ${res.error ?? `HTTP ${res.status}`}`);
         toWrite.push({
           ...(old ?? emptyPage(it.url, column.id, asOf)),
           ...listFields,
@@ -164,6 +169,8 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
       });
     }),
   );
+  // Sorted: fetches finish in any order, and the column's state must hash the same when nothing changed.
+  warnings.push(...detailWarnings.sort());
   if (toWrite.length > 0) await deps.repo.putPages(portal.id, toWrite);
   for (const p of toWrite) known.set(p.url, p);
 

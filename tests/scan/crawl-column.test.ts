@@ -50,3 +50,32 @@ describe('crawlColumn on a hostile column', () => {
     expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(2);
   });
 });
+
+describe('crawlColumn refresh of known detail pages', () => {
+  it('leaves known pages alone, then re-asks them conditionally once they are older than refreshDays', async () => {
+    const { startTestServer } = await import('../support/test-server.ts');
+    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
+    const item = { path: '/tzgg/201801/t20180110_1.html', title: '关于开展土地执法检查的通知', date: '2018-01-10', generated: '2018-01-09' };
+    const server = await startTestServer({ '/tzgg/index.html': html(listPage('通知公告', [item])), [item.path]: html(detailPage(item)) });
+    const repo = await testRepository('refresh');
+    const portal = parseConfig({
+      portals: [{ id: 'r', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { refreshDays: 30, robots: false, minIntervalMs: 0 } }],
+    }).portals[0]!;
+    const fetcher = new Fetcher({ robots: false });
+    const crawl = (now: string) => crawlColumn({ portal, column: portal.columns[0]!, scanId: now, asOf: '2018-01-15' }, { fetcher, repo, now: () => new Date(now) });
+    const detailHits = () => server.requests.filter((q) => q.path === item.path);
+
+    await crawl('2026-01-01T00:00:00Z');
+    expect(detailHits()).toHaveLength(1);
+    const again = await crawl('2026-01-20T00:00:00Z');
+    expect(detailHits()).toHaveLength(1); // 19 days: not due
+    expect(again.pagesWritten).toBe(0);
+    const refreshed = await crawl('2026-02-01T00:00:00Z');
+    expect(detailHits()).toHaveLength(2); // 31 days: due, asked with its ETag
+    expect(detailHits()[1]!.headers['if-none-match']).toBeTruthy();
+    expect(refreshed).toMatchObject({ pagesFetched: 1, pagesParsed: 0, pagesWritten: 1 });
+    await fetcher.close();
+    repo.destroy();
+    await server.close();
+  });
+});
