@@ -49,10 +49,25 @@ export interface PageSnapshot {
   attachments: number;
   hasBody: boolean;
   notFound: boolean;
-  /** Short text excerpts the text rules need (already masked where they carry personal data). */
-  textSignals?: string[];
+  /** What the text rules need from the body, read at crawl time (personal data already masked). */
+  textSignals?: TextSignals;
   /** The date (YYYY-MM-DD, Asia/Shanghai) the service first saw this URL. */
   firstSeen: string;
+}
+
+/**
+ * Facts read from a page's body text when it is crawled, so rules stay pure and the store never
+ * keeps whole bodies. Personal data is masked before it gets here (220581********1234).
+ */
+export interface TextSignals {
+  /** Validity and notice periods the page states (有效期至…, 公示期…至…, 自…起至…止, 报名截止…). */
+  periods?: { text: string; ends: string }[];
+  /** Personal data shown on the page, masked; `context` is the surrounding text, masked too. */
+  personal?: { kind: 'id-number' | 'bank-card' | 'mobile'; masked: string; context: string }[];
+  /** Old institution names (config `obsoleteNames[].old`) the page uses. */
+  obsoleteNames?: string[];
+  /** Titles the page cites in 《》 (how a 解读 names its document). */
+  cites?: string[];
 }
 
 /** One list entry of a column, with its detail page when it was fetched. */
@@ -131,6 +146,8 @@ export interface RuleContext {
    * for the homepage and every column, as the store counts them. site-unreachable reads it.
    */
   failureStreak: Record<string, number>;
+  /** The as-of date of the portal's first scan (items first seen then were already there). */
+  firstScanAsOf: string;
   /** Homepage and column fetches over the last 7 days (this scan included). */
   availability: { attempts: number; failures: number };
 }

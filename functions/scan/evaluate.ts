@@ -61,6 +61,7 @@ export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId:
     calendar: chineseWorkingCalendar,
     thresholds: resolveThresholds(portal),
     firstScan: meta === null || meta.firstScanId === scanId,
+    firstScanAsOf: meta?.firstScanAsOf ?? asOf,
     failureStreak,
     availability: weekAvailability(recentScans, asOf, availabilityOf(snapshot)),
   };

@@ -64,6 +64,7 @@ export function context(snap: PortalSnapshot, over: Partial<RuleContext> = {}): 
     thresholds: resolveThresholds(snap.portal),
     firstScan: false,
     failureStreak: {},
+    firstScanAsOf: '2018-01-01',
     availability: { attempts: 0, failures: 0 },
     ...over,
   };
