@@ -39,6 +39,8 @@ export const thresholdsSchema = z.strictObject({
   staleColumnWarning: positiveInt.optional(),
   unreachableVetoPercent: z.number().positive().max(100).optional(),
   unreachableWarningPercent: z.number().positive().max(100).optional(),
+  backdatedWorkingDays: positiveInt.optional(),
+  interpretationWorkingDays: positiveInt.optional(),
   /** Max age per column kind, in days; `static` is never stale. */
   maxAgeDays: z.strictObject(Object.fromEntries(COLUMN_KINDS.map((k) => [k, positiveInt.optional()])) as Record<ColumnKind, z.ZodOptional<typeof positiveInt>>).optional(),
 });

@@ -1,9 +1,12 @@
+import { annualReportMissing } from './annual-report-missing.ts';
+import { backdatedPublication } from './backdated-publication.ts';
 import { brokenLink } from './broken-link.ts';
 import { emptyColumn } from './empty-column.ts';
 import { emptyPage } from './empty-page.ts';
 import { homepageNotUpdated } from './homepage-not-updated.ts';
 import { latePublication } from './late-publication.ts';
 import { missingColumn } from './missing-column.ts';
+import { missingInterpretation } from './missing-interpretation.ts';
 import { siteUnreachable } from './site-unreachable.ts';
 import { staleColumn } from './stale-column.ts';
 import { undatedItem } from './undated-item.ts';
@@ -21,6 +24,9 @@ export const rules: Partial<Record<RuleId, Rule>> = {
   'undated-item': undatedItem,
   'late-publication': latePublication,
   'broken-link': brokenLink,
+  'backdated-publication': backdatedPublication,
+  'missing-interpretation': missingInterpretation,
+  'annual-report-missing': annualReportMissing,
 };
 
 /**

@@ -30,6 +30,8 @@ export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
   staleColumnWarning: 3,
   unreachableVetoPercent: 5, // 站点无法访问: ≥ 5 % of a week's attempts fail
   unreachableWarningPercent: 3,
+  backdatedWorkingDays: 3, // first seen this long after the date it shows: 伪造发稿日期?
+  interpretationWorkingDays: 3, // “三同步”: 解读 within 3 working days (郑州 2016 practice)
   maxAgeDays: DEFAULT_MAX_AGE_DAYS,
 };
 

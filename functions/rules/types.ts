@@ -51,6 +51,8 @@ export interface PageSnapshot {
   notFound: boolean;
   /** What the text rules need from the body, read at crawl time (personal data already masked). */
   textSignals?: TextSignals;
+  /** The page's outgoing links (policy documents and their 解读 often link each other). */
+  links?: { url: string; text: string }[];
   /** The date (YYYY-MM-DD, Asia/Shanghai) the service first saw this URL. */
   firstSeen: string;
 }
@@ -163,6 +165,8 @@ export interface ResolvedThresholds {
   staleColumnWarning: number;
   unreachableVetoPercent: number;
   unreachableWarningPercent: number;
+  backdatedWorkingDays: number;
+  interpretationWorkingDays: number;
   maxAgeDays: Record<ColumnKind, number | null>;
 }
 

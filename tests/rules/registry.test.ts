@@ -5,8 +5,8 @@ import { column, context, item, snapshot } from './builders.ts';
 describe('registry', () => {
   it('registers the implemented rules under their RULES.md ids', () => {
     expect(Object.keys(rules).sort()).toEqual([
-      'broken-link', 'empty-column', 'empty-page', 'homepage-not-updated', 'late-publication',
-      'missing-column', 'site-unreachable', 'stale-column', 'undated-item',
+      'annual-report-missing', 'backdated-publication', 'broken-link', 'empty-column', 'empty-page', 'homepage-not-updated', 'late-publication',
+      'missing-column', 'missing-interpretation', 'site-unreachable', 'stale-column', 'undated-item',
     ]);
   });
 
@@ -19,7 +19,7 @@ describe('registry', () => {
       homepage: { items: [item('h', '2017-12-01')] },
     });
     const rulesFired = runRules(s, context(s)).map((f) => `${f.rule}:${f.columnId ?? '-'}`);
-    expect(rulesFired).toEqual(['homepage-not-updated:-', 'empty-column:tdsc', 'stale-column:gzdt', 'undated-item:gzdt']);
+    expect(rulesFired).toEqual(['homepage-not-updated:-', 'empty-column:tdsc', 'stale-column:gzdt', 'undated-item:gzdt', 'annual-report-missing:-']);
   });
 
   it('skips a rule for a column that lists it in disabledRules, and only for that column', () => {
@@ -33,7 +33,7 @@ describe('registry', () => {
   });
 
   it('finds nothing on a healthy portal', () => {
-    const s = snapshot();
+    const s = snapshot({ homepage: { items: [item('h', '2018-01-12'), item('report', '2017-01-20', { title: '2016年度政府信息公开工作报告' })] } });
     expect(runRules(s, context(s))).toEqual([]);
   });
 });
