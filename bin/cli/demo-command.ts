@@ -2,13 +2,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../../demo/portal/server.ts';
-import { demoConfig, DEMO_AS_OF } from '../../demo/portal/config.ts';
+import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { UsageError } from './args.ts';
 import { printResults, scanPortals } from './scan-command.ts';
 
 // `npm run demo`: the whole pipeline on the bundled demo portal — a 梅河口市国土资源局 site with
-// every kind of problem seeded — served on 127.0.0.1 and scanned as of 2018-01-15.
+// every kind of problem seeded — served on 127.0.0.1 and scanned on 2018-01-14 and 2018-01-15
+// (the report shows the second scan).
 
 export async function demoCommand(argv: string[]): Promise<number> {
   let values;
@@ -25,7 +26,16 @@ export async function demoCommand(argv: string[]): Promise<number> {
   try {
     process.stderr.write(`demo portal serving at ${server.origin}/mhk-gtj/index.html (as of ${DEMO_AS_OF})\n`);
     const config = parseConfig(demoConfig(server.origin), 'demo/portal/config.ts');
-    const results = await scanPortals(config, { asOf: DEMO_AS_OF, store: 'local', dataDir });
+    // Two daily scans, so the rules that need history (broken twice, first seen late) have it.
+    const results = await scanPortals(config, {
+      store: 'local',
+      dataDir,
+      days: [DEMO_PREVIOUS_DAY, DEMO_AS_OF],
+      beforeDay: (day) => {
+        server.setAsOf(day);
+        process.stderr.write(`scanning as of ${day}\n`);
+      },
+    });
     printResults(results, values.format);
     return 0;
   } finally {

@@ -24,16 +24,27 @@ export function selectPortals(config: Config, portalId?: string) {
   return [p];
 }
 
-export async function scanPortals(config: Config, opts: Pick<CommonOptions, 'portal' | 'asOf' | 'store' | 'endpoint' | 'dataDir'>): Promise<ScanResult[]> {
+/**
+ * Scans the selected portals as of each of `days` in turn (default: just `asOf`, or today) in
+ * one store session, and returns the last day's results. `beforeDay` lets the demo turn its
+ * sites to that day.
+ */
+export async function scanPortals(
+  config: Config,
+  opts: Pick<CommonOptions, 'portal' | 'asOf' | 'store' | 'endpoint' | 'dataDir'> & { days?: string[]; beforeDay?: (day: string) => void },
+): Promise<ScanResult[]> {
   const portals = selectPortals(config, opts.portal);
-  const asOf = opts.asOf ?? todayInShanghai();
-  // DynamoDB Local boots in the background while the first requests go out.
+  const days = opts.days ?? [opts.asOf ?? todayInShanghai()];
   const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint });
   const release = onShutdown(() => store.close());
   try {
-    const results: ScanResult[] = [];
-    for (const portal of portals) {
-      results.push(await runScan({ portal, asOf, repo: store.repo, onProgress: progressReporter() }));
+    let results: ScanResult[] = [];
+    for (const asOf of days) {
+      opts.beforeDay?.(asOf);
+      results = [];
+      for (const portal of portals) {
+        results.push(await runScan({ portal, asOf, repo: store.repo, onProgress: progressReporter() }));
+      }
     }
     return results;
   } finally {

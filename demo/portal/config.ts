@@ -4,6 +4,9 @@ import { DEMO_PORTALS } from './site.ts';
 /** "Today" of the demo: the week the bureau wrote its 2017 report. */
 export const DEMO_AS_OF = '2018-01-15';
 
+/** The demo scans the day before too, so rules that need history (two failed scans, first-seen dates) have it. */
+export const DEMO_PREVIOUS_DAY = '2018-01-14';
+
 /** The portal config of the demo sites served at `origin` — also a full example of the format. */
 export function demoConfig(origin: string): Config {
   return {
@@ -21,7 +24,7 @@ export function demoConfig(origin: string): Config {
           { name: '副局长 高峰', email: `deputy@${p.id}.example.gov.cn`, role: 'leader' as const },
           { name: `${lead.name}负责人`, email: `head-${p.departments.indexOf(lead)}@${p.id}.example.gov.cn`, role: 'department' as const, department: lead.name },
         ],
-        obsoleteNames: [{ old: '国土资源局', new: '自然资源局', since: '2019-03-01' }],
+        obsoleteNames: p.obsoleteNames ?? [{ old: '国土资源局', new: '自然资源局', since: '2019-03-01' }],
         // A bureau scanning its own demo site on loopback: no need to wait between requests.
         crawl: { concurrency: 4, minIntervalMs: 0, robots: true, userAgent: 'disclosure-watch-demo (+http://127.0.0.1/)' },
       };

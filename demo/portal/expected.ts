@@ -1,9 +1,10 @@
 import type { RuleId } from '../../functions/rules/types.ts';
-import { itemPath } from './model.ts';
+import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
 
-// The ground truth of the demo as of 2018-01-15: what must fire, and the near-misses beside
-// each seeded problem that must not. tests/scan/demo-findings.test.ts holds the scan to it.
+// The ground truth of the demo's second scan (2018-01-15, after one on 2018-01-14): what must
+// fire, and the near-misses beside each seeded problem that must not.
+// tests/scan/demo-findings.test.ts holds the scan to it.
 
 export interface Expectation {
   portal: string;
@@ -15,12 +16,19 @@ export interface Expectation {
 export function demoExpectations(origin: string): { fires: Expectation[]; nearMisses: Expectation[] } {
   const portalById = (id: string) => DEMO_PORTALS.find((p) => p.id === id)!;
   const columnUrl = (p: string, c: string) => `${origin}/${p}/${c}/index.html`;
-  const pageUrl = (p: string, c: string, title: string) => {
+  const pageWhere = (p: string, c: string, pred: (i: DemoItem) => boolean, what: string) => {
     const column = portalById(p).columns.find((x) => x.id === c)!;
-    const item = column.items.find((i) => i.title === title);
-    if (!item) throw new Error(`demo item not found: ${p}/${c} ${title}`);
+    const item = column.items.find(pred);
+    if (!item) throw new Error(`demo item not found: ${p}/${c} ${what}`);
     return `${origin}/${p}/${itemPath(column, item)}`;
   };
+  const pageUrl = (p: string, c: string, title: string) => pageWhere(p, c, (i) => i.title === title, title);
+  const pageSaying = (p: string, c: string, text: string) => pageWhere(p, c, (i) => i.body.includes(text), text);
+  const pagesSaying = (p: string, c: string, text: string) => {
+    const column = portalById(p).columns.find((x) => x.id === c)!;
+    return column.items.filter((i) => i.body.includes(text)).map((i) => `${origin}/${p}/${itemPath(column, i)}`);
+  };
+  const linkOn = (p: string, c: string, href: string) => new URL(href, pageWhere(p, c, (i) => !!i.links?.some((l) => l.href === href), href)).toString();
   const home = (p: string) => `${origin}/${p}/index.html`;
   const e = (portal: string, rule: RuleId, subject: string, why: string): Expectation => ({ portal, rule, subject, why });
   const G = 'mhk-gtj';
@@ -44,6 +52,20 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     e(B, 'homepage-not-updated', home(B), 'navigation-only homepage; newest item of any column 2017-12-20: 26 days'),
     e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'), '成文 2017-09-08, published 2017-10-13: 21 working days across National Day'),
     e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'), '成文 2017-11-01, published 25 working days later'),
+    e(G, 'site-unreachable', columnUrl(G, 'hdjl'), '503 on both scans'),
+    e(B, 'site-unreachable', columnUrl(B, 'wsyy'), '503 on both scans'),
+    e(G, 'broken-link', `${origin}/mhk-gtj/zt/2016nyh/index.html`, 'a 专题 taken down: 404 on both scans'),
+    e(G, 'broken-link', linkOn(G, 'tdsc', './P020171101_missing.pdf'), 'an attachment never uploaded: 404 on both scans'),
+    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于开展2018年度土地卫片执法检查工作的通知'), 'dated 2018-01-05, first seen 2018-01-15: 6 working days'),
+    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于做好2018年元旦春节期间国土资源信访维稳工作的通知'), 'dated 2018-01-02, first seen 2018-01-15: 9 working days'),
+    e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'), 'no 解读 at all'),
+    e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'), 'no 解读 at all'),
+    e(B, 'annual-report-missing', 'annual-report:2016', 'no 2016 report anywhere (due 2017-01-31)'),
+    e(G, 'expired-content', pageSaying(G, 'tdly', '有效期至2017年11月30日'), 'validity ended 2017-11-30: 46 days before'),
+    e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年10月9日至2017年10月18日'), 'notice period ended 2017-10-18: 89 days before'),
+    e(G, 'privacy-exposure', pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'), 'a whole ID number with a valid check digit, and a mobile next to a name'),
+    e(G, 'privacy-exposure', pageUrl(G, 'tzgg', '李秀英遗失不动产权证书声明'), 'a whole ID number with a valid check digit'),
+    ...pagesSaying(B, 'djgg', '梅河口市国土资源局不动产登记中心').map((url) => e(B, 'obsolete-name', url, 'published 2017, after the renaming, signs with the old name')),
   ];
 
   const nearMisses = [
@@ -59,6 +81,17 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     e(G, 'undated-item', pageUrl(G, 'tzgg', '关于2018年元旦假期值班安排的通知'), 'undated in the list, but the page shows 发布日期'),
     e(K, 'homepage-not-updated', home(K), 'newest homepage item 2018-01-08: 7 days'),
     e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), 'exactly 20 working days across National Day (33 calendar days)'),
+    e(G, 'broken-link', `${origin}/mhk-gtj/oa/index.html`, '403 to the public: unverified, never broken'),
+    e(G, 'broken-link', columnUrl(G, 'hdjl'), 'a failing column is site-unreachable’s, not reported twice'),
+    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于召开全市国土资源工作会议的通知（2018年）'), 'dated 2018-01-12, first seen 2018-01-15: 1 working day'),
+    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'), 'there at the first scan: never judged'),
+    e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), '解读 published 2 working days later'),
+    e(G, 'annual-report-missing', 'annual-report:2016', 'the 2016 report is in its column; the 2017 one is not due until 2018-01-31'),
+    e(K, 'annual-report-missing', 'annual-report:2016', 'the report is under 通知公告, found by title'),
+    e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年12月20日至2018年1月5日'), 'ended 10 days before'),
+    e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年12月1日至2017年12月16日'), 'ended exactly 30 days before'),
+    e(G, 'privacy-exposure', pageUrl(G, 'tzgg', '关于补办国有土地使用证的公告'), 'an ID-like number with a wrong check digit, an office telephone'),
+    e(B, 'obsolete-name', pageWhere(B, 'bszn', (i) => i.body.includes('梅河口市国土资源局不动产登记中心'), 'old name 2016'), 'written in 2016, before the renaming'),
   ];
   return { fires, nearMisses };
 }

@@ -1,5 +1,5 @@
 import type { DemoColumn, DemoPortal } from './model.ts';
-import { item, series, workingDaysAfter } from './series.ts';
+import { amend, item, series, workingDaysAfter } from './series.ts';
 
 // 梅河口市国土资源局: the columns of its 2017 report, with the report's 2017 counts (土地利用
 // 29, 土地市场 23, 土地征收 13 …) and the problems the report admits, seeded on purpose.
@@ -17,13 +17,26 @@ const lateAcrossNationalDay = item({ title: '梅河口市国土资源局关于�
 const lateInNovember = item({ title: '梅河口市国土资源局关于规范土地储备管理工作的实施意见', listDate: workingDaysAfter('2017-11-01', 25), published: workingDaysAfter('2017-11-01', 25), generated: '2017-11-01', docNo: '梅国土资发〔2017〕42号', seed: 12 });
 const onTimeAcrossNationalDay = item({ title: '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知', listDate: workingDaysAfter('2017-09-15', 20), published: workingDaysAfter('2017-09-15', 20), generated: '2017-09-15', docNo: '梅国土资发〔2017〕35号', seed: 13 });
 
+function tdscSeries() {
+  const items = series({ count: 22, from: '2017-01-16', to: '2017-12-21', seed: 3, titles: ['梅河口市国有建设用地使用权挂牌出让结果公示（第{n}号）', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕{n}号）', '梅河口市土地供应结果公示（{m}月）'] });
+  const notice = (period: string) => `梅河口市国有建设用地使用权挂牌出让结果已经确定，现予公示。公示期${period}。公示期内如有异议，请以书面形式向梅河口市国土资源局反映。`;
+  // Near-misses of expired-content: ended 10 days before as-of, and exactly 30 days before.
+  amend(items, 0, { body: notice('2017年12月20日至2018年1月5日') });
+  amend(items, 1, { body: notice('为2017年12月1日至2017年12月16日') });
+  // P4 过期信息: a notice period that ended on 2017-10-18, three months before as-of.
+  amend(items, 3, { body: notice('为2017年10月9日至2017年10月18日') });
+  // P4/P8 失效链接: an attachment that was never uploaded.
+  amend(items, 2, { links: [{ href: './P020171101_missing.pdf', text: '附件：出让地块界址图.pdf' }] });
+  return items;
+}
+
 export const GTJ: DemoPortal = {
   id: 'mhk-gtj',
   name: '梅河口市国土资源局',
   encoding: 'utf-8',
   homepage: 'boxes',
   // "政府信息公开 目录" with a space: the expected column is there, only spelled loosely.
-  extraNav: ['政府信息公开 目录', '网上办事', '互动交流'],
+  extraNav: ['政府信息公开 目录', '网上办事'],
   expectedColumns: ['政府信息公开指南', '政府信息公开目录', '政府信息公开年报', '财务预算决算', '依申请公开', '建议提案办理'],
   departments: [
     { name: '办公室', officer: '王丽', email: 'wangli@mhk-gtj.example.gov.cn' },
@@ -40,7 +53,10 @@ export const GTJ: DemoPortal = {
       items: [
         // P2 只有目录没有内容: a title and a metadata table, nine characters of body.
         item({ title: '梅河口市2017年第三批次城市建设用地呈报说明', listDate: '2017-10-20', published: '2017-10-20', generated: '2017-10-18', body: '详见正式文件。内容待补充' }),
-        ...series({ count: 28, from: '2017-01-09', to: '2017-12-26', seed: 1, docPrefix: '梅国土资函', titles: ['梅河口市{m}月份建设用地审批情况公示', '关于梅河口市2017年第{n}批次城市建设用地的批复公告', '梅河口市土地利用总体规划调整完善情况说明（第{n}号）', '关于设施农用地备案情况的公示（第{n}批）'] }),
+        // P4 过期信息: a filing notice whose validity ended on 2017-11-30, still listed as current.
+        ...amend(series({ count: 28, from: '2017-01-09', to: '2017-12-26', seed: 1, docPrefix: '梅国土资函', titles: ['梅河口市{m}月份建设用地审批情况公示', '关于梅河口市2017年第{n}批次城市建设用地的批复公告', '梅河口市土地利用总体规划调整完善情况说明（第{n}号）', '关于设施农用地备案情况的公示（第{n}批）'] }), 5, {
+          body: '经审核，下列设施农用地备案材料齐全，符合相关规定，现予备案。备案有效期至2017年11月30日，逾期未开工建设的，备案自动失效，需重新办理备案手续。特此公示。',
+        }),
       ],
     }),
     col({
@@ -52,7 +68,7 @@ export const GTJ: DemoPortal = {
       items: [
         // Near-miss for empty-page: nothing but "见附件" — and the attachment is there.
         item({ title: '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）', listDate: '2017-12-28', published: '2017-12-28', generated: '2017-12-27', body: '见附件。', attachment: '梅国土挂字〔2017〕18号出让文件.pdf' }),
-        ...series({ count: 22, from: '2017-01-16', to: '2017-12-21', seed: 3, titles: ['梅河口市国有建设用地使用权挂牌出让结果公示（第{n}号）', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕{n}号）', '梅河口市土地供应结果公示（{m}月）'] }),
+        ...tdscSeries(),
       ],
     }),
     // P3 栏目不更新: a notice column silent since 2017-06-30 (199 days > 183).
@@ -91,7 +107,12 @@ export const GTJ: DemoPortal = {
     col({
       id: 'gzdt', name: '工作动态', kind: 'news', department: '办公室',
       items: [
-        ...series({ count: 103, from: '2017-01-04', to: '2017-12-29', seed: 14, meta: false, titles: ['我局召开{m}月份全局工作例会', '局领导深入乡镇调研国土资源管理工作', '我局开展土地执法动态巡查', '我局组织开展“6·25”全国土地日宣传活动', '市国土资源局召开党风廉政建设工作会议', '我局开展不动产登记业务培训'] }),
+        ...amend(
+          amend(series({ count: 103, from: '2017-01-04', to: '2017-12-29', seed: 14, meta: false, titles: ['我局召开{m}月份全局工作例会', '局领导深入乡镇调研国土资源管理工作', '我局开展土地执法动态巡查', '我局组织开展“6·25”全国土地日宣传活动', '市国土资源局召开党风廉政建设工作会议', '我局开展不动产登记业务培训'] }),
+            // A link to a special topic (专题) taken down long ago: 404.
+            2, { links: [{ href: '/mhk-gtj/zt/2016nyh/index.html', text: '第三次全国农业普查专题' }] }),
+          // Near-miss of broken-link: the intranet answers 403 to the public — unverified, not broken.
+          3, { links: [{ href: '/mhk-gtj/oa/index.html', text: '内部办公系统' }] }),
         item({ title: '我局召开党组理论学习中心组学习会议', listDate: null, published: null, meta: false, seed: 15 }),
         item({ title: '我局组织干部职工开展志愿服务活动', listDate: null, published: null, meta: false, seed: 16 }),
       ],
@@ -103,6 +124,16 @@ export const GTJ: DemoPortal = {
         item({ title: '关于2018年元旦假期值班安排的通知', listDate: null, published: '2017-12-29', generated: '2017-12-28', seed: 17 }),
         // P2 只有目录没有内容: an empty body.
         item({ title: '关于公布2017年度行政审批事项目录的通知', listDate: '2017-11-15', published: '2017-11-15', generated: '2017-11-14', body: '' }),
+        // P5 伪造发稿日期?: posted on 2018-01-15 (the second day the demo scans), dated back.
+        item({ title: '关于开展2018年度土地卫片执法检查工作的通知', listDate: '2018-01-05', published: '2018-01-05', generated: '2018-01-04', appearsOn: '2018-01-15', notOnHomepage: true, seed: 23 }),
+        item({ title: '关于做好2018年元旦春节期间国土资源信访维稳工作的通知', listDate: '2018-01-02', published: '2018-01-02', generated: '2017-12-29', appearsOn: '2018-01-15', notOnHomepage: true, seed: 24 }),
+        // Near-miss: posted on 2018-01-15 and dated the previous working day but one (1 working day).
+        item({ title: '关于召开全市国土资源工作会议的通知（2018年）', listDate: '2018-01-12', published: '2018-01-12', generated: '2018-01-11', appearsOn: '2018-01-15', notOnHomepage: true, seed: 25 }),
+        // P7 保密审查: loss notices that print a whole ID number and a mobile number next to a name.
+        item({ title: '王建国遗失国有土地使用证声明', listDate: '2017-12-05', published: '2017-12-05', generated: '2017-12-04', body: '梅河口市居民王建国（身份证号码：220581198503152317）不慎遗失梅国用（2009）第0312号国有土地使用证，声明作废。联系人：王建国 13904351234。' }),
+        item({ title: '李秀英遗失不动产权证书声明', listDate: '2017-11-20', published: '2017-11-20', generated: '2017-11-17', body: '李秀英，身份证号220581197206080420，不慎遗失吉（2017）梅河口市不动产权第0001234号不动产权证书，现声明作废。' }),
+        // Near-miss: an ID-like number with a wrong check digit, and only the office telephone.
+        item({ title: '关于补办国有土地使用证的公告', listDate: '2017-10-25', published: '2017-10-25', generated: '2017-10-24', body: '申请人提交的材料编号220581199001011230经审核无误，现予公告。咨询电话：0435-4223456（梅河口市国土资源局办公室）。' }),
         // Near-miss for empty-page: exactly 30 characters of body.
         item({ title: '关于调整不动产登记窗口办公时间的通知', listDate: '2017-10-09', published: '2017-10-09', generated: '2017-10-09', body: '自即日起不动产登记窗口办公时间调整为每日八时三十分至十六时。' }),
         ...series({ count: 9, from: '2017-01-20', to: '2017-12-22', seed: 18, titles: ['关于开展{m}月份土地执法检查的通知', '关于召开全市国土资源工作会议的通知', '梅河口市国土资源局行政许可事项公告（第{n}号）'] }),
@@ -119,7 +150,11 @@ export const GTJ: DemoPortal = {
     }),
     col({
       id: 'zcjd', name: '政策解读', kind: 'interpretation', department: '法规科',
-      items: series({ count: 3, from: '2017-03-10', to: '2017-12-20', seed: 20, titles: ['《土地执法监察工作制度》政策解读', '《关于加强耕地占补平衡管理的通知》解读', '《国土资源信访工作办法》解读'] }),
+      items: [
+        // Near-miss of missing-interpretation: published 2 working days after its document.
+        item({ title: '《关于开展2017年度土地变更调查工作的通知》解读', listDate: workingDaysAfter(onTimeAcrossNationalDay.published!, 2), published: workingDaysAfter(onTimeAcrossNationalDay.published!, 2), generated: onTimeAcrossNationalDay.published, seed: 26 }),
+        ...series({ count: 3, from: '2017-03-10', to: '2017-12-20', seed: 20, titles: ['《土地执法监察工作制度》政策解读', '《关于加强耕地占补平衡管理的通知》解读', '《国土资源信访工作办法》解读'] }),
+      ].sort((a, b) => (b.listDate ?? '').localeCompare(a.listDate ?? '')),
     }),
     col({
       id: 'gkzn', name: '政府信息公开指南', kind: 'static', department: '办公室',
@@ -129,6 +164,8 @@ export const GTJ: DemoPortal = {
       id: 'ndbg', name: '政府信息公开年报', kind: 'annual-report', department: '办公室',
       items: series({ count: 2, from: '2016-01-25', to: '2017-01-20', seed: 22, titles: ['梅河口市国土资源局2015年度政府信息公开工作报告', '梅河口市国土资源局2016年度政府信息公开工作报告'] }),
     }),
+    // P8 站点无法访问: the 互动交流 system behind this column is down on every scan.
+    col({ id: 'hdjl', name: '互动交流', kind: 'static', department: '办公室', items: [], failing: 503 }),
     // P2 空白栏目: a column that never carried anything, and one showing only 暂无信息.
     col({ id: 'rsxx', name: '人事信息', kind: 'personnel', department: '办公室', items: [] }),
     col({ id: 'zfgs', name: '行政执法公示', kind: 'notice', department: '法规科', items: [], placeholder: true }),

@@ -18,6 +18,12 @@ export interface DemoItem {
   meta: boolean;
   body: string;
   attachment?: string;
+  /** Links in the body besides the attachment (some deliberately dead). */
+  links?: { href: string; text: string }[];
+  /** The first day the item is on the site (the demo scans two days); absent: always there. */
+  appearsOn?: string;
+  /** Posted without being featured on the homepage. */
+  notOnHomepage?: boolean;
 }
 
 export type ListMarkup = 'ul' | 'table' | 'month-day' | 'chinese-date';
@@ -37,6 +43,8 @@ export interface DemoColumn {
   gone?: boolean;
   /** Left out of the homepage navigation. */
   hiddenFromNav?: boolean;
+  /** The list answers this HTTP status (a broken back end), on every day. */
+  failing?: number;
 }
 
 export interface DemoPortal {
@@ -49,6 +57,7 @@ export interface DemoPortal {
   extraNav: string[];
   columns: DemoColumn[];
   expectedColumns: string[];
+  obsoleteNames?: { old: string; new: string; since: string }[];
   departments: { name: string; officer: string; email: string }[];
 }
 

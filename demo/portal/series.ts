@@ -52,3 +52,11 @@ export function item(fields: Omit<DemoItem, 'slug' | 'body' | 'meta'> & { body?:
 
 /** `n` working days after `date` on the Chinese calendar (调休 included). */
 export const workingDaysAfter = (date: string, n: number) => chineseWorkingCalendar.addWorkingDays(date, n);
+
+/** Changes item `index` of a generated series: a seeded problem inside an otherwise ordinary column. */
+export function amend(items: DemoItem[], index: number, fields: Partial<DemoItem>): DemoItem[] {
+  const target = items[index];
+  if (!target) throw new Error(`no item ${index} to amend`);
+  items[index] = { ...target, ...fields };
+  return items;
+}

@@ -1,8 +1,16 @@
 import type { DemoPortal } from './model.ts';
-import { series } from './series.ts';
+import { amend, series } from './series.ts';
 
 // Two small sibling sites, so the homepage rule has a second firing and a near-miss, and the
 // crawler meets an old GBK site whose homepage is only navigation.
+
+/** P4 过时信息: pages that still sign with the centre's old name. */
+function oldNameIn(items: ReturnType<typeof series>, indexes: number[]) {
+  for (const i of indexes) {
+    amend(items, i, { body: `经审核，申请人提交的不动产登记申请材料齐全，符合法定形式，现予公告。如有异议，请于公告之日起十五个工作日内向梅河口市国土资源局不动产登记中心书面提出。` });
+  }
+  return items;
+}
 
 /** 梅河口市不动产登记中心: an old GBK site; its homepage is navigation only. */
 export const BDC: DemoPortal = {
@@ -10,13 +18,15 @@ export const BDC: DemoPortal = {
   name: '梅河口市不动产登记中心',
   encoding: 'gbk-header',
   homepage: 'nav-only',
-  extraNav: ['网上预约'],
+  extraNav: [],
   expectedColumns: ['办事指南', '登记公告'],
+  // The centre left the bureau in the 2017 不动产登记 reform; pages still using the old name after that are out of date.
+  obsoleteNames: [{ old: '梅河口市国土资源局不动产登记中心', new: '梅河口市不动产登记中心', since: '2017-01-01' }],
   departments: [{ name: '登记科', officer: '周丹', email: 'zhoudan@mhk-bdc.example.gov.cn' }],
   columns: [
     {
       id: 'djgg', name: '登记公告', kind: 'notice', department: '登记科', markup: 'ul', encoding: 'gbk-header',
-      items: series({ count: 24, from: '2017-01-06', to: '2017-12-20', seed: 31, titles: ['不动产首次登记公告（梅不动产公字〔2017〕第{n}号）', '不动产权证书遗失作废公告（第{n}号）', '更正登记公告（第{n}号）'] }),
+      items: oldNameIn(series({ count: 24, from: '2017-01-06', to: '2017-12-20', seed: 31, titles: ['不动产首次登记公告（梅不动产公字〔2017〕第{n}号）', '不动产权证书遗失作废公告（第{n}号）', '更正登记公告（第{n}号）'] }), [1, 4]),
     },
     // Newest 2017-12-20: 26 days for a news column, and the newest item of the whole site.
     {
@@ -25,8 +35,11 @@ export const BDC: DemoPortal = {
     },
     {
       id: 'bszn', name: '办事指南', kind: 'static', department: '登记科', markup: 'ul', encoding: 'gbk-header',
-      items: series({ count: 4, from: '2016-09-01', to: '2016-09-20', seed: 33, titles: ['国有建设用地使用权首次登记办事指南', '房屋所有权转移登记办事指南', '抵押权登记办事指南', '更正登记办事指南'] }),
+      // Near-miss of obsolete-name: written in 2016, before the renaming.
+      items: oldNameIn(series({ count: 4, from: '2016-09-01', to: '2016-09-20', seed: 33, titles: ['国有建设用地使用权首次登记办事指南', '房屋所有权转移登记办事指南', '抵押权登记办事指南', '更正登记办事指南'] }), [0]),
     },
+    // P8: the booking system behind this column is down on every scan.
+    { id: 'wsyy', name: '网上预约', kind: 'static', department: '登记科', markup: 'ul', encoding: 'gbk-header', items: [], failing: 503 },
     // Configured, linked from the navigation, and gone: its list answers 404.
     { id: 'sfbz', name: '收费标准', kind: 'static', department: '登记科', markup: 'ul', encoding: 'gbk-header', items: [], gone: true },
   ],
@@ -44,7 +57,11 @@ export const KCZ: DemoPortal = {
   columns: [
     {
       id: 'tzgg', name: '通知公告', kind: 'notice', department: '矿管科', markup: 'ul', encoding: 'utf-8',
-      items: series({ count: 6, from: '2017-06-02', to: '2018-01-08', seed: 41, titles: ['关于开展矿产资源开发利用专项检查的通知', '梅河口市采矿权延续登记公示（第{n}号）'] }),
+      items: [
+        ...series({ count: 6, from: '2017-06-02', to: '2018-01-08', seed: 41, titles: ['关于开展矿产资源开发利用专项检查的通知', '梅河口市采矿权延续登记公示（第{n}号）'] }),
+        // Near-miss of annual-report-missing: the report is there, under 通知公告 rather than its own column.
+        ...series({ count: 1, from: '2017-01-20', to: '2017-01-20', seed: 43, titles: ['梅河口市矿产资源管理站2016年度政府信息公开工作报告'] }),
+      ],
     },
     {
       id: 'kyqgs', name: '矿业权公示', kind: 'notice', department: '矿管科', markup: 'table', encoding: 'utf-8',

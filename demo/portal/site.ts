@@ -13,6 +13,8 @@ export interface DemoFile {
   body: Buffer;
   contentType: string;
   etag: string;
+  /** Anything but 200: the page is a fault of the site, answered the same every time. */
+  status?: number;
 }
 
 function encode(html: string, encoding: Encoding): { body: Buffer; contentType: string } {
@@ -35,17 +37,25 @@ const file = (x: { body: Buffer; contentType: string }): DemoFile => ({
 /** A tiny but real PDF, so attachment links resolve to something a reader can open. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-export function renderSite(): Map<string, DemoFile> {
+/** The sites as they stand on `asOf`: items that appear later are not there yet. */
+export function renderSite(asOf = '2099-12-31'): Map<string, DemoFile> {
   const files = new Map<string, DemoFile>();
   files.set('/robots.txt', file({ body: Buffer.from('User-agent: *\nDisallow: /admin/\n'), contentType: 'text/plain' }));
+  // An intranet system linked from a page: 403 to the public, which proves nothing about the link.
+  files.set('/mhk-gtj/oa/index.html', { ...file({ body: Buffer.from('<html><body>403 Forbidden</body></html>'), contentType: 'text/html' }), status: 403 });
   let serial = 1;
-  for (const portal of DEMO_PORTALS) {
+  for (const original of DEMO_PORTALS) {
+    const portal = { ...original, columns: original.columns.map((c) => ({ ...c, items: c.items.filter((i) => !i.appearsOn || i.appearsOn <= asOf) })) };
     const base = `/${portal.id}`;
     files.set(`${base}/index.html`, file(encode(homepageHtml(portal), portal.encoding)));
     files.set(`${base}/css/style.css`, file({ body: Buffer.from('body{font-family:"Microsoft YaHei",sans-serif}'), contentType: 'text/css' }));
     portal.extraNav.forEach((text, i) => files.set(`${base}/nav/${i}.html`, file(encode(navPageHtml(portal, text), portal.encoding))));
     for (const column of portal.columns) {
       if (column.gone) continue;
+      if (column.failing) {
+        files.set(`${base}/${column.id}/index.html`, { ...file({ body: Buffer.from('<html><body><h1>Service Unavailable</h1></body></html>'), contentType: 'text/html' }), status: column.failing });
+        continue;
+      }
       listPagesHtml(portal, column).forEach((html, k) => files.set(`${base}/${column.id}/index${k ? `_${k}` : ''}.html`, file(encode(html, column.encoding))));
       for (const item of column.items) {
         const dir = `${base}/${column.id}/${item.slug.slice(1, 7)}`;

@@ -49,7 +49,7 @@ export function homepageHtml(portal: DemoPortal): string {
     const boxes = portal.columns.filter((c) => c.kind === 'news' || (c.kind === 'notice' && c.id === 'tzgg'));
     main = boxes
       .map((c) => {
-        const lis = c.items.slice(0, 7).map((i) => `<li><a href="${c.id}/${i.slug.slice(1, 7)}/${i.slug}.html">${esc(i.title)}</a>${i.listDate ? `<span>${i.listDate}</span>` : ''}</li>`);
+        const lis = c.items.filter((i) => !i.notOnHomepage).slice(0, 7).map((i) => `<li><a href="${c.id}/${i.slug.slice(1, 7)}/${i.slug}.html">${esc(i.title)}</a>${i.listDate ? `<span>${i.listDate}</span>` : ''}</li>`);
         return `    <div class="box"><div class="box-title"><h3>${esc(c.name)}</h3><a class="more" href="${c.id}/index.html">更多</a></div><ul>${lis.join('')}</ul></div>`;
       })
       .join('\n');
@@ -104,7 +104,7 @@ export function detailHtml(portal: DemoPortal, column: DemoColumn, item: DemoIte
       <tr><td>文号：</td><td>${esc(item.docNo ?? '')}</td><td>发布日期：</td><td>${item.published ?? ''}</td></tr>
     </table>`
     : `<div class="info">${item.published ? `发布时间：${item.published}\u3000` : ''}来源：${esc(portal.name)}</div>`;
-  const body = item.body ? `<p>${esc(item.body)}</p>` : '';
+  const body = (item.body ? `<p>${esc(item.body)}</p>` : '') + (item.links ?? []).map((l) => `<p><a href="${esc(l.href)}">${esc(l.text)}</a></p>`).join('');
   const main = `    <h1 class="title">${esc(item.title)}</h1>
     ${meta}
     <div class="TRS_Editor">${body}${attachment}</div>`;

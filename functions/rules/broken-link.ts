@@ -10,8 +10,11 @@ const reason = (l: LinkSnapshot) => (l.status !== undefined ? `HTTP ${l.status}`
 
 export const brokenLink: Rule = (snapshot) => {
   const findings: Finding[] = [];
+  // The homepage and the configured columns have rules of their own when they fail
+  // (site-unreachable, missing-column): a link to them is not reported twice.
+  const watched = new Set([snapshot.portal.homepage, ...snapshot.portal.columns.map((c) => c.url)]);
   for (const link of snapshot.links) {
-    if (link.verdict !== 'broken' || link.brokenStreak < 2) continue;
+    if (link.verdict !== 'broken' || link.brokenStreak < 2 || watched.has(link.url)) continue;
     const first = link.foundOn[0];
     const column = first?.columnId ? columnById(snapshot, first.columnId)?.column : undefined;
     const anchor = first?.text || link.url;

@@ -7,7 +7,7 @@ export type RiskLevel = 'ok' | 'warning' | 'veto';
 
 export interface VetoRisk {
   /** Named after the rule it counts, so the JSON reads "empty-column: 2/5". */
-  item: 'empty-column' | 'stale-column' | 'stale-column-long' | 'homepage-not-updated' | 'site-unreachable';
+  item: 'empty-column' | 'stale-column' | 'stale-column-long' | 'homepage-not-updated' | 'site-unreachable' | 'backdated-publication' | 'privacy-exposure';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -42,6 +42,9 @@ export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDay
     item('stale-column-long', '应更新而长期未更新的栏目', longStale, 7, 10),
     item('homepage-not-updated', '首页不更新（天）', homepageAge, t.homepageWarningDays, t.homepageMaxAgeDays),
     item('site-unreachable', '站点无法访问（一周失败率 %）', Math.round(unreachablePercent * 10) / 10, t.unreachableWarningPercent, t.unreachableVetoPercent),
+    // One confirmed case fails an inspection: a suspicion is already a warning, one case the veto line.
+    item('backdated-publication', '伪造发稿日期（疑似）', count((f) => f.rule === 'backdated-publication'), 1, 1),
+    item('privacy-exposure', '泄露个人隐私', count((f) => f.rule === 'privacy-exposure'), 1, 1),
   ];
 }
 

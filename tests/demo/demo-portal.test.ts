@@ -51,10 +51,14 @@ describe('the demo portal server', () => {
     expect(again.status).toBe(304);
   });
 
-  it('answers every configured URL with 200, except the column deliberately gone', async () => {
+  it('answers every configured URL with 200, except the columns deliberately gone or down', async () => {
     const config = parseConfig(demoConfig(server.origin));
     const urls = config.portals.flatMap((p) => [p.homepage, ...p.columns.map((c) => c.url)]);
     const statuses = await Promise.all(urls.map(async (u) => [u.replace(server.origin, ''), (await get(u.replace(server.origin, ''))).status] as const));
-    expect(statuses.filter(([, s]) => s !== 200)).toEqual([['/mhk-bdc/sfbz/index.html', 404]]);
+    expect(statuses.filter(([, s]) => s !== 200)).toEqual([
+      ['/mhk-gtj/hdjl/index.html', 503],
+      ['/mhk-bdc/wsyy/index.html', 503],
+      ['/mhk-bdc/sfbz/index.html', 404],
+    ]);
   });
 });

@@ -37,3 +37,9 @@ describe('broken-link', () => {
     expect(run([link({ verdict: 'unverified', status: 403, brokenStreak: 0 }), link({ verdict: 'ok', status: 200, brokenStreak: 0 })])).toEqual([]);
   });
 });
+
+describe('broken-link and the watched URLs', () => {
+  it('leaves a failing configured column to site-unreachable / missing-column', () => {
+    expect(run([link({ url: `${HOST}/tdsc/index.html`, status: 503 })])).toEqual([]);
+  });
+});
