@@ -25,7 +25,8 @@ export async function startDemoServer(opts: { port?: number; host?: string; asOf
   const server = createServer((req, res) => {
     requests += 1;
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const f = files.get(path === '/' ? '/mhk-gtj/index.html' : path);
+    // Directory URLs serve their index.html, as a real web server does.
+    const f = files.get(path === '/' ? '/mhk-gtj/index.html' : path.endsWith('/') ? `${path}index.html` : path);
     if (!f) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       return void res.end(req.method === 'HEAD' ? undefined : NOT_FOUND);

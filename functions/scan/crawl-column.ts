@@ -30,6 +30,8 @@ export interface CrawlColumnDeps {
   repo: Repository;
   /** Known pages of the portal by URL; loaded once per scan by the caller when it has them. */
   knownPages?: Map<string, PageRecord>;
+  /** The column's stored state when the caller already has it (undefined: read it; null: none). */
+  previous?: ColumnRecord | null;
   now?: () => Date;
 }
 
@@ -51,7 +53,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const { portal, column, scanId, asOf } = input;
   const settings = crawlSettings(portal);
   const now = deps.now ?? (() => new Date());
-  const prev = await deps.repo.getColumn(portal.id, column.id);
+  const prev = deps.previous !== undefined ? deps.previous : await deps.repo.getColumn(portal.id, column.id);
   const warnings: string[] = [];
 
   // ---- list pages (pagination) ----

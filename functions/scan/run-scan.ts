@@ -44,7 +44,10 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
   const repo = await opts.repo;
   const writesBefore = repo.writes;
   const statsBefore = { ...fetcher.stats };
-  const known = new Map((await repo.listPages(portal.id)).map((p) => [p.url, p]));
+  // One query each for the portal's pages and columns, instead of one read per column.
+  const [knownPages, knownColumns] = await Promise.all([repo.listPages(portal.id), repo.listColumns(portal.id)]);
+  const known = new Map(knownPages.map((p) => [p.url, p]));
+  const previousColumns = new Map(knownColumns.map((c) => [c.columnId, c]));
 
   const progress: ScanProgress = { portalId: portal.id, done: 0, total: tasks.length, pagesFetched: 0, failures: 0 };
   let pagesParsed = 0;
@@ -57,7 +60,7 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
       const columnId = task.target.columnId;
       const column = portal.columns.find((c) => c.id === columnId)!;
       progress.current = column.name;
-      const r = await crawlColumn({ portal, column, scanId, asOf }, { fetcher, repo, knownPages: known, now: opts.now });
+      const r = await crawlColumn({ portal, column, scanId, asOf }, { fetcher, repo, knownPages: known, previous: previousColumns.get(column.id) ?? null, now: opts.now });
       progress.pagesFetched += r.pagesFetched;
       pagesParsed += r.pagesParsed;
     }

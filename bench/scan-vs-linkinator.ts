@@ -1,0 +1,44 @@
+// Benchmark: a full disclosure-watch scan of the demo portal (crawl, extraction, link checks,
+// rules and DynamoDB Local storage) against linkinator's bare recursive crawl of the same site.
+// Our bar: the full scan is faster. Run: npx tsx bench/scan-vs-linkinator.ts [runs]
+import { check } from 'linkinator';
+import { startDemoServer } from '../demo/portal/server.ts';
+import { demoConfig, DEMO_AS_OF } from '../demo/portal/config.ts';
+import { parseConfig } from '../functions/config/load-config.ts';
+import { startLocalDynamo } from '../functions/local/dynamodb-local.ts';
+import { Repository } from '../functions/store/repository.ts';
+import { runScan } from '../functions/scan/run-scan.ts';
+
+const runs = Number(process.argv[2] ?? 3);
+const CONCURRENCY = 4; // the demo config's per-host concurrency, given to both
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const server = await startDemoServer({ asOf: DEMO_AS_OF });
+const portal = parseConfig(demoConfig(server.origin)).portals[0]!;
+const ours: number[] = [];
+const theirs: number[] = [];
+let ourPages = 0;
+let theirLinks = 0;
+for (let i = 0; i < runs; i++) {
+  // Ours, cold: a fresh DynamoDB Local (its JVM start included), first scan of the portal.
+  let t = performance.now();
+  const dynamo = await startLocalDynamo();
+  const repo = new Repository({ tableName: `bench-${i}`, endpoint: dynamo.endpoint });
+  await repo.ensureTable();
+  const r = await runScan({ portal, asOf: DEMO_AS_OF, repo });
+  ours.push(performance.now() - t);
+  ourPages = r.summary.pages;
+  repo.destroy();
+  await dynamo.stop();
+
+  t = performance.now();
+  const result = await check({ path: `${server.origin}/mhk-gtj/`, recurse: true, concurrency: CONCURRENCY });
+  theirs.push(performance.now() - t);
+  theirLinks = result.links.length;
+}
+await server.close();
+console.log(JSON.stringify({
+  runs,
+  disclosureWatch: { medianMs: Math.round(median(ours)), pages: ourPages, includes: 'JVM start, crawl, extraction, link checks, rules, DynamoDB writes' },
+  linkinator: { medianMs: Math.round(median(theirs)), links: theirLinks, includes: 'recursive crawl and link check only' },
+}, null, 2));

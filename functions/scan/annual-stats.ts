@@ -1,0 +1,329 @@
+import { chineseWorkingCalendar, isCoveredDate, type WorkingCalendar } from '../calendar/working-days.ts';
+import type { ColumnKind, PortalConfig } from '../config/schema.ts';
+import type { ColumnRecord, PageRecord } from '../store/records.ts';
+
+// The numbers a bureau's annual report (政府信息公开工作年度报告, section 一) needs, read from what
+// was crawled rather than from memory: "2017年网上公开信息145条：土地利用方面信息29条 …".
+//
+// Counting rules (kept simple on purpose, so a 信息员 can check any number by hand):
+// - Only items currently listed in a configured column count (homepage boxes do not; a page left
+//   in the store whose list entry is gone does not).
+// - An item's publication date is its page's 发布日期, else the date its list shows. It counts for
+//   the year that date falls in. Items with neither date are `undated` and in no year's total.
+// - Each URL counts once: an item listed in several columns counts for the first column in config
+//   order (and its department).
+// - Timeliness (条例 Art. 26, 20 working days from 成文 to 公开, Chinese working days with 调休):
+//   the year's items whose page shows a 成文日期 and that have a publication date (the page's, else
+//   the list's — the date the late-publication rule uses too). `static` columns are left out, as
+//   the rule leaves them out. Dates the working-day calendar does not cover are `unknown`, not
+//   counted either way (weekday-only counting is never used). Published before formed = on time.
+// - Policy documents: the year's items in `policy` columns whose title is not itself a 解读. A
+//   document "has an interpretation" when some interpretation — an item of an `interpretation`
+//   column, or any listed item whose title contains 解读, of any year — names it:
+//     the document's keys: its title minus the leading issuing body (from 关于 on; or minus the
+//       portal's name), plus every title it quotes in 《》;
+//     the interpretation's names: every 《title》 in its title, the titles its page cites in 《》,
+//       and its title without 《》 and without 政策解读/解读;
+//   and a key and a name (both ≥ 4 characters, spaces and quotes removed) contain one another.
+
+export const TIMELY_WORKING_DAYS = 20;
+export const NO_DEPARTMENT = '未指定科室';
+
+export interface ColumnStats {
+  columnId: string;
+  name: string;
+  kind: ColumnKind;
+  department: string | null;
+  /** Items published in the year. */
+  count: number;
+  /** Items of the column without any date (in no year). */
+  undated: number;
+  /** Of `count`: items judged for timeliness, and those later than 20 working days. */
+  withBothDates: number;
+  late: number;
+}
+
+export interface LateItem {
+  columnId: string;
+  url: string;
+  title: string;
+  generatedDate: string;
+  publishedDate: string;
+  workingDays: number;
+}
+
+export interface AnnualStats {
+  portalId: string;
+  portalName: string;
+  year: number;
+  total: number;
+  /** Items with no date at all (not in `total`). */
+  undated: number;
+  byColumn: ColumnStats[];
+  byDepartment: { department: string; count: number }[];
+  /** Items per month, January first. */
+  byMonth: number[];
+  timeliness: {
+    limitWorkingDays: number;
+    withBothDates: number;
+    within20WorkingDays: number;
+    late: number;
+    /** Items with both dates that the working-day calendar cannot judge. */
+    unknown: number;
+    /** within / withBothDates, or null when nothing could be judged. */
+    share: number | null;
+    lateItems: LateItem[];
+  };
+  policy: {
+    documents: number;
+    withInterpretation: number;
+    withoutInterpretation: number;
+    without: { columnId: string; url: string; title: string }[];
+  };
+}
+
+export interface AnnualStatsInput {
+  portal: PortalConfig;
+  year: number;
+  columns: ColumnRecord[];
+  pages: PageRecord[];
+  /** Defaults to the Chinese working-day calendar. */
+  calendar?: WorkingCalendar;
+}
+
+const squeeze = (s: string) => s.replace(/[\s《》“”"'‘’]/g, '');
+const quoted = (s: string) => [...s.matchAll(/《([^》]+)》/g)].map((m) => m[1]!);
+const MIN_KEY = 4;
+
+/** What a policy document may be cited as. */
+export function documentKeys(title: string, portalName = ''): string[] {
+  const t = title.trim();
+  const at = t.indexOf('关于');
+  let bare = at > 0 ? t.slice(at) : t;
+  if (at <= 0 && portalName && bare.startsWith(portalName)) bare = bare.slice(portalName.length);
+  return [...new Set([bare, ...quoted(t)].map(squeeze).filter((k) => k.length >= MIN_KEY))];
+}
+
+/** What an interpretation names. */
+export function interpretationNames(title: string, cites: readonly string[] = []): string[] {
+  const bare = title.replace(/[《》]/g, '').replace(/(?:政策)?解读/g, '');
+  return [...new Set([...quoted(title), ...cites, bare].map(squeeze).filter((k) => k.length >= MIN_KEY))];
+}
+
+const names = (keys: string[], cited: string[]) => keys.some((k) => cited.some((c) => c.includes(k) || k.includes(c)));
+
+const isInterpretationTitle = (title: string) => title.includes('解读');
+
+export function annualStats(input: AnnualStatsInput): AnnualStats {
+  const { portal, year } = input;
+  const calendar = input.calendar ?? chineseWorkingCalendar;
+  const yearPrefix = `${String(year).padStart(4, '0')}-`;
+  const pages = new Map(input.pages.map((p) => [p.url, p]));
+  const records = new Map(input.columns.map((c) => [c.columnId, c]));
+  const seen = new Set<string>();
+
+  const byColumn: ColumnStats[] = [];
+  const byMonth = Array.from({ length: 12 }, () => 0);
+  const timeliness = { withBothDates: 0, within: 0, late: 0, unknown: 0, lateItems: [] as LateItem[] };
+  const documents: { columnId: string; url: string; title: string }[] = [];
+  const interpretations: string[][] = [];
+  let undated = 0;
+
+  for (const column of portal.columns) {
+    const stats: ColumnStats = {
+      columnId: column.id, name: column.name, kind: column.kind, department: column.department ?? null,
+      count: 0, undated: 0, withBothDates: 0, late: 0,
+    };
+    byColumn.push(stats);
+    for (const item of records.get(column.id)?.items ?? []) {
+      if (seen.has(item.url)) continue;
+      seen.add(item.url);
+      const page = pages.get(item.url);
+      const title = page?.title?.trim() || item.title;
+      if (column.kind === 'interpretation' || isInterpretationTitle(title) || isInterpretationTitle(item.title)) {
+        interpretations.push(interpretationNames(title, page?.textSignals?.cites ?? []));
+      }
+      const published = page?.publishedDate ?? item.date;
+      if (!published) {
+        stats.undated += 1;
+        undated += 1;
+        continue;
+      }
+      if (!published.startsWith(yearPrefix)) continue;
+      stats.count += 1;
+      const month = Number(published.slice(5, 7));
+      if (month >= 1 && month <= 12) byMonth[month - 1] = (byMonth[month - 1] ?? 0) + 1;
+
+      if (column.kind === 'policy' && !isInterpretationTitle(title)) documents.push({ columnId: column.id, url: item.url, title });
+
+      const generated = page?.generatedDate;
+      if (!generated || column.kind === 'static') continue;
+      if (!isCoveredDate(generated) || !isCoveredDate(published)) {
+        timeliness.unknown += 1;
+        continue;
+      }
+      const days = calendar.workingDaysBetween(generated, published); // 0 when published <= generated
+      stats.withBothDates += 1;
+      timeliness.withBothDates += 1;
+      if (days <= TIMELY_WORKING_DAYS) {
+        timeliness.within += 1;
+      } else {
+        stats.late += 1;
+        timeliness.late += 1;
+        timeliness.lateItems.push({ columnId: column.id, url: item.url, title, generatedDate: generated, publishedDate: published, workingDays: days });
+      }
+    }
+  }
+
+  const without = documents.filter((d) => {
+    const keys = documentKeys(d.title, portal.name);
+    return !interpretations.some((cited) => names(keys, cited));
+  });
+
+  return {
+    portalId: portal.id,
+    portalName: portal.name,
+    year,
+    total: byColumn.reduce((n, c) => n + c.count, 0),
+    undated,
+    byColumn,
+    byDepartment: departmentCounts(portal, byColumn),
+    byMonth,
+    timeliness: {
+      limitWorkingDays: TIMELY_WORKING_DAYS,
+      withBothDates: timeliness.withBothDates,
+      within20WorkingDays: timeliness.within,
+      late: timeliness.late,
+      unknown: timeliness.unknown,
+      share: timeliness.withBothDates === 0 ? null : timeliness.within / timeliness.withBothDates,
+      lateItems: timeliness.lateItems,
+    },
+    policy: {
+      documents: documents.length,
+      withInterpretation: documents.length - without.length,
+      withoutInterpretation: without.length,
+      without,
+    },
+  };
+}
+
+/** Departments that own a column: the portal's `departments` order, then others, then 未指定科室. */
+function departmentCounts(portal: PortalConfig, byColumn: ColumnStats[]) {
+  const counts = new Map<string, number>();
+  for (const d of portal.departments ?? []) if (byColumn.some((c) => c.department === d.name)) counts.set(d.name, 0);
+  for (const c of byColumn) if (c.department !== null && !counts.has(c.department)) counts.set(c.department, 0);
+  if (byColumn.some((c) => c.department === null)) counts.set(NO_DEPARTMENT, 0);
+  for (const c of byColumn) {
+    const d = c.department ?? NO_DEPARTMENT;
+    counts.set(d, (counts.get(d) ?? 0) + c.count);
+  }
+  return [...counts].map(([department, count]) => ({ department, count }));
+}
+
+// ── Output ────────────────────────────────────────────────────────────────────────────────────
+
+const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Display width: CJK (full-width) characters take two columns of a terminal. */
+const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+
+const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
+  return cells.map((r) => '  ' + r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+/** The report's sentence and tables, in Chinese. */
+export function formatStatsText(stats: AnnualStats): string {
+  const y = stats.year;
+  const counted = stats.byColumn.filter((c) => c.count > 0);
+  const sentence =
+    `${y}年网上公开信息${stats.total}条` +
+    (counted.length > 0 ? `：${counted.map((c) => `${c.name}${c.count}条`).join('；')}。` : '。');
+  const t = stats.timeliness;
+  const p = stats.policy;
+  const lines = [
+    `${stats.portalName}（${stats.portalId}）${y}年政府信息公开统计`,
+    '',
+    sentence,
+    ...(stats.undated > 0 ? [`另有${stats.undated}条信息列表和页面均未标注日期，未计入任何年度。`] : []),
+    '',
+    '按栏目：',
+    table(
+      ['栏目', '科室', '条数', '超期', '未标日期'],
+      stats.byColumn.map((c) => [c.name, c.department ?? NO_DEPARTMENT, c.count, c.late, c.undated]),
+    ),
+    '',
+    '按科室：',
+    table(['科室', '条数'], stats.byDepartment.map((d) => [d.department, d.count])),
+    '',
+    '按月份：',
+    table(['月份', '条数'], stats.byMonth.map((n, i) => [`${i + 1}月`, n])),
+    '',
+    `公开及时性：成文日期与发布日期齐全的${t.withBothDates}条中，${t.within20WorkingDays}条在${t.limitWorkingDays}个工作日内公开（${percent(t.share)}），${t.late}条超过${t.limitWorkingDays}个工作日` +
+      (t.unknown > 0 ? `；另有${t.unknown}条日期超出工作日历覆盖范围，无法判断。` : '。'),
+    ...t.lateItems.map((l) => `  · 《${l.title}》成文${l.generatedDate}，发布${l.publishedDate}，相隔${l.workingDays}个工作日`),
+    '',
+    `政策文件${p.documents}件：有解读${p.withInterpretation}件，无解读${p.withoutInterpretation}件。`,
+    ...p.without.map((d) => `  · 无解读：《${d.title}》`),
+  ];
+  return lines.join('\n');
+}
+
+/** The JSON document of `stats --format json` (one portal). */
+export function statsDocument(stats: AnnualStats): AnnualStats {
+  return stats;
+}
+
+export function statsJson(stats: AnnualStats): string {
+  return JSON.stringify(statsDocument(stats), null, 2);
+}
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes. */
+export function csvField(value: string | number | null): string {
+  const s = value === null ? '' : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_HEADER = ['portal', 'year', 'section', 'key', 'name', 'value'] as const;
+
+/**
+ * One long ("tidy") table, CRLF line ends, header `portal,year,section,key,name,value`:
+ *   total,,,N · undated,,,N
+ *   column,<columnId>,<name>,N · column-late,<columnId>,<name>,N · column-undated,<columnId>,<name>,N
+ *   department,<department>,<department>,N · month,01..12,1月..12月,N
+ *   timeliness,withBothDates|within20WorkingDays|late|unknown|share,,N (share 0..1, empty if null)
+ *   late,<url>,<title>,<working days>
+ *   policy,documents|withInterpretation|withoutInterpretation,,N · policy-without,<url>,<title>,
+ * Several portals share one header (pass them all).
+ */
+export function statsCsv(stats: AnnualStats | AnnualStats[]): string {
+  const all = Array.isArray(stats) ? stats : [stats];
+  const rows: (string | number | null)[][] = [[...CSV_HEADER]];
+  for (const s of all) {
+    const row = (section: string, key: string, name: string, value: string | number | null) => rows.push([s.portalId, s.year, section, key, name, value]);
+    row('total', '', '', s.total);
+    row('undated', '', '', s.undated);
+    for (const c of s.byColumn) row('column', c.columnId, c.name, c.count);
+    for (const c of s.byColumn) row('column-late', c.columnId, c.name, c.late);
+    for (const c of s.byColumn) row('column-undated', c.columnId, c.name, c.undated);
+    for (const d of s.byDepartment) row('department', d.department, d.department, d.count);
+    s.byMonth.forEach((n, i) => row('month', String(i + 1).padStart(2, '0'), `${i + 1}月`, n));
+    const t = s.timeliness;
+    row('timeliness', 'withBothDates', '', t.withBothDates);
+    row('timeliness', 'within20WorkingDays', '', t.within20WorkingDays);
+    row('timeliness', 'late', '', t.late);
+    row('timeliness', 'unknown', '', t.unknown);
+    row('timeliness', 'share', '', t.share);
+    for (const l of t.lateItems) row('late', l.url, l.title, l.workingDays);
+    row('policy', 'documents', '', s.policy.documents);
+    row('policy', 'withInterpretation', '', s.policy.withInterpretation);
+    row('policy', 'withoutInterpretation', '', s.policy.withoutInterpretation);
+    for (const d of s.policy.without) row('policy-without', d.url, d.title, null);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
