@@ -4,7 +4,7 @@ import type { Fetcher } from '../crawl/fetcher.ts';
 import type { PageLink } from '../crawl/types.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { LinkReferrer } from '../rules/types.ts';
-import type { LinkRecord } from '../store/records.ts';
+import type { LinkRecord, PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { portalHosts } from './portal-hosts.ts';
 
@@ -24,13 +24,13 @@ const MAX_REFERRERS = 5;
 
 export async function checkPortalLinks(
   input: { portal: PortalConfig; asOf: string },
-  deps: { repo: Repository; fetcher: Fetcher; offsiteFetcher: Fetcher },
+  deps: { repo: Repository; fetcher: Fetcher; offsiteFetcher: Fetcher; knownPages?: PageRecord[] },
 ): Promise<LinkCheckSummary> {
   const { portal, asOf } = input;
   const [homepage, columns, pages, previous] = await Promise.all([
     deps.repo.getHomepage(portal.id),
     deps.repo.listColumns(portal.id),
-    deps.repo.listPages(portal.id),
+    deps.knownPages ?? deps.repo.listPages(portal.id),
     deps.repo.listLinks(portal.id),
   ]);
 

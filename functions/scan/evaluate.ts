@@ -41,12 +41,12 @@ export interface EvaluateInput {
 }
 
 /** The portal's state as the store has it, and the context the rules run in. */
-export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId: string | null, repo: Repository) {
+export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId: string | null, repo: Repository, known?: { pages?: PageRecord[] }) {
   const [meta, homepage, columnRecords, pages, previous, links, recentScans] = await Promise.all([
     repo.getMeta(portal.id),
     repo.getHomepage(portal.id),
     repo.listColumns(portal.id),
-    repo.listPages(portal.id),
+    known?.pages ?? repo.listPages(portal.id),
     repo.listFindings(portal.id),
     repo.listLinks(portal.id),
     repo.listScans(portal.id, 60),
@@ -68,10 +68,11 @@ export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId:
   return { meta, snapshot, context, previous, pages };
 }
 
-export async function evaluatePortal(input: EvaluateInput, repo: Repository): Promise<ScanResult> {
+/** `known.pages`: the pages as the crawl left them, when it ran in this process (saves re-reading them). */
+export async function evaluatePortal(input: EvaluateInput, repo: Repository, known?: { pages?: PageRecord[] }): Promise<ScanResult> {
   const { portal, scanId, asOf } = input;
   const writesBefore = repo.writes;
-  const { meta, snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo);
+  const { meta, snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo, known);
   const current = runRules(snapshot, context);
   const rec = reconcile(previous, current, { scanId, asOf });
   await repo.putFindings(portal.id, rec.changed);

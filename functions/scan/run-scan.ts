@@ -79,7 +79,7 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
   if (settings.checkLinks) {
     const offsite = opts.offsiteFetcher ?? offsiteFetcher(portal);
     try {
-      links = await checkPortalLinks({ portal, asOf }, { repo, fetcher, offsiteFetcher: offsite });
+      links = await checkPortalLinks({ portal, asOf }, { repo, fetcher, offsiteFetcher: offsite, knownPages: [...known.values()] });
     } catch (e) {
       warnings.push(`link check failed: ${(e as Error).message}`);
     } finally {
@@ -105,6 +105,7 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
       crawlWrites: repo.writes - writesBefore,
     },
     repo,
+    { pages: [...known.values()] },
   );
   result.warnings.unshift(...warnings);
   if (!opts.fetcher) await fetcher.close();
