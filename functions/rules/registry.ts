@@ -2,11 +2,14 @@ import { annualReportMissing } from './annual-report-missing.ts';
 import { backdatedPublication } from './backdated-publication.ts';
 import { brokenLink } from './broken-link.ts';
 import { emptyColumn } from './empty-column.ts';
+import { expiredContent } from './expired-content.ts';
 import { emptyPage } from './empty-page.ts';
 import { homepageNotUpdated } from './homepage-not-updated.ts';
 import { latePublication } from './late-publication.ts';
 import { missingColumn } from './missing-column.ts';
 import { missingInterpretation } from './missing-interpretation.ts';
+import { obsoleteName } from './obsolete-name.ts';
+import { privacyExposure } from './privacy-exposure.ts';
 import { siteUnreachable } from './site-unreachable.ts';
 import { staleColumn } from './stale-column.ts';
 import { undatedItem } from './undated-item.ts';
@@ -27,6 +30,9 @@ export const rules: Partial<Record<RuleId, Rule>> = {
   'backdated-publication': backdatedPublication,
   'missing-interpretation': missingInterpretation,
   'annual-report-missing': annualReportMissing,
+  'expired-content': expiredContent,
+  'obsolete-name': obsoleteName,
+  'privacy-exposure': privacyExposure,
 };
 
 /**

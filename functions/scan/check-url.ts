@@ -75,7 +75,7 @@ export async function checkUrl(
       const columnId = known?.columnId ?? guessColumn(portal, input.url);
       await deps.repo.putPages(portal.id, [
         {
-          ...pageRecordOf(detail, { url: input.url, columnId, fetch, firstSeen: known?.firstSeen ?? input.asOf, fetchedAt: new Date().toISOString() }),
+          ...pageRecordOf(detail, { url: input.url, columnId, fetch, firstSeen: known?.firstSeen ?? input.asOf, fetchedAt: new Date().toISOString() }, portal),
           etag: res.etag,
           lastModified: res.lastModified,
           contentHash: sha256(html),

@@ -13,6 +13,7 @@ import { crawlSettings } from './settings.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { daysBetween } from '../calendar/dates.ts';
 import { pageRecordOf } from './page-record.ts';
+import { maskPersonalData } from '../crawl/privacy.ts';
 
 // Crawls one column (栏目): its list pages, then the detail pages that are new or changed.
 // Pages are parsed one at a time and only their metadata is kept, so memory does not grow with
@@ -99,7 +100,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     if (!(sameUrl && cached?.contentHash === contentHash)) unchangedList = false;
     const page = extractList(html, res.finalUrl, { referenceDate: asOf });
     if (listPages === 1) placeholder = page.placeholder;
-    for (const it of page.items) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, { title: it.title, url: it.url, date: it.date });
+    for (const it of page.items) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, { title: maskPersonalData(it.title), url: it.url, date: it.date });
     for (const l of page.links) if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
     next = page.nextPageUrl;
   }
@@ -163,7 +164,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
       pagesParsed += 1;
       const detail = extractDetail(html, res.finalUrl);
       toWrite.push({
-        ...pageRecordOf(detail, { url: it.url, columnId: column.id, fetch: outcomeOf(res), firstSeen: old?.firstSeen ?? asOf, fetchedAt }),
+        ...pageRecordOf(detail, { url: it.url, columnId: column.id, fetch: outcomeOf(res), firstSeen: old?.firstSeen ?? asOf, fetchedAt }, portal),
         etag: res.etag,
         lastModified: res.lastModified,
         contentHash,

@@ -1,4 +1,7 @@
 import type { DetailPage } from '../crawl/types.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import { maskPersonalData } from '../crawl/privacy.ts';
+import { readTextSignals } from '../crawl/signals.ts';
 import type { FetchOutcome } from '../rules/types.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 
@@ -6,10 +9,14 @@ import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 export function pageRecordOf(
   d: DetailPage,
   at: { url: string; columnId: string; fetch: FetchOutcome; firstSeen: string; fetchedAt: string },
+  portal: PortalConfig,
 ): PageRecord {
+  const textSignals = readTextSignals(d.bodyText, { obsoleteNames: (portal.obsoleteNames ?? []).map((o) => o.old) });
   return {
     ...at,
-    title: d.title,
+    ...(Object.keys(textSignals).length ? { textSignals } : {}),
+    // Titles are public text, but a loss notice may put a number in one: masked like the body.
+    title: d.title === null ? null : maskPersonalData(d.title),
     indexNo: d.indexNo,
     docNo: d.docNo,
     publisher: d.publisher,
@@ -20,6 +27,6 @@ export function pageRecordOf(
     attachments: d.attachments.length,
     hasBody: d.hasBody,
     notFound: d.notFound,
-    links: d.links.slice(0, MAX_LINKS),
+    links: d.links.slice(0, MAX_LINKS).map((l) => ({ ...l, text: maskPersonalData(l.text) })),
   };
 }

@@ -7,6 +7,9 @@ import { runScan } from '../../functions/scan/run-scan.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { scanJson, scanText } from '../../bin/cli/output.ts';
 import { RULE_IDS } from '../../functions/rules/types.ts';
 
 // The demo is the product's showcase and its regression test: every seeded problem fires,
@@ -84,6 +87,24 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const withAttachment = market.find((p) => p.title?.endsWith('18号）'))!;
     expect(withAttachment).toMatchObject({ attachments: 1, title: '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）', publisher: '梅河口市国土资源局', generatedDate: '2017-12-27', publishedDate: '2017-12-28' });
     expect(pages.filter((p) => p.columnId === 'tdly')).toHaveLength(29);
+  });
+
+  it('never keeps or prints personal data in clear: every stored item and both outputs are masked', async () => {
+    const clear = ['220581198503152317', '220581197206080420', '13904351234'];
+    const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const stored: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await raw.send(new ScanCommand({ TableName: repo.tableName, ExclusiveStartKey: start as never }));
+      stored.push(...(page.Items ?? []).map((i) => JSON.stringify(i)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    raw.destroy();
+    const outputs = [JSON.stringify(results.map(scanJson)), results.map(scanText).join('\n')];
+    const everything = [...stored, ...outputs].join('\n');
+    for (const n of clear) expect(everything.includes(n), n).toBe(false);
+    // …while the finding still shows what was found, masked.
+    expect(everything).toContain('220581********2317');
   });
 
   it('re-scans the unchanged demo without downloading any page again, and writes at most one record per column', async () => {
