@@ -39,6 +39,8 @@ export function scanJson(r: ScanResult) {
       new: r.summary.new,
       resolved: r.summary.resolved,
       vetoRisks: r.summary.vetoRisks.filter((v) => v.level !== 'ok').map(riskCode),
+      /** True when at least one national single-veto item is at or past its line. */
+      failsInspection: r.summary.vetoRisks.some((v) => v.level === 'veto'),
       risks: r.summary.vetoRisks,
     },
     counters: r.counters,
@@ -56,6 +58,8 @@ export function scanText(r: ScanResult): string {
   const s = r.summary;
   out.push(`${r.portal.name} (${r.portal.id}) · 检查日期 ${r.asOf}`);
   out.push(`  ${s.columns} 个栏目 · ${s.pages} 个页面 · ${s.findings} 个问题（新增 ${s.new}，已整改 ${s.resolved}）`);
+  const failing = s.vetoRisks.filter((v) => v.level === 'veto');
+  out.push(failing.length ? `  ✖ 按国家检查指标将被单项否决：${failing.map(riskText).join('；')}` : '  ✓ 未触及单项否决线');
   out.push(`  单项否决风险: ${s.vetoRisks.map((v) => riskText(v) + LEVEL_TAG[v.level]).join(' · ')}`);
   const officers = new Map((r.portal.departments ?? []).map((d) => [d.name, d.officer]));
   for (const problem of PROBLEMS) {

@@ -13,7 +13,7 @@ import { crawlSettings } from './settings.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { daysBetween } from '../calendar/dates.ts';
 import { pageRecordOf } from './page-record.ts';
-import { maskPersonalData } from '../crawl/privacy.ts';
+import { maskPersonalData } from '../crawl/personal-data.ts';
 
 // Crawls one column (栏目): its list pages, then the detail pages that are new or changed.
 // Pages are parsed one at a time and only their metadata is kept, so memory does not grow with

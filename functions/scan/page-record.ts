@@ -1,7 +1,7 @@
 import type { DetailPage } from '../crawl/types.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import { maskPersonalData } from '../crawl/privacy.ts';
-import { readTextSignals } from '../crawl/signals.ts';
+import { maskPersonalData } from '../crawl/personal-data.ts';
+import { readTextSignals } from '../crawl/text-signals.ts';
 import type { FetchOutcome } from '../rules/types.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 
@@ -11,7 +11,8 @@ export function pageRecordOf(
   at: { url: string; columnId: string; fetch: FetchOutcome; firstSeen: string; fetchedAt: string },
   portal: PortalConfig,
 ): PageRecord {
-  const textSignals = readTextSignals(d.bodyText, { obsoleteNames: (portal.obsoleteNames ?? []).map((o) => o.old) });
+  const renames = portal.obsoleteNames ?? [];
+  const textSignals = readTextSignals(d.bodyText, { obsoleteNames: renames.map((o) => o.old), currentNames: renames.map((o) => o.new), referenceDate: at.firstSeen });
   return {
     ...at,
     ...(Object.keys(textSignals).length ? { textSignals } : {}),

@@ -78,6 +78,10 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({ count: 17, level: 'veto' });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'empty-column')).toMatchObject({ count: 2, level: 'ok' });
+    expect(gtj.summary.vetoRisks.find((v) => v.item === 'privacy-exposure')).toMatchObject({ count: 2, level: 'veto' });
+    expect(gtj.summary.vetoRisks.find((v) => v.item === 'site-unreachable')).toMatchObject({ count: 5, level: 'veto' });
+    expect(scanJson(gtj).summary.failsInspection).toBe(true);
+    expect(scanJson(results.find((r) => r.portal.id === 'mhk-kcz')!).summary).toMatchObject({ failsInspection: false, vetoRisks: [] });
   });
 
   it('stores 2017 pages with the metadata of their tables, decoded from GBK', async () => {
