@@ -1,6 +1,5 @@
-import { CalendarCoverageError } from '../calendar/working-days.ts';
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf } from './snapshot-queries.ts';
+import { columnById, listDateOf, workingDaysOrNull } from './snapshot-queries.ts';
 import type { Finding, Rule } from './types.ts';
 
 // 伪造发稿日期?: an item the service first saw well after the publication date it shows — put
@@ -16,14 +15,8 @@ export const backdatedPublication: Rule = (snapshot, context) => {
     if (!page.fetch.ok || page.notFound || page.firstSeen <= context.firstScanAsOf) continue;
     const published = page.publishedDate ?? listDateOf(snapshot, page.url);
     if (published === null || published > page.firstSeen) continue;
-    let workingDays: number;
-    try {
-      workingDays = context.calendar.workingDaysBetween(published, page.firstSeen);
-    } catch (e) {
-      if (e instanceof CalendarCoverageError) continue;
-      throw e;
-    }
-    if (workingDays <= limit) continue;
+    const workingDays = workingDaysOrNull(context.calendar, published, page.firstSeen);
+    if (workingDays === null || workingDays <= limit) continue;
     const column = columnById(snapshot, page.columnId)?.column;
     const title = page.title?.trim() || page.url;
     findings.push(

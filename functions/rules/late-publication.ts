@@ -1,6 +1,5 @@
-import { CalendarCoverageError } from '../calendar/working-days.ts';
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf } from './snapshot-queries.ts';
+import { columnById, listDateOf, workingDaysOrNull } from './snapshot-queries.ts';
 import type { Finding, Rule } from './types.ts';
 
 // 公开不及时: 条例 Art. 26 — proactive information is published within 20 working days of being
@@ -22,14 +21,9 @@ export const latePublication: Rule = (snapshot, context) => {
     const publishedSource = page.publishedDate !== null ? 'page' : 'list';
     const published = page.publishedDate ?? listDateOf(snapshot, page.url);
     if (published === null) continue;
-    let workingDays: number;
-    try {
-      workingDays = context.calendar.workingDaysBetween(page.generatedDate, published);
-    } catch (e) {
-      if (e instanceof CalendarCoverageError) continue;
-      throw e;
-    }
-    if (workingDays <= limit) continue;
+    // Published before it was formed (a negative count) is a data oddity, not a late page.
+    const workingDays = workingDaysOrNull(context.calendar, page.generatedDate, published);
+    if (workingDays === null || workingDays <= limit) continue;
     const title = page.title?.trim() || page.url;
     findings.push(
       makeFinding(snapshot.portal.id, {

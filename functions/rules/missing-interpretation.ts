@@ -1,7 +1,6 @@
-import { CalendarCoverageError } from '../calendar/working-days.ts';
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf } from './snapshot-queries.ts';
-import type { Finding, PageSnapshot, PortalSnapshot, Rule, RuleContext } from './types.ts';
+import { columnById, listDateOf, workingDaysOrNull } from './snapshot-queries.ts';
+import type { Finding, PageSnapshot, PortalSnapshot, Rule } from './types.ts';
 
 // “三同步” (国办发〔2016〕80号): a policy document and its 解读 are drafted, approved and
 // published together; local rules allow the 解读 at most 3 working days later. A document is
@@ -48,14 +47,6 @@ function matches(doc: PageSnapshot, interp: PageSnapshot): 'cites' | 'link' | 't
   return key.length >= 4 && similarity(key, core(bare)) >= 0.6 ? 'title' : null;
 }
 
-function workingDays(context: RuleContext, from: string, to: string): number | null {
-  try {
-    return from <= to ? context.calendar.workingDaysBetween(from, to) : -context.calendar.workingDaysBetween(to, from);
-  } catch (e) {
-    if (e instanceof CalendarCoverageError) return null;
-    throw e;
-  }
-}
 
 export const missingInterpretation: Rule = (snapshot, context) => {
   const limit = context.thresholds.interpretationWorkingDays;
@@ -70,7 +61,7 @@ export const missingInterpretation: Rule = (snapshot, context) => {
     const candidates = interpretations
       .map((i) => ({ page: i, how: matches(doc, i), date: i.publishedDate ?? listDateOf(snapshot, i.url) }))
       .filter((c) => c.how !== null);
-    const timed = candidates.map((c) => ({ ...c, lag: c.date ? workingDays(context, published, c.date) : null }));
+    const timed = candidates.map((c) => ({ ...c, lag: c.date ? workingDaysOrNull(context.calendar, published, c.date) : null }));
     if (timed.some((c) => c.lag !== null && c.lag <= limit)) continue;
     if (timed.length > 0 && timed.every((c) => c.lag === null)) continue; // cannot be judged
     const title = doc.title?.trim() || doc.url;

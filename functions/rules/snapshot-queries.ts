@@ -1,4 +1,5 @@
 import { daysBetween, latestDate } from '../calendar/dates.ts';
+import { CalendarCoverageError, type WorkingCalendar } from '../calendar/working-days.ts';
 import type { ColumnSnapshot, FetchOutcome, ItemSnapshot, PortalSnapshot } from './types.ts';
 
 // Small questions several rules ask of a snapshot, answered once so the rules agree.
@@ -50,4 +51,17 @@ export function homepageFreshness(snapshot: PortalSnapshot, asOf: string) {
   const source: 'homepage' | 'columns' = own !== null ? 'homepage' : 'columns';
   const newest = own ?? latestDate(snapshot.columns.flatMap((c) => datesUpTo(c.items, asOf)));
   return { source, newest, ageDays: newest === null ? null : daysBetween(newest, asOf) };
+}
+
+/**
+ * Working days from `from` to `to` (negative when `to` is earlier), or null when a date lies
+ * outside the years the calendar carries: such a page is skipped, never counted by weekdays.
+ */
+export function workingDaysOrNull(calendar: WorkingCalendar, from: string, to: string): number | null {
+  try {
+    return from <= to ? calendar.workingDaysBetween(from, to) : -calendar.workingDaysBetween(to, from);
+  } catch (e) {
+    if (e instanceof CalendarCoverageError) return null;
+    throw e;
+  }
 }
