@@ -34,6 +34,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`disclosure-watch ${command}: ${e.message}\nNothing was scanned.\n`);
       return 2;
     }
+    // By name: importing open-store here would load the AWS SDK before every command, --help included.
+    if ((e as Error)?.constructor?.name === 'StoreConfigError') {
+      process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof LocalDynamoError) {
       process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);
       return 1;

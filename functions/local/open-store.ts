@@ -19,8 +19,13 @@ export interface OpenStore {
 
 export const DEFAULT_TABLE = 'disclosure-watch';
 
+export class StoreConfigError extends Error {}
+
 export function openStore(opts: StoreOptions): OpenStore {
   const tableName = opts.tableName ?? process.env.DW_TABLE_NAME ?? DEFAULT_TABLE;
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(tableName)) {
+    throw new StoreConfigError(`DW_TABLE_NAME "${tableName}" is not a DynamoDB table name: use 3–255 letters, digits, "_", "-" or ".".`);
+  }
   let dynamo: LocalDynamo | null = null;
   let repository: Repository | null = null;
   const repo = (async () => {
