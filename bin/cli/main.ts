@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // By name: importing open-store here would load the AWS SDK before every command, --help included.
     if ((e as Error)?.constructor?.name === 'StoreConfigError') {
-      process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);
+      process.stderr.write(`disclosure-watch ${command}: ${(e as Error).message}\n`);
       return 2;
     }
     if (e instanceof LocalDynamoError) {
