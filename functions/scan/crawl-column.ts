@@ -78,7 +78,9 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     }
     visited.add(next);
     const cached = prev?.listCache[listPages];
-    const sameUrl = cached?.url === next;
+    // Ask conditionally only while everything so far is unchanged: once a page changed, the
+    // items on later pages shifted too and must be read, not assumed.
+    const sameUrl = cached?.url === next && unchangedList;
     const res = await deps.fetcher.fetch({ url: next, etag: sameUrl ? cached?.etag : undefined, lastModified: sameUrl ? cached?.lastModified : undefined });
     if (listPages === 0) firstOutcome = outcomeOf(res);
     if (!res.ok) {
