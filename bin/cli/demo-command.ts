@@ -6,6 +6,7 @@ import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/con
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { UsageError } from './args.ts';
 import { printResults, scanPortals } from './scan-command.ts';
+import { writeDigests } from './digest-command.ts';
 
 // `npm run demo`: the whole pipeline on the bundled demo portal — a 梅河口市国土资源局 site with
 // every kind of problem seeded — served on 127.0.0.1 and scanned on 2018-01-14 and 2018-01-15
@@ -14,7 +15,7 @@ import { printResults, scanPortals } from './scan-command.ts';
 export async function demoCommand(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, 'data-dir': { type: 'string', default: '.disclosure-watch' } } }));
+    ({ values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, 'data-dir': { type: 'string', default: '.disclosure-watch' }, out: { type: 'string', default: 'out' } } }));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -26,6 +27,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
   try {
     process.stderr.write(`demo portal serving at ${server.origin}/mhk-gtj/index.html (as of ${DEMO_AS_OF})\n`);
     const config = parseConfig(demoConfig(server.origin), 'demo/portal/config.ts');
+    let digests: string[] = [];
     // Two daily scans, so the rules that need history (broken twice, first seen late) have it.
     const results = await scanPortals(config, {
       store: 'local',
@@ -35,8 +37,13 @@ export async function demoCommand(argv: string[]): Promise<number> {
         server.setAsOf(day);
         process.stderr.write(`scanning as of ${day}\n`);
       },
+      afterScans: async (repo) => {
+        digests = await writeDigests(repo, config, { asOf: DEMO_AS_OF, out: values.out! });
+      },
     });
     printResults(results, values.format);
+    const main = digests.find((d) => d.includes('mhk-gtj') && d.includes('director@'));
+    process.stderr.write(`\nweekly digest written for ${digests.length} recipients under ${values.out}/ — open ${main ?? digests[0]}\n`);
     return 0;
   } finally {
     await server.close();

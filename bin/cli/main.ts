@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   scan: async () => (await import('./scan-command.ts')).scanCommand,
   check: async () => (await import('./check-command.ts')).checkCommand,
   demo: async () => (await import('./demo-command.ts')).demoCommand,
+  digest: async () => (await import('./digest-command.ts')).digestCommand,
   stats: async () => (await import('./stats-command.ts')).statsCommand,
 };
 

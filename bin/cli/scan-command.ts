@@ -4,6 +4,7 @@ import { openStore } from '../../functions/local/open-store.ts';
 import { runScan } from '../../functions/scan/run-scan.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Config } from '../../functions/config/schema.ts';
+import type { Repository } from '../../functions/store/repository.ts';
 import { parseCommon, requireConfig, UsageError, type CommonOptions } from './args.ts';
 import { scanJson, scanText } from './output.ts';
 import { progressReporter } from './progress.ts';
@@ -31,7 +32,12 @@ export function selectPortals(config: Config, portalId?: string) {
  */
 export async function scanPortals(
   config: Config,
-  opts: Pick<CommonOptions, 'portal' | 'asOf' | 'store' | 'endpoint' | 'dataDir'> & { days?: string[]; beforeDay?: (day: string) => void },
+  opts: Pick<CommonOptions, 'portal' | 'asOf' | 'store' | 'endpoint' | 'dataDir'> & {
+    days?: string[];
+    beforeDay?: (day: string) => void;
+    /** Runs on the open store after the last scan (the demo writes its digest there). */
+    afterScans?: (repo: Repository) => Promise<void>;
+  },
 ): Promise<ScanResult[]> {
   const portals = selectPortals(config, opts.portal);
   const days = opts.days ?? [opts.asOf ?? todayInShanghai()];
@@ -46,6 +52,7 @@ export async function scanPortals(
         results.push(await runScan({ portal, asOf, repo: store.repo, onProgress: progressReporter() }));
       }
     }
+    await opts.afterScans?.(await store.repo);
     return results;
   } finally {
     release();

@@ -100,6 +100,7 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository, kno
     findings: { open: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, byRule },
     counters,
     availability: availabilityOf(snapshot),
+    vetoRisks: risks,
     warnings,
   });
 

@@ -1,5 +1,6 @@
 import type { ColumnSnapshot, Finding, FetchOutcome, HomepageSnapshot, ItemSnapshot, LinkSnapshot, PageSnapshot, RuleId } from '../rules/types.ts';
 import type { PageLink } from '../crawl/types.ts';
+import type { VetoRisk } from '../rules/veto-risk.ts';
 
 // What the repository keeps. Snapshots (what rules read) plus the bookkeeping a daily,
 // incremental crawl needs: HTTP validators, content hashes, failure streaks.
@@ -97,6 +98,8 @@ export interface ScanRecord {
   findings: { open: number; new: number; resolved: number; byRule: Partial<Record<RuleId, number>> };
   counters: ScanCounters;
   availability?: Availability;
+  /** The national single-veto items as this scan measured them (the digest shows the latest). */
+  vetoRisks?: VetoRisk[];
   warnings: string[];
 }
 

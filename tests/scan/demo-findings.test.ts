@@ -10,6 +10,7 @@ import { testRepository } from '../support/dynamo.ts';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { scanJson, scanText } from '../../bin/cli/output.ts';
+import { composeDigests, loadDigest } from '../../functions/digest/compose.ts';
 import { RULE_IDS } from '../../functions/rules/types.ts';
 
 // The demo is the product's showcase and its regression test: every seeded problem fires,
@@ -109,6 +110,16 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     for (const n of clear) expect(everything.includes(n), n).toBe(false);
     // …while the finding still shows what was found, masked.
     expect(everything).toContain('220581********2317');
+  });
+
+  it('composes the week’s digest for each recipient with the headline in the subject', async () => {
+    const config = parseConfig(demoConfig(server.origin));
+    const gtj = config.portals[0]!;
+    const view = await loadDigest(repo, gtj, DEMO_AS_OF);
+    expect(view.subject).toBe('【周报】梅河口市国土资源局 第3周：新增问题 5，已整改 0，空白栏目 2/5（有单项否决风险）');
+    const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
+    expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department']);
+    for (const d of digests) expect(d.text).not.toContain('220581198503152317');
   });
 
   it('re-scans the unchanged demo without downloading any page again, and writes at most one record per column', async () => {

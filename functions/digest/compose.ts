@@ -1,0 +1,32 @@
+import type { PortalConfig } from '../config/schema.ts';
+import type { Repository } from '../store/repository.ts';
+import { mimeMessage } from './mime.ts';
+import { renderHtml } from './render-html.ts';
+import { renderText } from './render-text.ts';
+import { buildDigest, type DigestView } from './view-model.ts';
+
+// One digest per recipient: leaders get the whole portal, a department head gets their own
+// department first and then the portal's summary.
+
+export interface ComposedDigest {
+  recipient: NonNullable<PortalConfig['recipients']>[number];
+  subject: string;
+  text: string;
+  html: string;
+  eml: string;
+}
+
+export async function loadDigest(repo: Repository, portal: PortalConfig, asOf: string): Promise<DigestView> {
+  const [findings, scans, pages] = await Promise.all([repo.listFindings(portal.id), repo.listScans(portal.id, 60), repo.listPages(portal.id)]);
+  return buildDigest({ portal, asOf, findings, scans, pages });
+}
+
+export function composeDigests(view: DigestView, portal: PortalConfig, sender: { name: string; email: string }): ComposedDigest[] {
+  return (portal.recipients ?? []).map((recipient) => {
+    const department = recipient.role === 'department' ? recipient.department : undefined;
+    const text = renderText(view, { department });
+    const html = renderHtml(view, { department });
+    const eml = mimeMessage({ from: sender, to: recipient, subject: view.subject, text, html, messageId: `${view.portal.id}.${view.week.label}.${recipient.email}` });
+    return { recipient, subject: view.subject, text, html, eml };
+  });
+}

@@ -1,0 +1,133 @@
+import { addDays, dayNumber, isoWeek } from '../calendar/dates.ts';
+import { problemOf, PROBLEMS, type ProblemId } from '../rules/problems.ts';
+import { riskText, type VetoRisk } from '../rules/veto-risk.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { PageRecord, ScanRecord, StoredFinding } from '../store/records.ts';
+
+// What the weekly digest says, computed from the store for one portal and one week (Monday to
+// Sunday, Asia/Shanghai, the week holding `asOf`): what got worse, what got better, whose
+// column it is, and whether each 信息员 is feeding the site (P1). Rendering is elsewhere.
+
+export interface DigestFinding {
+  id: string;
+  rule: string;
+  severity: StoredFinding['severity'];
+  title: string;
+  url: string;
+  message: string;
+  action: string;
+  department: string;
+  /** Days open as of the week's end. */
+  ageDays: number;
+}
+
+export interface DigestProblem {
+  id: ProblemId;
+  label: string;
+  words: string;
+  added: DigestFinding[];
+  open: DigestFinding[];
+  resolved: DigestFinding[];
+}
+
+export interface DigestDepartment {
+  name: string;
+  officer: string | null;
+  open: number;
+  added: number;
+  resolved: number;
+  /** Items this department's columns published this week. */
+  published: number;
+}
+
+export interface DigestView {
+  portal: { id: string; name: string };
+  week: { label: string; number: number; start: string; end: string };
+  subject: string;
+  counts: { added: number; resolved: number; open: number };
+  risks: VetoRisk[];
+  failsInspection: boolean;
+  problems: DigestProblem[];
+  departments: DigestDepartment[];
+  /** Open findings at the end of each of the last 8 weeks, oldest first. */
+  trend: { week: string; end: string; total: number; byProblem: Partial<Record<ProblemId, number>> }[];
+}
+
+export function weekOf(asOf: string) {
+  const weekday = (new Date(dayNumber(asOf) * 86_400_000).getUTCDay() + 6) % 7; // Monday 0
+  const start = addDays(asOf, -weekday);
+  const label = isoWeek(asOf);
+  return { label, number: Number(label.slice(6)), start, end: addDays(start, 6) };
+}
+
+const NO_DEPARTMENT = '网站整体（信息中心）';
+const RANK = { veto: 0, major: 1, minor: 2 } as const;
+
+/** Was the finding open at the end of `day`? (A reopened finding's earlier gap is not kept.) */
+const openOn = (f: StoredFinding, day: string) => f.firstSeenAsOf <= day && (f.status === 'open' || (f.resolvedAsOf ?? '9999') > day);
+
+export function buildDigest(input: { portal: PortalConfig; asOf: string; findings: StoredFinding[]; scans: ScanRecord[]; pages: PageRecord[] }): DigestView {
+  const { portal, findings } = input;
+  const week = weekOf(input.asOf);
+  const inWeek = (d: string | undefined) => d !== undefined && d >= week.start && d <= week.end;
+  const view = (f: StoredFinding): DigestFinding => ({
+    id: f.id, rule: f.rule, severity: f.severity, title: f.title, url: f.url, message: f.message, action: f.action,
+    department: f.department ?? NO_DEPARTMENT,
+    ageDays: Math.max(0, dayNumber(week.end < input.asOf ? week.end : input.asOf) - dayNumber(f.firstSeenAsOf)),
+  });
+  const bySeverity = (a: DigestFinding, b: DigestFinding) => RANK[a.severity] - RANK[b.severity] || b.ageDays - a.ageDays;
+
+  const open = findings.filter((f) => f.status === 'open');
+  const added = open.filter((f) => inWeek(f.firstSeenAsOf));
+  const resolved = findings.filter((f) => f.status === 'resolved' && inWeek(f.resolvedAsOf));
+  const problems: DigestProblem[] = PROBLEMS.map((p) => ({
+    ...p,
+    added: added.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(bySeverity),
+    open: open.filter((f) => problemOf(f.rule).id === p.id && !inWeek(f.firstSeenAsOf)).map(view).sort(bySeverity),
+    resolved: resolved.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(bySeverity),
+  })).filter((p) => p.added.length + p.open.length + p.resolved.length > 0);
+
+  const columnDept = new Map(portal.columns.map((c) => [c.id, c.department ?? NO_DEPARTMENT]));
+  const names = [...(portal.departments ?? []).map((d) => d.name), NO_DEPARTMENT];
+  const departments: DigestDepartment[] = names.map((name) => ({
+    name,
+    officer: portal.departments?.find((d) => d.name === name)?.officer ?? null,
+    open: open.filter((f) => (f.department ?? NO_DEPARTMENT) === name).length,
+    added: added.filter((f) => (f.department ?? NO_DEPARTMENT) === name).length,
+    resolved: resolved.filter((f) => (f.department ?? NO_DEPARTMENT) === name).length,
+    published: input.pages.filter((p) => columnDept.get(p.columnId) === name && inWeek(p.publishedDate ?? p.listDate ?? undefined)).length,
+  })).filter((d) => d.name !== NO_DEPARTMENT || d.open + d.added + d.resolved > 0);
+
+  const trend = Array.from({ length: 8 }, (_, i) => {
+    const end = addDays(week.end, -7 * (7 - i));
+    const day = end < input.asOf ? end : input.asOf;
+    const byProblem: Partial<Record<ProblemId, number>> = {};
+    let total = 0;
+    for (const f of findings) {
+      if (!openOn(f, day)) continue;
+      const p = problemOf(f.rule).id;
+      byProblem[p] = (byProblem[p] ?? 0) + 1;
+      total += 1;
+    }
+    return { week: isoWeek(end), end, total, byProblem };
+  });
+
+  const latest = input.scans.filter((s) => s.asOf <= input.asOf && s.vetoRisks).sort((a, b) => b.scanId.localeCompare(a.scanId))[0];
+  const risks = latest?.vetoRisks ?? [];
+  const emptyColumns = risks.find((r) => r.item === 'empty-column');
+  const subject =
+    `【周报】${portal.name} 第${week.number}周：新增问题 ${added.length}，已整改 ${resolved.length}` +
+    (emptyColumns ? `，${riskText(emptyColumns)}` : '') +
+    (risks.some((r) => r.level === 'veto') ? '（有单项否决风险）' : '');
+  return {
+    portal: { id: portal.id, name: portal.name },
+    week,
+    subject,
+    counts: { added: added.length, resolved: resolved.length, open: open.length },
+    risks,
+    failsInspection: risks.some((r) => r.level === 'veto'),
+    problems,
+    departments,
+    trend,
+  };
+}
