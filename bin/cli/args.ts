@@ -10,7 +10,7 @@ Usage:
   disclosure-watch scan   --config FILE [--portal ID] [--as-of YYYY-MM-DD] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch check  URL --config FILE [--as-of YYYY-MM-DD] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch stats  --config FILE --year YYYY [--portal ID] [--format text|json|csv] [--store local|aws] [--endpoint URL] [--data-dir DIR]
-  disclosure-watch digest --config FILE [--as-of YYYY-MM-DD] [--out DIR] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch digest --config FILE [--as-of YYYY-MM-DD] [--out DIR] [--send] [--ses-endpoint URL] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch demo   [--format text|json]
 
   --as-of      "today" for every date rule (default: today in Asia/Shanghai)

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { todayInShanghai } from '../../functions/calendar/dates.ts';
 import { loadConfig } from '../../functions/config/load-config.ts';
 import { composeDigests, loadDigest } from '../../functions/digest/compose.ts';
+import { sendDigests, sesClient } from '../../functions/digest/send.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
@@ -15,18 +16,42 @@ import { onShutdown } from './shutdown.ts';
 
 export const DIGEST_SENDER = { name: 'disclosure-watch 政务公开监测', email: process.env.DW_SENDER ?? 'disclosure-watch@example.gov.cn' };
 
+/** Takes `--flag VALUE` (or a bare `--flag` when `bare`) out of argv: the digest's own options. */
+function take(argv: string[], flag: string, bare = false): { value: string | true | undefined; rest: string[] } {
+  const at = argv.indexOf(flag);
+  if (at === -1) return { value: undefined, rest: argv };
+  if (bare) return { value: true, rest: [...argv.slice(0, at), ...argv.slice(at + 1)] };
+  const value = argv[at + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value, e.g. ${flag === '--out' ? '--out out/' : `${flag} http://127.0.0.1:8005`}`);
+  return { value, rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
+}
+
 export async function digestCommand(argv: string[]): Promise<number> {
-  const outAt = argv.indexOf('--out');
-  if (outAt !== -1 && !argv[outAt + 1]) throw new UsageError('--out needs a folder, e.g. --out out/');
-  const out = outAt === -1 ? 'out' : argv[outAt + 1]!;
-  const opts = parseCommon(outAt === -1 ? argv : [...argv.slice(0, outAt), ...argv.slice(outAt + 2)]);
+  const out = take(argv, '--out');
+  const send = take(out.rest, '--send', true);
+  const sesEndpoint = take(send.rest, '--ses-endpoint');
+  const opts = parseCommon(sesEndpoint.rest);
   const config = loadConfig(requireConfig(opts));
+  const asOf = opts.asOf ?? todayInShanghai();
   const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint });
   const release = onShutdown(() => store.close());
   try {
-    const written = await writeDigests(await store.repo, config, { portal: opts.portal, asOf: opts.asOf ?? todayInShanghai(), out });
+    const repo = await store.repo;
+    const written = await writeDigests(repo, config, { portal: opts.portal, asOf, out: typeof out.value === 'string' ? out.value : 'out' });
     for (const f of written) process.stdout.write(`${f}\n`);
-    return 0;
+    if (!send.value) return 0;
+    const ses = sesClient(typeof sesEndpoint.value === 'string' ? sesEndpoint.value : undefined);
+    let problems = 0;
+    for (const portal of selectPortals(config, opts.portal)) {
+      const view = await loadDigest(repo, portal, asOf);
+      const r = await sendDigests({ portalId: portal.id, week: view.week.label, digests: composeDigests(view, portal, DIGEST_SENDER), from: DIGEST_SENDER.email }, { repo, ses });
+      process.stderr.write(`${portal.id} ${view.week.label}: sent ${r.sent.length}, already sent ${r.alreadySent.length}, failed ${r.failed.length}, unconfirmed ${r.unconfirmed.length}\n`);
+      for (const f of r.failed) process.stderr.write(`  failed ${f.email}: ${f.error} (retried on the next run)\n`);
+      for (const u of r.unconfirmed) process.stderr.write(`  unconfirmed ${u}: an earlier run died while sending; check SES before clearing it\n`);
+      problems += r.failed.length + r.unconfirmed.length;
+    }
+    ses.destroy();
+    return problems === 0 ? 0 : 1;
   } finally {
     release();
     await store.close();

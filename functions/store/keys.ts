@@ -8,6 +8,7 @@
 //                       sk = F#<findingId>     a finding and its lifecycle
 //                       sk = S#<scanId>        a scan summary (scanId sorts by time)
 //                       sk = L#<url>           a checked link: verdict, broken streak, where it is found
+//                       sk = D#<week>#<email>  a digest sent (or being sent) to a recipient: idempotency
 
 export const portalPk = (portalId: string) => `P#${portalId}`;
 export const META_SK = 'META';
@@ -17,6 +18,7 @@ export const pageSk = (url: string) => `U#${url}`;
 export const findingSk = (findingId: string) => `F#${findingId}`;
 export const scanSk = (scanId: string) => `S#${scanId}`;
 export const linkSk = (url: string) => `L#${url}`;
+export const digestSk = (week: string, email: string) => `D#${week}#${email}`;
 
 export type RecordKind = 'meta' | 'homepage' | 'column' | 'page' | 'finding' | 'scan' | 'link';
 

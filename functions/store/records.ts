@@ -111,3 +111,15 @@ export interface PortalMeta {
 }
 
 export type { FetchOutcome, ItemSnapshot };
+
+/** One digest to one recipient for one week: claimed before sending, so a retry never sends twice. */
+export interface DigestDelivery {
+  week: string;
+  email: string;
+  /** sending: claimed, outcome unknown (a crash mid-send); failed: SES refused, retried next run. */
+  status: 'sending' | 'sent' | 'failed';
+  attempts: number;
+  messageId?: string;
+  error?: string;
+  updatedAt: string;
+}

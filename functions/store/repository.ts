@@ -1,8 +1,9 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { HOMEPAGE_SK, META_SK, columnSk, findingSk, linkSk, pageSk, portalPk, scanSk } from './keys.ts';
-import type { ColumnRecord, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, StoredFinding } from './records.ts';
+import { HOMEPAGE_SK, META_SK, columnSk, digestSk, findingSk, linkSk, pageSk, portalPk, scanSk } from './keys.ts';
+import type { ColumnRecord, DigestDelivery, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, StoredFinding } from './records.ts';
 
 // The one place that talks to DynamoDB. Everything else speaks in records.
 
@@ -129,6 +130,45 @@ export class Repository {
   deleteLinks(portalId: string, urls: string[]) {
     return this.batchWrite(urls.map((u) => ({ DeleteRequest: { Key: { pk: portalPk(portalId), sk: linkSk(u) } } })));
   }
+
+  /**
+   * Claims a digest for sending: succeeds when it was never sent or its last send failed, in one
+   * conditional write. Returns null when claimed, else the delivery that stands in the way.
+   */
+  async claimDigest(portalId: string, week: string, email: string, now: string): Promise<DigestDelivery | null> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
+          UpdateExpression: 'SET #s = :sending, week = :week, email = :email, updatedAt = :now ADD attempts :one REMOVE #e',
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
+          ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
+          ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':week': week, ':email': email, ':now': now, ':one': 1 },
+        }),
+      );
+      this.writes += 1;
+      return null;
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      return this.get<DigestDelivery>(portalId, digestSk(week, email));
+    }
+  }
+
+  async finishDigest(portalId: string, week: string, email: string, outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string }, now: string) {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
+        UpdateExpression: outcome.status === 'sent' ? 'SET #s = :s, messageId = :v, updatedAt = :now' : 'SET #s = :s, #e = :v, updatedAt = :now',
+        ExpressionAttributeNames: outcome.status === 'sent' ? { '#s': 'status' } : { '#s': 'status', '#e': 'error' },
+        ExpressionAttributeValues: { ':s': outcome.status, ':v': outcome.status === 'sent' ? outcome.messageId : outcome.error, ':now': now },
+      }),
+    );
+    this.writes += 1;
+  }
+
+  getDigestDelivery(portalId: string, week: string, email: string) { return this.get<DigestDelivery>(portalId, digestSk(week, email)); }
 
   private batchPut(items: Record<string, unknown>[]): Promise<void> {
     return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));

@@ -120,3 +120,19 @@ describe('disclosure-watch on Ctrl-C', () => {
     await server.close();
   });
 });
+
+describe('npm run demo', () => {
+  it('scans the demo portals, prints the findings and writes every recipient’s digest', async () => {
+    const { existsSync, readdirSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'dw-demo-'));
+    const r = await run(['demo', '--data-dir', join(dir, 'data'), '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('梅河口市国土资源局 (mhk-gtj) · 检查日期 2018-01-15');
+    expect(r.stderr).toMatch(/weekly digest written for 9 recipients/);
+    const week = join(dir, 'out', 'mhk-gtj', '2018-W03');
+    expect(readdirSync(week).sort()).toEqual(
+      ['deputy', 'director', 'head-0'].flatMap((w) => ['eml', 'html', 'txt'].map((ext) => `${w}@mhk-gtj.example.gov.cn.${ext}`)),
+    );
+    expect(existsSync(join(dir, 'out', 'mhk-bdc', '2018-W03', 'director@mhk-bdc.example.gov.cn.html'))).toBe(true);
+  });
+});
