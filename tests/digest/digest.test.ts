@@ -110,3 +110,11 @@ describe('digest rendering', () => {
     expect(parts).toEqual([leader!.text, leader!.html]);
   });
 });
+
+describe('digest snapshots', () => {
+  // A change to the digest's wording or layout shows up here as a reviewable diff.
+  it('renders the same text and HTML for the same week', () => {
+    expect(renderText(view)).toMatchSnapshot();
+    expect(renderHtml(view)).toMatchSnapshot();
+  });
+});
