@@ -2,7 +2,8 @@ import { decodeHtml } from '../crawl/charset.ts';
 import { extractDetail } from '../crawl/detail-extractor.ts';
 import { extractList } from '../crawl/list-extractor.ts';
 import { hashOf, sha256 } from '../crawl/hash.ts';
-import { isDocumentUrl, outcomeOf } from '../crawl/outcome.ts';
+import { outcomeOf } from '../crawl/outcome.ts';
+import { isAttachmentUrl } from '../crawl/text.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import { MAX_LINKS, type ColumnRecord, type ListPageCache, type PageRecord } from '../store/records.ts';
@@ -128,7 +129,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const toWrite: PageRecord[] = [];
   const detailWarnings: string[] = [];
   const due = listItems.filter((it) => {
-    if (!hosts.has(new URL(it.url).host) || isDocumentUrl(it.url)) return false;
+    if (!hosts.has(new URL(it.url).host) || isAttachmentUrl(it.url)) return false;
     const page = known.get(it.url);
     if (!page) return true;
     if (page.listTitle !== it.title || (page.listDate ?? null) !== it.date) return true;

@@ -19,18 +19,3 @@ export const findingSk = (findingId: string) => `F#${findingId}`;
 export const scanSk = (scanId: string) => `S#${scanId}`;
 export const linkSk = (url: string) => `L#${url}`;
 export const digestSk = (week: string, email: string) => `D#${week}#${email}`;
-
-export type RecordKind = 'meta' | 'homepage' | 'column' | 'page' | 'finding' | 'scan' | 'link';
-
-export function kindOfSk(sk: string): RecordKind | null {
-  if (sk === META_SK) return 'meta';
-  if (sk === HOMEPAGE_SK) return 'homepage';
-  switch (sk.slice(0, 2)) {
-    case 'C#': return 'column';
-    case 'U#': return 'page';
-    case 'F#': return 'finding';
-    case 'S#': return 'scan';
-    case 'L#': return 'link';
-    default: return null;
-  }
-}

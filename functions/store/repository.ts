@@ -94,7 +94,6 @@ export class Repository {
   getMeta(portalId: string) { return this.get<PortalMeta>(portalId, META_SK); }
   getHomepage(portalId: string) { return this.get<HomepageRecord>(portalId, HOMEPAGE_SK); }
   getColumn(portalId: string, columnId: string) { return this.get<ColumnRecord>(portalId, columnSk(columnId)); }
-  getScan(portalId: string, scanId: string) { return this.get<ScanRecord>(portalId, scanSk(scanId)); }
   listColumns(portalId: string) { return this.queryPrefix<ColumnRecord>(portalId, 'C#'); }
   listPages(portalId: string) { return this.queryPrefix<PageRecord>(portalId, 'U#'); }
   listFindings(portalId: string) { return this.queryPrefix<StoredFinding>(portalId, 'F#'); }
