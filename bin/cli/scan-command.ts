@@ -45,12 +45,14 @@ export async function scanPortals(
   const release = onShutdown(() => store.close());
   try {
     let results: ScanResult[] = [];
+    let fresh = store.fresh;
     for (const asOf of days) {
       opts.beforeDay?.(asOf);
       results = [];
       for (const portal of portals) {
-        results.push(await runScan({ portal, asOf, repo: store.repo, onProgress: progressReporter() }));
+        results.push(await runScan({ portal, asOf, repo: store.repo, freshStore: fresh, onProgress: progressReporter() }));
       }
+      fresh = false; // the next day's scan has this one's validators to send
     }
     await opts.afterScans?.(await store.repo);
     return results;

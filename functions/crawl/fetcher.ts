@@ -68,6 +68,8 @@ export class Fetcher {
   private readonly opts: FetcherOptions;
   private readonly dispatcher: Dispatcher;
   private readonly robots: RobotsCache | null;
+  /** Responses already on their way, started before the store could say what it knows. */
+  private readonly early = new Map<string, Promise<FetchResult>>();
 
   constructor(opts: Partial<FetcherOptions> = {}) {
     this.opts = {
@@ -87,7 +89,20 @@ export class Fetcher {
         : new RobotsCache(this.opts.userAgent, (url) => this.limiter.run(url, () => this.send({ url })));
   }
 
+  /**
+   * Starts unconditional GETs of `urls` now; a later plain `fetch` of the same URL takes the
+   * response instead of asking again. Lets a scan of a fresh store fetch while the store boots.
+   */
+  prefetch(urls: string[]): void {
+    for (const url of urls) if (!this.early.has(url)) this.early.set(url, this.fetch({ url }));
+  }
+
   async fetch(req: FetchRequest): Promise<FetchResult> {
+    const early = !req.etag && !req.lastModified && (req.method ?? 'GET') === 'GET' ? this.early.get(req.url) : undefined;
+    if (early) {
+      this.early.delete(req.url);
+      return early;
+    }
     if (this.robots) {
       const verdict = await this.robots.check(req.url);
       if (verdict.crawlDelayMs !== undefined) this.limiter.atLeast(req.url, verdict.crawlDelayMs);

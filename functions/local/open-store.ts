@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Repository } from '../store/repository.ts';
 import { startLocalDynamo, type LocalDynamo } from './dynamodb-local.ts';
 
@@ -14,6 +16,8 @@ export interface StoreOptions {
 
 export interface OpenStore {
   repo: Promise<Repository>;
+  /** A local store created just now: it knows nothing yet, so a scan need not wait for it to start fetching. */
+  fresh: boolean;
   close(): Promise<void>;
 }
 
@@ -26,6 +30,7 @@ export function openStore(opts: StoreOptions): OpenStore {
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(tableName)) {
     throw new StoreConfigError(`DW_TABLE_NAME "${tableName}" is not a DynamoDB table name: use 3–255 letters, digits, "_", "-" or ".".`);
   }
+  const fresh = opts.store === 'local' && !opts.endpoint && !existsSync(resolve(opts.dataDir, 'dynamodb'));
   let dynamo: LocalDynamo | null = null;
   let repository: Repository | null = null;
   const repo = (async () => {
@@ -41,6 +46,7 @@ export function openStore(opts: StoreOptions): OpenStore {
   repo.catch(() => {}); // surfaced to whoever awaits it; never an unhandled rejection
   return {
     repo,
+    fresh,
     async close() {
       await repo.catch(() => {});
       (repository as Repository | null)?.destroy();

@@ -24,8 +24,10 @@ export interface ScanProgress {
 export interface RunScanOptions {
   portal: PortalConfig;
   asOf: string;
-  /** The store, or a promise of it: crawling starts while DynamoDB Local is still booting. */
+  /** The store, or a promise of it while DynamoDB Local is still booting. */
   repo: Repository | Promise<Repository>;
+  /** The store is new and empty: the first requests need nothing from it and go out while it boots. */
+  freshStore?: boolean;
   fetcher?: Fetcher;
   /** For off-site links (defaults to a gentle fetcher of its own). */
   offsiteFetcher?: Fetcher;
@@ -41,6 +43,9 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
   const startedAt = (opts.now?.() ?? new Date()).toISOString();
   const scanId = newScanId(opts.now?.());
   const tasks = planScan(portal, scanId, asOf);
+  // A new store holds no validators to make these requests conditional: send them now, while
+  // the JVM starts, and let the crawl pick the answers up.
+  if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
   const repo = await opts.repo;
   const writesBefore = repo.writes;
   const statsBefore = { ...fetcher.stats };

@@ -115,3 +115,19 @@ describe('Fetcher politeness', () => {
     await srv.close();
   });
 });
+
+describe('Fetcher.prefetch', () => {
+  it('hands a later plain fetch the response already on its way, and asks the server once', async () => {
+    const srv = await startTestServer({ '/a.html': { body: '<html><body>甲</body></html>' } });
+    const f = new Fetcher({ robots: false });
+    f.prefetch([`${srv.origin}/a.html`]);
+    const r = await f.fetch({ url: `${srv.origin}/a.html` });
+    expect(r).toMatchObject({ ok: true, status: 200 });
+    expect(srv.requests).toHaveLength(1);
+    // Consumed once: the next fetch asks again; a conditional one never takes a prefetched answer.
+    await f.fetch({ url: `${srv.origin}/a.html`, etag: r.etag });
+    expect(srv.requests).toHaveLength(2);
+    await f.close();
+    await srv.close();
+  });
+});
