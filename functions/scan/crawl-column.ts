@@ -119,7 +119,9 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
       warnings.push(...prev.warnings.filter((w) => !warnings.includes(w) && !w.startsWith(DETAIL_WARNING)));
     }
   }
-  if (!firstOutcome.ok && prev) warnings.push(`column fetch failed (${firstOutcome.error}); kept the last scan's ${prev.items.length} items`);
+  if (!firstOutcome.ok) {
+    warnings.push(`column could not be fetched (${firstOutcome.error})${prev ? `; kept the last scan's ${prev.items.length} items` : ''}`);
+  }
 
   // ---- detail pages: new, changed in the list, or due for a refresh ----
   const known = deps.knownPages ?? new Map((await deps.repo.listPages(portal.id)).map((p) => [p.url, p]));

@@ -45,10 +45,10 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
   const tasks = planScan(portal, scanId, asOf);
   // A new store holds no validators to make these requests conditional: send them now, while
   // the JVM starts, and let the crawl pick the answers up.
+  const statsBefore = { ...fetcher.stats };
   if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
   const repo = await opts.repo;
   const writesBefore = repo.writes;
-  const statsBefore = { ...fetcher.stats };
   // One query each for the portal's pages and columns, instead of one read per column.
   const [knownPages, knownColumns] = await Promise.all([repo.listPages(portal.id), repo.listColumns(portal.id)]);
   const known = new Map(knownPages.map((p) => [p.url, p]));
