@@ -173,18 +173,29 @@ export class Repository {
     return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   }
 
-  /** BatchWriteItem in chunks of 25, re-sending unprocessed items with backoff (nothing is dropped). */
+  /**
+   * BatchWriteItem in chunks of 25, four chunks in flight at a time, re-sending unprocessed
+   * items with backoff (nothing is dropped).
+   */
   private async batchWrite(requests: WriteRequest[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += BATCH) {
-      let pending = requests.slice(i, i + BATCH);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB kept ${pending.length} items unprocessed after ${attempt} attempts`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-        const unprocessed = (res.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-        this.writes += pending.length - unprocessed.length;
-        pending = unprocessed;
-      }
+    const chunks: WriteRequest[][] = [];
+    for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length) await this.writeChunk(chunks[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(4, chunks.length) }, lane));
+  }
+
+  private async writeChunk(chunk: WriteRequest[]): Promise<void> {
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`DynamoDB kept ${pending.length} items unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+      const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      const unprocessed = (res.UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
+      this.writes += pending.length - unprocessed.length;
+      pending = unprocessed;
     }
   }
 
