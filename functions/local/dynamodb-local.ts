@@ -62,7 +62,13 @@ export async function startLocalDynamo(opts: { dataDir?: string; port?: number; 
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
   child.stdout?.resume();
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  // Whatever ends this process — a crash included — must not leave the JVM running.
+  const killOnExit = () => { if (!exited) child.kill('SIGKILL'); };
+  process.once('exit', killOnExit);
+  child.once('exit', () => {
+    exited = true;
+    process.removeListener('exit', killOnExit);
+  });
 
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   while (!(await portAnswers(port))) {
