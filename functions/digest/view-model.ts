@@ -4,9 +4,11 @@ import { riskText, type VetoRisk } from '../rules/veto-risk.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { PageRecord, ScanRecord, StoredFinding } from '../store/records.ts';
 
-// What the weekly digest says, computed from the store for one portal and one week (Monday to
-// Sunday, Asia/Shanghai, the week holding `asOf`): what got worse, what got better, whose
-// column it is, and whether each 信息员 is feeding the site (P1). Rendering is elsewhere.
+// What the weekly digest says, computed from the store for one portal and one week: what got
+// worse, what got better, whose column it is, and whether each 信息员 is feeding the site (P1).
+// The week is the seven days ending on `asOf` (Asia/Shanghai dates): a digest sent every Monday
+// morning then covers Tuesday to that Monday's scan, so every day lands in exactly one digest.
+// Its label, and the idempotency key of sending, is the ISO week of `asOf`.
 
 export interface DigestFinding {
   id: string;
@@ -54,10 +56,8 @@ export interface DigestView {
 }
 
 export function weekOf(asOf: string) {
-  const weekday = (new Date(dayNumber(asOf) * 86_400_000).getUTCDay() + 6) % 7; // Monday 0
-  const start = addDays(asOf, -weekday);
   const label = isoWeek(asOf);
-  return { label, number: Number(label.slice(6)), start, end: addDays(start, 6) };
+  return { label, number: Number(label.slice(6)), start: addDays(asOf, -6), end: asOf };
 }
 
 const NO_DEPARTMENT = '网站整体（信息中心）';
@@ -73,7 +73,7 @@ export function buildDigest(input: { portal: PortalConfig; asOf: string; finding
   const view = (f: StoredFinding): DigestFinding => ({
     id: f.id, rule: f.rule, severity: f.severity, title: f.title, url: f.url, message: f.message, action: f.action,
     department: f.department ?? NO_DEPARTMENT,
-    ageDays: Math.max(0, dayNumber(week.end < input.asOf ? week.end : input.asOf) - dayNumber(f.firstSeenAsOf)),
+    ageDays: Math.max(0, dayNumber(input.asOf) - dayNumber(f.firstSeenAsOf)),
   });
   const bySeverity = (a: DigestFinding, b: DigestFinding) => RANK[a.severity] - RANK[b.severity] || b.ageDays - a.ageDays;
 
@@ -100,7 +100,7 @@ export function buildDigest(input: { portal: PortalConfig; asOf: string; finding
 
   const trend = Array.from({ length: 8 }, (_, i) => {
     const end = addDays(week.end, -7 * (7 - i));
-    const day = end < input.asOf ? end : input.asOf;
+    const day = end;
     const byProblem: Partial<Record<ProblemId, number>> = {};
     let total = 0;
     for (const f of findings) {

@@ -37,9 +37,9 @@ const pages = [{ url: `${HOST}/tdsc/1.html`, columnId: 'tdsc', publishedDate: '2
 const view = buildDigest({ portal, asOf: '2018-01-17', findings, scans, pages });
 
 describe('weekly digest view', () => {
-  it('takes the Monday-to-Sunday week holding as-of', () => {
-    expect(weekOf('2018-01-15')).toEqual({ label: '2018-W03', number: 3, start: '2018-01-15', end: '2018-01-21' });
-    expect(weekOf('2018-01-21').start).toBe('2018-01-15');
+  it('covers the seven days ending on as-of, labelled with its ISO week, so weekly digests neither gap nor overlap', () => {
+    expect(weekOf('2018-01-15')).toEqual({ label: '2018-W03', number: 3, start: '2018-01-09', end: '2018-01-15' });
+    expect(weekOf('2018-01-22').start).toBe('2018-01-16');
   });
 
   it('splits findings into new this week, still open (with age) and resolved this week', () => {

@@ -117,7 +117,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const config = parseConfig(demoConfig(server.origin));
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
-    expect(view.subject).toBe('【周报】梅河口市国土资源局 第3周：新增问题 5，已整改 0，空白栏目 2/5（有单项否决风险）');
+    expect(view.subject).toBe('【周报】梅河口市国土资源局 第3周：新增问题 24，已整改 0，空白栏目 2/5（有单项否决风险）');
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department']);
     for (const d of digests) expect(d.text).not.toContain('220581198503152317');
