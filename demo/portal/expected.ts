@@ -1,6 +1,8 @@
 import type { RuleId } from '../../functions/rules/types.ts';
+import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
 import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
+import { attachmentFile } from './templates.ts';
 
 // The ground truth of the demo's second scan (2018-01-15, after one on 2018-01-14): what must
 // fire, and the near-misses beside each seeded problem that must not.
@@ -30,6 +32,13 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
   };
   const linkOn = (p: string, c: string, href: string) => new URL(href, pageWhere(p, c, (i) => !!i.links?.some((l) => l.href === href), href)).toString();
   const home = (p: string) => `${origin}/${p}/index.html`;
+  const attachmentOf = (p: string, c: string, title: string) => {
+    const column = portalById(p).columns.find((x) => x.id === c)!;
+    const it = column.items.find((i) => i.title === title && i.attachment);
+    if (!it) throw new Error(`demo attachment not found: ${p}/${c} ${title}`);
+    return new URL(`./${attachmentFile(it)}`, `${origin}/${p}/${itemPath(column, it)}`).toString();
+  };
+  const exactly20 = (i: DemoItem) => !!i.generated && !!i.published && chineseWorkingCalendar.workingDaysBetween(i.generated, i.published) === 20;
   const e = (portal: string, rule: RuleId, subject: string, why: string): Expectation => ({ portal, rule, subject, why });
   const G = 'mhk-gtj';
   const B = 'mhk-bdc';
@@ -81,8 +90,10 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     e(G, 'undated-item', pageUrl(G, 'tzgg', '关于2018年元旦假期值班安排的通知'), 'undated in the list, but the page shows 发布日期'),
     e(K, 'homepage-not-updated', home(K), 'newest homepage item 2018-01-08: 7 days'),
     e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), 'exactly 20 working days across National Day (33 calendar days)'),
+    e(G, 'late-publication', pageWhere(G, 'tdly', exactly20, '20 working days'), 'exactly 20 working days, no holiday between (成文 2017-08-03, 发布 2017-08-31)'),
     e(G, 'broken-link', `${origin}/mhk-gtj/oa/index.html`, '403 to the public: unverified, never broken'),
     e(G, 'broken-link', columnUrl(G, 'hdjl'), 'a failing column is site-unreachable’s, not reported twice'),
+    e(G, 'broken-link', attachmentOf(G, 'tdsc', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）'), 'an attachment that is there (200, application/pdf)'),
     e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于召开全市国土资源工作会议的通知（2018年）'), 'dated 2018-01-12, first seen 2018-01-15: 1 working day'),
     e(G, 'backdated-publication', pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'), 'there at the first scan: never judged'),
     e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), '解读 published 2 working days later'),

@@ -1,4 +1,5 @@
 import type { DemoColumn, DemoPortal } from './model.ts';
+import { newsItems } from './phrases.ts';
 import { amend, item, series, workingDaysAfter } from './series.ts';
 
 // 梅河口市国土资源局: the columns of its 2017 report, with the report's 2017 counts (土地利用
@@ -17,8 +18,17 @@ const lateAcrossNationalDay = item({ title: '梅河口市国土资源局关于�
 const lateInNovember = item({ title: '梅河口市国土资源局关于规范土地储备管理工作的实施意见', listDate: workingDaysAfter('2017-11-01', 25), published: workingDaysAfter('2017-11-01', 25), generated: '2017-11-01', docNo: '梅国土资发〔2017〕42号', seed: 12 });
 const onTimeAcrossNationalDay = item({ title: '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知', listDate: workingDaysAfter('2017-09-15', 20), published: workingDaysAfter('2017-09-15', 20), generated: '2017-09-15', docNo: '梅国土资发〔2017〕35号', seed: 13 });
 
+/**
+ * Near-miss of late-publication away from any holiday: the last August page of 土地利用 is
+ * formed exactly 20 working days before it is published (成文 2017-08-03, 发布 2017-08-31).
+ */
+function onTimeInSummer(items: ReturnType<typeof series>) {
+  const i = items.findIndex((x) => x.published?.startsWith('2017-08'));
+  return amend(items, i, { generated: workingDaysAfter(items[i]!.published!, -20) });
+}
+
 function tdscSeries() {
-  const items = series({ count: 22, from: '2017-01-16', to: '2017-12-21', seed: 3, titles: ['梅河口市国有建设用地使用权挂牌出让结果公示（第{n}号）', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕{n}号）', '梅河口市土地供应结果公示（{m}月）'] });
+  const items = series({ count: 22, from: '2017-01-16', to: '2017-12-21', seed: 3, topic: 'market', titles: ['梅河口市国有建设用地使用权挂牌出让结果公示（第{n}号）', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕{n}号）', '梅河口市土地供应结果公示（{m}月）'] });
   const notice = (period: string) => `梅河口市国有建设用地使用权挂牌出让结果已经确定，现予公示。公示期${period}。公示期内如有异议，请以书面形式向梅河口市国土资源局反映。`;
   // Near-misses of expired-content: ended 10 days before as-of, and exactly 30 days before.
   amend(items, 0, { body: notice('2017年12月20日至2018年1月5日') });
@@ -29,6 +39,32 @@ function tdscSeries() {
   amend(items, 2, { links: [{ href: './P020171101_missing.pdf', text: '附件：出让地块界址图.pdf' }] });
   return items;
 }
+
+// Distinct titles, oldest first, for series whose items come roughly once a month or less.
+const DZZH_TITLES = [
+  '梅河口市2017年地质灾害防治方案', // 03-15
+  '关于开展春季地质灾害隐患点排查工作的通知',
+  '关于做好汛期地质灾害防治工作的通知',
+  '梅河口市地质灾害隐患点巡查情况通报（第1期）',
+  '关于进一步加强主汛期地质灾害防范工作的紧急通知', // 08-02
+  '梅河口市地质灾害隐患点巡查情况通报（第2期）',
+  '梅河口市2017年汛期地质灾害防治工作总结',
+  '梅河口市汛后地质灾害隐患点核查情况通报',
+  '关于做好冬春季地质灾害防治工作的通知', // 12-20
+];
+const TZGG_TITLES = [
+  '关于做好春节期间国土资源执法巡查工作的通知', // 01-20
+  '关于开展2017年度土地卫片执法检查整改工作的通知',
+  '梅河口市国土资源局行政许可事项公告（第1号）',
+  '关于开展“安全生产月”活动的通知',
+  '梅河口市国土资源局行政许可事项公告（第2号）',
+  '关于开展违法占用耕地专项整治行动的通知',
+  '关于国庆、中秋期间加强值班工作的通知',
+  '关于做好第三次全国土地调查前期准备工作的通知',
+  '梅河口市国土资源局行政许可事项公告（第3号）', // 12-22
+];
+/** 103 distinct 工作动态 headlines with bodies that match them (never the two undated ones' titles). */
+const NEWS = newsItems(14, 103, ['我局召开党组理论学习中心组学习会议', '我局组织干部职工开展志愿服务活动']);
 
 export const GTJ: DemoPortal = {
   id: 'mhk-gtj',
@@ -54,9 +90,9 @@ export const GTJ: DemoPortal = {
         // P2 只有目录没有内容: a title and a metadata table, nine characters of body.
         item({ title: '梅河口市2017年第三批次城市建设用地呈报说明', listDate: '2017-10-20', published: '2017-10-20', generated: '2017-10-18', body: '详见正式文件。内容待补充' }),
         // P4 过期信息: a filing notice whose validity ended on 2017-11-30, still listed as current.
-        ...amend(series({ count: 28, from: '2017-01-09', to: '2017-12-26', seed: 1, docPrefix: '梅国土资函', titles: ['梅河口市{m}月份建设用地审批情况公示', '关于梅河口市2017年第{n}批次城市建设用地的批复公告', '梅河口市土地利用总体规划调整完善情况说明（第{n}号）', '关于设施农用地备案情况的公示（第{n}批）'] }), 5, {
+        ...onTimeInSummer(amend(series({ count: 28, from: '2017-01-09', to: '2017-12-26', seed: 1, topic: 'use', docPrefix: '梅国土资函', titles: ['梅河口市{m}月份建设用地审批情况公示', '关于梅河口市2017年第{n}批次城市建设用地的批复公告', '梅河口市土地利用总体规划调整完善情况说明（第{n}号）', '关于设施农用地备案情况的公示（第{n}批）'] }), 5, {
           body: '经审核，下列设施农用地备案材料齐全，符合相关规定，现予备案。备案有效期至2017年11月30日，逾期未开工建设的，备案自动失效，需重新办理备案手续。特此公示。',
-        }),
+        })),
       ],
     }),
     col({
@@ -74,12 +110,12 @@ export const GTJ: DemoPortal = {
     // P3 栏目不更新: a notice column silent since 2017-06-30 (199 days > 183).
     col({
       id: 'tdzs', name: '土地征收', kind: 'notice', department: '地籍管理科',
-      items: series({ count: 13, from: '2017-01-12', to: '2017-06-30', seed: 4, titles: ['梅河口市征收土地方案公告（梅征〔2017〕{n}号）', '梅河口市征地补偿安置方案公告（第{n}号）', '关于征收集体土地的预公告（第{n}号）'] }),
+      items: series({ count: 13, from: '2017-01-12', to: '2017-06-30', seed: 4, topic: 'expropriation', titles: ['梅河口市征收土地方案公告（梅征〔2017〕{n}号）', '梅河口市征地补偿安置方案公告（第{n}号）', '关于征收集体土地的预公告（第{n}号）'] }),
     }),
     // Near-miss for stale-column: budgets are planning-kind (one year); 270 days is fine.
     col({
       id: 'czyjs', name: '财务预算决算', kind: 'planning', department: '财务科',
-      items: series({ count: 5, from: '2017-02-14', to: '2017-04-20', seed: 5, titles: ['梅河口市国土资源局2017年部门预算', '梅河口市国土资源局2016年部门决算', '梅河口市国土资源局2017年“三公”经费预算情况说明', '梅河口市国土资源局2016年“三公”经费决算情况说明', '梅河口市国土资源局2017年政府采购预算'] }),
+      items: series({ count: 5, from: '2017-02-14', to: '2017-04-20', seed: 5, topic: 'finance', titles: ['梅河口市国土资源局2017年部门预算', '梅河口市国土资源局2016年部门决算', '梅河口市国土资源局2017年“三公”经费预算情况说明', '梅河口市国土资源局2016年“三公”经费决算情况说明', '梅河口市国土资源局2017年政府采购预算'] }),
     }),
     // Near-miss for stale-column: a notice column whose newest item is 180 days old.
     col({
@@ -97,7 +133,7 @@ export const GTJ: DemoPortal = {
     }),
     col({
       id: 'dzzh', name: '地质灾害防治', kind: 'notice', department: '地质环境科', markup: 'chinese-date', encoding: 'gbk-meta',
-      items: series({ count: 9, from: '2017-03-15', to: '2017-12-20', seed: 9, titles: ['梅河口市2017年地质灾害防治方案', '关于做好汛期地质灾害防治工作的通知', '梅河口市地质灾害隐患点巡查情况通报（第{n}期）'] }),
+      items: series({ count: 9, from: '2017-03-15', to: '2017-12-20', seed: 9, topic: 'hazard', titles: DZZH_TITLES }),
     }),
     col({
       id: 'xxgkzd', name: '信息公开制度', kind: 'static', department: '办公室',
@@ -108,7 +144,7 @@ export const GTJ: DemoPortal = {
       id: 'gzdt', name: '工作动态', kind: 'news', department: '办公室',
       items: [
         ...amend(
-          amend(series({ count: 103, from: '2017-01-04', to: '2017-12-29', seed: 14, meta: false, titles: ['我局召开{m}月份全局工作例会', '局领导深入乡镇调研国土资源管理工作', '我局开展土地执法动态巡查', '我局组织开展“6·25”全国土地日宣传活动', '市国土资源局召开党风廉政建设工作会议', '我局开展不动产登记业务培训'] }),
+          amend(series({ count: 103, from: '2017-01-04', to: '2017-12-29', seed: 14, meta: false, titles: NEWS.map((n) => n.title), bodies: NEWS.map((n) => n.body) }),
             // A link to a special topic (专题) taken down long ago: 404.
             2, { links: [{ href: '/mhk-gtj/zt/2016nyh/index.html', text: '第三次全国农业普查专题' }] }),
           // Near-miss of broken-link: the intranet answers 403 to the public — unverified, not broken.
@@ -136,7 +172,7 @@ export const GTJ: DemoPortal = {
         item({ title: '关于补办国有土地使用证的公告', listDate: '2017-10-25', published: '2017-10-25', generated: '2017-10-24', body: '申请人提交的材料编号220581199001011230经审核无误，现予公告。咨询电话：0435-4223456（梅河口市国土资源局办公室）。' }),
         // Near-miss for empty-page: exactly 30 characters of body.
         item({ title: '关于调整不动产登记窗口办公时间的通知', listDate: '2017-10-09', published: '2017-10-09', generated: '2017-10-09', body: '自即日起不动产登记窗口办公时间调整为每日八时三十分至十六时。' }),
-        ...series({ count: 9, from: '2017-01-20', to: '2017-12-22', seed: 18, titles: ['关于开展{m}月份土地执法检查的通知', '关于召开全市国土资源工作会议的通知', '梅河口市国土资源局行政许可事项公告（第{n}号）'] }),
+        ...series({ count: 9, from: '2017-01-20', to: '2017-12-22', seed: 18, titles: TZGG_TITLES }),
       ],
     }),
     col({

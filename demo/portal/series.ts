@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../../functions/calendar/dates.ts';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
 import type { DemoItem } from './model.ts';
-import { bodyText } from './phrases.ts';
+import { bodyText, topicBody, type Topic } from './phrases.ts';
 import { seeded } from './random.ts';
 
 let serial = 1000;
@@ -21,6 +21,10 @@ export function series(opts: {
   seed: number;
   meta?: boolean;
   docPrefix?: string;
+  /** Bodies on the column's subject instead of the general-purpose ones. */
+  topic?: Topic;
+  /** Bodies given item by item (oldest first, like `titles`). */
+  bodies?: readonly string[];
 }): DemoItem[] {
   const r = seeded(opts.seed);
   const span = daysBetween(opts.from, opts.to);
@@ -37,7 +41,7 @@ export function series(opts: {
       generated: meta ? chineseWorkingCalendar.addWorkingDays(date, -r.int(1, 5)) : undefined,
       docNo: meta && opts.docPrefix ? `${opts.docPrefix}〔2017〕${i + 1}号` : undefined,
       meta,
-      body: bodyText(opts.seed * 1000 + i),
+      body: opts.bodies?.[i] ?? (opts.topic ? topicBody(opts.topic, opts.seed * 1000 + i) : bodyText(opts.seed * 1000 + i)),
     });
   }
   return items.reverse();

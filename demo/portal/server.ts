@@ -1,6 +1,7 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { renderSite } from './site.ts';
+import { DEMO_PORTALS, renderSite, type DemoFile } from './site.ts';
+import { notFoundHtml } from './templates.ts';
 
 // The demo portals on a real HTTP server (127.0.0.1, an ephemeral port by default), with the
 // ETag / Last-Modified validators a TRS site sends, so re-scans can be answered with 304.
@@ -14,8 +15,30 @@ export interface DemoServer {
   stats(): { requests: number; notModified: number; fullBodies: number };
 }
 
-const LAST_MODIFIED = 'Mon, 15 Jan 2018 00:00:00 GMT';
-const NOT_FOUND = Buffer.from('<!DOCTYPE html><html><head><meta charset="utf-8"><title>404</title></head><body><h1>404 您访问的页面不存在</h1></body></html>');
+/** A day as an HTTP date: the TRS publishes at 09:30 Beijing time. */
+export const httpDate = (day: string) => new Date(`${day}T09:30:00+08:00`).toUTCString();
+
+/**
+ * The files of the new day. A file whose bytes did not change keeps its Last-Modified; one that
+ * changed without a newer date of its own (a list page an item moved onto) was written that day.
+ */
+function advance(before: Map<string, DemoFile>, after: Map<string, DemoFile>, asOf: string): Map<string, DemoFile> {
+  for (const [path, f] of after) {
+    const old = before.get(path);
+    if (!old) continue;
+    if (old.etag === f.etag) f.modified = old.modified;
+    else if (f.modified <= old.modified) f.modified = asOf;
+  }
+  return after;
+}
+
+/** RFC 9110 § 13.1: If-None-Match wins; If-Modified-Since counts only without it. */
+function isNotModified(req: IncomingMessage, f: DemoFile): boolean {
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) return inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === f.etag);
+  const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+  return Number.isFinite(ims) && Date.parse(httpDate(f.modified)) <= ims;
+}
 
 export async function startDemoServer(opts: { port?: number; host?: string; asOf?: string } = {}): Promise<DemoServer> {
   let files = renderSite(opts.asOf);
@@ -24,26 +47,37 @@ export async function startDemoServer(opts: { port?: number; host?: string; asOf
   let fullBodies = 0;
   const server = createServer((req, res) => {
     requests += 1;
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('405 Method Not Allowed\n');
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      path = '/?';
+    }
     // Directory URLs serve their index.html, as a real web server does.
     const f = files.get(path === '/' ? '/mhk-gtj/index.html' : path.endsWith('/') ? `${path}index.html` : path);
     if (!f) {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      return void res.end(req.method === 'HEAD' ? undefined : NOT_FOUND);
+      const page = notFoundHtml(DEMO_PORTALS.find((p) => path.startsWith(`/${p.id}/`)), path);
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length });
+      return void res.end(head ? undefined : page);
     }
     if (f.status) {
-      res.writeHead(f.status, { 'content-type': f.contentType });
-      return void res.end(req.method === 'HEAD' ? undefined : f.body);
+      res.writeHead(f.status, { 'content-type': f.contentType, 'content-length': f.body.length });
+      return void res.end(head ? undefined : f.body);
     }
-    const headers = { 'content-type': f.contentType, etag: f.etag, 'last-modified': LAST_MODIFIED, 'cache-control': 'max-age=600' };
-    if (req.headers['if-none-match'] === f.etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === LAST_MODIFIED)) {
+    const headers = { 'content-type': f.contentType, etag: f.etag, 'last-modified': httpDate(f.modified), 'cache-control': 'max-age=600' };
+    if (isNotModified(req, f)) {
       notModified += 1;
       res.writeHead(304, headers);
       return void res.end();
     }
-    if (req.method !== 'HEAD') fullBodies += 1;
+    if (!head) fullBodies += 1;
     res.writeHead(200, { ...headers, 'content-length': f.body.length });
-    res.end(req.method === 'HEAD' ? undefined : f.body);
+    res.end(head ? undefined : f.body);
   });
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -51,7 +85,7 @@ export async function startDemoServer(opts: { port?: number; host?: string; asOf
     origin: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     stats: () => ({ requests, notModified, fullBodies }),
     setAsOf: (asOf) => {
-      files = renderSite(asOf);
+      files = advance(files, renderSite(asOf), asOf);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -26,12 +26,21 @@ export const BDC: DemoPortal = {
   columns: [
     {
       id: 'djgg', name: '登记公告', kind: 'notice', department: '登记科', markup: 'ul', encoding: 'gbk-header',
-      items: oldNameIn(series({ count: 24, from: '2017-01-06', to: '2017-12-20', seed: 31, titles: ['不动产首次登记公告（梅不动产公字〔2017〕第{n}号）', '不动产权证书遗失作废公告（第{n}号）', '更正登记公告（第{n}号）'] }), [1, 4]),
+      items: oldNameIn(series({ count: 24, from: '2017-01-06', to: '2017-12-20', seed: 31, topic: 'registration', titles: ['不动产首次登记公告（梅不动产公字〔2017〕第{n}号）', '不动产权证书遗失作废公告（第{n}号）', '更正登记公告（第{n}号）'] }), [1, 4]),
     },
     // Newest 2017-12-20: 26 days for a news column, and the newest item of the whole site.
     {
       id: 'bdcdt', name: '工作动态', kind: 'news', department: '登记科', markup: 'ul', encoding: 'gbk-header',
-      items: series({ count: 8, from: '2017-05-10', to: '2017-12-20', seed: 32, meta: false, titles: ['中心召开不动产登记“最多跑一次”改革推进会', '中心开展窗口服务规范化培训', '中心深入企业开展上门登记服务'] }),
+      items: series({ count: 8, from: '2017-05-10', to: '2017-12-20', seed: 32, meta: false, topic: 'centre', titles: [
+        '中心召开不动产登记“最多跑一次”改革推进会',
+        '中心开展窗口服务规范化培训',
+        '中心深入企业开展上门登记服务',
+        '中心开通不动产登记网上预约服务',
+        '中心组织开展不动产登记档案整理工作',
+        '中心为重点项目开辟不动产登记绿色通道',
+        '中心开展“文明窗口”创建活动',
+        '中心召开全年工作总结暨表彰会议',
+      ] }),
     },
     {
       id: 'bszn', name: '办事指南', kind: 'static', department: '登记科', markup: 'ul', encoding: 'gbk-header',
@@ -58,7 +67,14 @@ export const KCZ: DemoPortal = {
     {
       id: 'tzgg', name: '通知公告', kind: 'notice', department: '矿管科', markup: 'ul', encoding: 'utf-8',
       items: [
-        ...series({ count: 6, from: '2017-06-02', to: '2018-01-08', seed: 41, titles: ['关于开展矿产资源开发利用专项检查的通知', '梅河口市采矿权延续登记公示（第{n}号）'] }),
+        ...series({ count: 6, from: '2017-06-02', to: '2018-01-08', seed: 41, titles: [
+          '关于开展矿产资源开发利用专项检查的通知',
+          '梅河口市采矿权延续登记公示（第1号）',
+          '关于做好汛期矿山安全生产工作的通知',
+          '梅河口市采矿权延续登记公示（第2号）',
+          '关于开展2017年度矿山储量年报编报工作的通知',
+          '关于做好冬季矿山安全生产检查工作的通知', // 2018-01-08: the homepage's newest item
+        ] }),
         // Near-miss of annual-report-missing: the report is there, under 通知公告 rather than its own column.
         ...series({ count: 1, from: '2017-01-20', to: '2017-01-20', seed: 43, titles: ['梅河口市矿产资源管理站2016年度政府信息公开工作报告'] }),
       ],

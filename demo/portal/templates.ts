@@ -93,13 +93,22 @@ export function listPagesHtml(portal: DemoPortal, column: DemoColumn): string[] 
   return out;
 }
 
-export function detailHtml(portal: DemoPortal, column: DemoColumn, item: DemoItem, serial: number): string {
+/**
+ * 索引号: the organisation code, the year and a serial. Taken from the item itself (never from
+ * render order), so a page keeps its number when items are added before it, as in a real catalog.
+ */
+const indexNo = (item: DemoItem) => {
+  const year = (item.generated ?? item.published ?? item.listDate ?? item.slug.slice(1, 5)).slice(0, 4);
+  return `11220581MB1234567X/${year}-${item.slug.split('_')[1]!.padStart(5, '0')}`;
+};
+
+export function detailHtml(portal: DemoPortal, column: DemoColumn, item: DemoItem): string {
   const attachment = item.attachment
     ? `<p class="attachment">附件：<a href="./${attachmentFile(item)}">${esc(item.attachment)}</a></p>`
     : '';
   const meta = item.meta
     ? `<table class="xxgk-meta">
-      <tr><td>索引号：</td><td>11220581MB1234567X/2017-${String(serial).padStart(5, '0')}</td><td>主题分类：</td><td>国土资源</td></tr>
+      <tr><td>索引号：</td><td>${indexNo(item)}</td><td>主题分类：</td><td>国土资源</td></tr>
       <tr><td>发布机构：</td><td>${esc(portal.name)}</td><td>成文日期：</td><td>${item.generated ? cnDate(item.generated) : ''}</td></tr>
       <tr><td>文号：</td><td>${esc(item.docNo ?? '')}</td><td>发布日期：</td><td>${item.published ?? ''}</td></tr>
     </table>`
@@ -120,3 +129,29 @@ export function navPageHtml(portal: DemoPortal, text: string): string {
 }
 
 export { itemPath };
+
+/**
+ * The site's 404 page, served with status 404 (a soft 404 with status 200 is a different fault,
+ * and not this site's). UTF-8 even on the GBK portal: the web server writes it, not the TRS.
+ */
+export function notFoundHtml(portal: Pick<DemoPortal, 'id' | 'name'> | undefined, path: string): Buffer {
+  const home = portal ? `/${portal.id}/index.html` : '/mhk-gtj/index.html';
+  const name = portal?.name ?? '梅河口市国土资源局';
+  return Buffer.from(`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <title>404 页面不存在_${esc(name)}</title>
+</head>
+<body>
+  <div class="header"><div class="logo">${esc(name)}</div></div>
+  <div class="error-404">
+    <h1>404 您访问的页面不存在</h1>
+    <p>抱歉，您访问的页面 <code>${esc(path)}</code> 不存在、已被删除或已迁移。</p>
+    <p><a href="${home}">返回网站首页</a></p>
+  </div>
+  <div class="footer"><p>主办单位：${esc(name)}</p></div>
+</body>
+</html>
+`);
+}
