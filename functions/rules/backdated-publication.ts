@@ -1,5 +1,5 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf, workingDaysOrNull } from './snapshot-queries.ts';
+import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
 import type { Finding, Rule } from './types.ts';
 
 // 伪造发稿日期?: an item the service first saw well after the publication date it shows — put
@@ -13,12 +13,12 @@ export const backdatedPublication: Rule = (snapshot, context) => {
   if (context.firstScan) return findings;
   for (const page of snapshot.pages.values()) {
     if (!page.fetch.ok || page.notFound || page.firstSeen <= context.firstScanAsOf) continue;
-    const published = page.publishedDate ?? listDateOf(snapshot, page.url);
+    const published = publishedOf(snapshot, page);
     if (published === null || published > page.firstSeen) continue;
     const workingDays = workingDaysOrNull(context.calendar, published, page.firstSeen);
     if (workingDays === null || workingDays <= limit) continue;
     const column = columnById(snapshot, page.columnId)?.column;
-    const title = page.title?.trim() || page.url;
+    const title = pageTitle(page);
     findings.push(
       makeFinding(snapshot.portal.id, {
         rule: 'backdated-publication',

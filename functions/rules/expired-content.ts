@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar/dates.ts';
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById } from './snapshot-queries.ts';
+import { columnById, pageTitle } from './snapshot-queries.ts';
 import type { Finding, PageSnapshot, Rule, TextSignals } from './types.ts';
 
 // P4 “对过期和过时信息删除或更新不够及时”: a page still listed as current (only listed pages are in
@@ -29,7 +29,7 @@ export const expiredContent: Rule = (snapshot, context) => {
 
     const column = columnById(snapshot, page.columnId)?.column;
     const where = column ? columnLabel(column) : '所在栏目';
-    const title = page.title?.trim() || page.url;
+    const title = pageTitle(page);
     const why = [
       ...(validity ? [`有效性标注为“${validity}”`] : []),
       ...(expired ? [`所述期限（${expired.period.text}）已于 ${expired.period.ends} 结束 ${expired.since} 天`] : []),

@@ -1,5 +1,5 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf, workingDaysOrNull } from './snapshot-queries.ts';
+import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
 import type { Finding, Rule } from './types.ts';
 
 // 公开不及时: 条例 Art. 26 — proactive information is published within 20 working days of being
@@ -19,12 +19,12 @@ export const latePublication: Rule = (snapshot, context) => {
     const column = columnById(snapshot, page.columnId)?.column;
     if (column?.kind === 'static') continue;
     const publishedSource = page.publishedDate !== null ? 'page' : 'list';
-    const published = page.publishedDate ?? listDateOf(snapshot, page.url);
+    const published = publishedOf(snapshot, page);
     if (published === null) continue;
     // Published before it was formed (a negative count) is a data oddity, not a late page.
     const workingDays = workingDaysOrNull(context.calendar, page.generatedDate, published);
     if (workingDays === null || workingDays <= limit) continue;
-    const title = page.title?.trim() || page.url;
+    const title = pageTitle(page);
     findings.push(
       makeFinding(snapshot.portal.id, {
         rule: 'late-publication',

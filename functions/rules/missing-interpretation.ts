@@ -1,5 +1,5 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf, workingDaysOrNull } from './snapshot-queries.ts';
+import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
 import type { Finding, PageSnapshot, PortalSnapshot, Rule } from './types.ts';
 
 // “三同步” (国办发〔2016〕80号): a policy document and its 解读 are drafted, approved and
@@ -56,15 +56,15 @@ export const missingInterpretation: Rule = (snapshot, context) => {
   for (const doc of pages) {
     const column = columnById(snapshot, doc.columnId)?.column;
     if (column?.kind !== 'policy' || isInterpretation(snapshot, doc)) continue;
-    const published = doc.publishedDate ?? listDateOf(snapshot, doc.url);
+    const published = publishedOf(snapshot, doc);
     if (!published || published < SINCE) continue;
     const candidates = interpretations
-      .map((i) => ({ page: i, how: matches(doc, i), date: i.publishedDate ?? listDateOf(snapshot, i.url) }))
+      .map((i) => ({ page: i, how: matches(doc, i), date: publishedOf(snapshot, i) }))
       .filter((c) => c.how !== null);
     const timed = candidates.map((c) => ({ ...c, lag: c.date ? workingDaysOrNull(context.calendar, published, c.date) : null }));
     if (timed.some((c) => c.lag !== null && c.lag <= limit)) continue;
     if (timed.length > 0 && timed.every((c) => c.lag === null)) continue; // cannot be judged
-    const title = doc.title?.trim() || doc.url;
+    const title = pageTitle(doc);
     const late = timed.filter((c) => c.lag !== null).sort((a, b) => a.lag! - b.lag!)[0];
     findings.push(
       makeFinding(snapshot.portal.id, {

@@ -1,5 +1,5 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById, listDateOf } from './snapshot-queries.ts';
+import { columnById, publishedOf } from './snapshot-queries.ts';
 import type { Finding, Rule } from './types.ts';
 
 // P4 “过时信息”: after an institution is renamed (e.g. 国土资源局 → 自然资源局, 2019 reform), a page
@@ -17,7 +17,7 @@ export const obsoleteName: Rule = (snapshot) => {
   if (renames.length === 0) return [];
   const findings: Finding[] = [];
   for (const page of snapshot.pages.values()) {
-    const published = page.publishedDate ?? listDateOf(snapshot, page.url);
+    const published = publishedOf(snapshot, page);
     if (!published) continue; // undated-item reports it; without a date there is no “after”
     const title = page.title?.trim() ?? '';
     // The crawler already removed the new names from the body before looking for old ones.

@@ -1,5 +1,5 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { columnById } from './snapshot-queries.ts';
+import { columnById, pageTitle } from './snapshot-queries.ts';
 import type { Finding, Rule, TextSignals } from './types.ts';
 
 // 保密审查制度 / 条例 Art. 15: a disclosure must not expose personal data. The crawler already
@@ -16,7 +16,7 @@ export const privacyExposure: Rule = (snapshot) => {
     if (personal.length === 0) continue;
     const column = columnById(snapshot, page.columnId)?.column;
     const where = column ? columnLabel(column) : '所在栏目';
-    const title = page.title?.trim() || page.url;
+    const title = pageTitle(page);
     const kinds = [...new Set(personal.map((p) => p.kind))];
     const counts = kinds.map((k) => `${LABEL[k]} ${personal.filter((p) => p.kind === k).length} 处`).join('、');
     const labels = kinds.map((k) => LABEL[k]).join('、');

@@ -1,6 +1,6 @@
 import { daysBetween, latestDate } from '../calendar/dates.ts';
 import { CalendarCoverageError, type WorkingCalendar } from '../calendar/working-days.ts';
-import type { ColumnSnapshot, FetchOutcome, ItemSnapshot, PortalSnapshot } from './types.ts';
+import type { ColumnSnapshot, FetchOutcome, ItemSnapshot, PageSnapshot, PortalSnapshot } from './types.ts';
 
 // Small questions several rules ask of a snapshot, answered once so the rules agree.
 
@@ -36,6 +36,12 @@ export function listDateOf(snapshot: PortalSnapshot, url: string): string | null
   for (const c of snapshot.columns) for (const i of c.items) if (i.url === url && i.date) return i.date;
   return null;
 }
+
+/** When a page was published: its own 发布日期, else the date its list shows, else null. */
+export const publishedOf = (snapshot: PortalSnapshot, page: PageSnapshot): string | null => page.publishedDate ?? listDateOf(snapshot, page.url);
+
+/** How a finding names a page: its title, else its URL. */
+export const pageTitle = (page: PageSnapshot): string => page.title?.trim() || page.url;
 
 /** Dates on or before `asOf`: an item dated later is either a typo or, when replaying a saved
  *  portal with --as-of, did not exist yet; either way it proves no update as of that day. */
