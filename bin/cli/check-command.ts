@@ -3,7 +3,7 @@ import { todayInShanghai } from '../../functions/calendar/dates.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import { CheckRefused, checkUrl, portalForUrl, type CheckResult } from '../../functions/scan/check-url.ts';
 import { parseCommon, requireConfig, UsageError } from './args.ts';
-import { findingJson } from './output.ts';
+import { checkJson } from '../../functions/api/json.ts';
 import { onShutdown } from './shutdown.ts';
 
 export async function checkCommand(argv: string[]): Promise<number> {
@@ -27,19 +27,6 @@ export async function checkCommand(argv: string[]): Promise<number> {
     release();
     await store.close();
   }
-}
-
-export function checkJson(r: CheckResult) {
-  return {
-    url: r.url,
-    portal: r.portal.id,
-    kind: r.kind,
-    fetch: r.fetch,
-    ...(r.page ? { page: r.page } : {}),
-    ...(r.list ? { list: r.list } : {}),
-    findings: r.findings.map((f) => findingJson(f)),
-    resolved: r.resolved.map((f) => findingJson(f)),
-  };
 }
 
 function checkText(r: CheckResult): string {

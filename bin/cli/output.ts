@@ -1,54 +1,13 @@
 import { problemOf, PROBLEMS } from '../../functions/rules/problems.ts';
-import { riskCode, riskText } from '../../functions/rules/veto-risk.ts';
+import { riskText } from '../../functions/rules/veto-risk.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { StoredFinding } from '../../functions/store/records.ts';
 
-// The two faces of a scan result: the JSON contract of DESIGN.md, and text for a person,
-// grouped the way the bureau's own report lists its problems, then by department (科室).
+// A scan result as text for a person, grouped the way the bureau's own report lists its
+// problems, then by department (科室). The JSON face lives in functions/api/json.ts, shared
+// with the API.
 
-export function findingJson(f: StoredFinding, newIds?: Set<string>) {
-  return {
-    id: f.id,
-    rule: f.rule,
-    severity: f.severity,
-    status: f.status,
-    new: newIds ? newIds.has(f.id) : undefined,
-    problem: problemOf(f.rule).id,
-    column: f.columnId ?? null,
-    department: f.department ?? null,
-    url: f.url,
-    title: f.title,
-    message: f.message,
-    action: f.action,
-    evidence: f.evidence,
-    firstSeen: f.firstSeenAsOf,
-  };
-}
-
-export function scanJson(r: ScanResult) {
-  return {
-    portal: r.portal.id,
-    name: r.portal.name,
-    asOf: r.asOf,
-    scanId: r.scanId,
-    scannedAt: r.scannedAt,
-    summary: {
-      columns: r.summary.columns,
-      pages: r.summary.pages,
-      findings: r.summary.findings,
-      new: r.summary.new,
-      resolved: r.summary.resolved,
-      vetoRisks: r.summary.vetoRisks.filter((v) => v.level !== 'ok').map(riskCode),
-      /** True when at least one national single-veto item is at or past its line. */
-      failsInspection: r.summary.vetoRisks.some((v) => v.level === 'veto'),
-      risks: r.summary.vetoRisks,
-    },
-    counters: r.counters,
-    findings: r.findings.map((f) => findingJson(f, r.newIds)),
-    resolved: r.resolved.map((f) => findingJson(f)),
-    warnings: r.warnings,
-  };
-}
+export { findingJson, scanJson } from '../../functions/api/json.ts';
 
 const SEVERITY_TAG = { veto: '[否决]', major: '[重要]', minor: '[一般]' } as const;
 const LEVEL_TAG = { ok: '', warning: ' ⚠ 预警', veto: ' ✖ 达到否决线' } as const;
