@@ -7,6 +7,7 @@ import type { LinkReferrer } from '../rules/types.ts';
 import type { LinkRecord, PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { portalHosts } from './portal-hosts.ts';
+import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
 
 // Link checking for a scan: every link on the homepage, the list pages and the listed detail
 // pages, each distinct URL once. Pages the crawl fetched anyway are judged by that fetch, not
@@ -108,4 +109,46 @@ export async function checkPortalLinks(
     unverified: records.filter((r) => r.verdict === 'unverified').length,
     written: deps.repo.writes - writesBefore,
   };
+}
+
+type NetworkStats = { requests: number; bytes: number; notModified: number; failures: number };
+const NETWORK_KEYS = ['requests', 'bytes', 'notModified', 'failures'] as const;
+
+export interface LinkCheckOutcome {
+  /** Added to the scan's counters (absent when links were not checked). */
+  counters: { linksChecked?: number; linksBroken?: number; linksUnverified?: number };
+  /** The link check's own requests, over the portal's and the off-site fetcher. */
+  network: NetworkStats;
+  writes: number;
+  warnings: string[];
+}
+
+/**
+ * The link check as a scan step: skipped when the portal turns it off, never fatal (a failure is
+ * a warning on the scan), and counted. Fetchers not handed in are made and closed here.
+ */
+export async function checkLinksOf(
+  input: { portal: PortalConfig; asOf: string },
+  deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher; knownPages?: PageRecord[] },
+): Promise<LinkCheckOutcome> {
+  const out: LinkCheckOutcome = { counters: {}, network: { requests: 0, bytes: 0, notModified: 0, failures: 0 }, writes: 0, warnings: [] };
+  if (!crawlSettings(input.portal).checkLinks) return out;
+  const fetcher = deps.fetcher ?? portalFetcher(input.portal);
+  const offsite = deps.offsiteFetcher ?? offsiteFetcher(input.portal);
+  const sum = (): NetworkStats => Object.fromEntries(NETWORK_KEYS.map((k) => [k, fetcher.stats[k] + offsite.stats[k]])) as NetworkStats;
+  const before = sum();
+  const writesBefore = deps.repo.writes;
+  try {
+    const s = await checkPortalLinks(input, { repo: deps.repo, fetcher, offsiteFetcher: offsite, knownPages: deps.knownPages });
+    out.counters = { linksChecked: s.checked, linksBroken: s.broken, linksUnverified: s.unverified };
+  } catch (e) {
+    out.warnings.push(`link check failed: ${(e as Error).message}`);
+  } finally {
+    const after = sum();
+    for (const k of NETWORK_KEYS) out.network[k] = after[k] - before[k];
+    out.writes = deps.repo.writes - writesBefore;
+    if (!deps.fetcher) await fetcher.close();
+    if (!deps.offsiteFetcher) await offsite.close();
+  }
+  return out;
 }

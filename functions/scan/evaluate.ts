@@ -9,11 +9,15 @@ import type { Availability, ColumnRecord, LinkRecord, PageRecord, ScanCounters, 
 import { addDays } from '../calendar/dates.ts';
 import { homepageFreshness, isUnreachable } from '../rules/snapshot-queries.ts';
 import type { Repository } from '../store/repository.ts';
+import { expiresAfter } from '../store/keys.ts';
 import { reconcile } from './reconcile.ts';
 
 // The last step of a scan: read the portal's state back from the store, run every rule over it,
 // reconcile the findings with the stored ones and record the scan. It reads only the store, so
 // it runs the same after an in-process crawl (CLI) and after crawl Lambdas fanned out over SQS.
+
+/** Scan summaries feed the 年报 statistics: keep two years of them. */
+const SCAN_RECORD_DAYS = 800;
 
 export interface ScanResult {
   portal: PortalConfig;
@@ -102,6 +106,7 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository, kno
     availability: availabilityOf(snapshot),
     vetoRisks: risks,
     warnings,
+    expiresAt: expiresAfter(new Date(finishedAt), SCAN_RECORD_DAYS),
   });
 
   return {

@@ -6,8 +6,8 @@ import { crawlColumn } from './crawl-column.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { newScanId, planScan, type CrawlTask } from './plan.ts';
-import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
-import { checkPortalLinks, type LinkCheckSummary } from './check-links.ts';
+import { crawlSettings, portalFetcher } from './settings.ts';
+import { checkLinksOf } from './check-links.ts';
 
 // A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
 // run the same three steps, with SQS between the second and the third.
@@ -79,19 +79,11 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
     if (!s.ok) warnings.push(`crawl of ${describe(tasks[i]!)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
   });
 
-  let links: LinkCheckSummary | null = null;
-  let offsiteStats = { requests: 0, bytes: 0 };
-  if (settings.checkLinks) {
-    const offsite = opts.offsiteFetcher ?? offsiteFetcher(portal);
-    try {
-      links = await checkPortalLinks({ portal, asOf }, { repo, fetcher, offsiteFetcher: offsite, knownPages: [...known.values()] });
-    } catch (e) {
-      warnings.push(`link check failed: ${(e as Error).message}`);
-    } finally {
-      offsiteStats = { requests: offsite.stats.requests, bytes: offsite.stats.bytes };
-      if (!opts.offsiteFetcher) await offsite.close();
-    }
-  }
+  // Counted apart from the crawl below: the crawl's numbers are taken before the link check.
+  const crawlStats = { ...fetcher.stats };
+  const crawlWrites = repo.writes - writesBefore;
+  const links = await checkLinksOf({ portal, asOf }, { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] });
+  warnings.push(...links.warnings);
 
   const result = await evaluatePortal(
     {
@@ -100,14 +92,14 @@ export async function runScan(opts: RunScanOptions): Promise<ScanResult> {
       asOf,
       startedAt,
       crawlCounters: {
-        requests: fetcher.stats.requests - statsBefore.requests + offsiteStats.requests,
-        bytes: fetcher.stats.bytes - statsBefore.bytes + offsiteStats.bytes,
-        notModified: fetcher.stats.notModified - statsBefore.notModified,
-        failures: fetcher.stats.failures - statsBefore.failures,
+        requests: crawlStats.requests - statsBefore.requests + links.network.requests,
+        bytes: crawlStats.bytes - statsBefore.bytes + links.network.bytes,
+        notModified: crawlStats.notModified - statsBefore.notModified + links.network.notModified,
+        failures: crawlStats.failures - statsBefore.failures + links.network.failures,
         pagesParsed,
-        ...(links ? { linksChecked: links.checked, linksBroken: links.broken, linksUnverified: links.unverified } : {}),
+        ...links.counters,
       },
-      crawlWrites: repo.writes - writesBefore,
+      crawlWrites: crawlWrites + links.writes,
     },
     repo,
     { pages: [...known.values()] },

@@ -9,6 +9,8 @@
 //                       sk = S#<scanId>        a scan summary (scanId sorts by time)
 //                       sk = L#<url>           a checked link: verdict, broken streak, where it is found
 //                       sk = D#<week>#<email>  a digest sent (or being sent) to a recipient: idempotency
+//                       sk = R#<scanId>        a scan in flight across Lambdas: tasks done, counters (TTL)
+//                       sk = K#<checkId>       an on-demand check asked through the API (TTL)
 
 export const portalPk = (portalId: string) => `P#${portalId}`;
 export const META_SK = 'META';
@@ -19,3 +21,8 @@ export const findingSk = (findingId: string) => `F#${findingId}`;
 export const scanSk = (scanId: string) => `S#${scanId}`;
 export const linkSk = (url: string) => `L#${url}`;
 export const digestSk = (week: string, email: string) => `D#${week}#${email}`;
+export const runSk = (scanId: string) => `R#${scanId}`;
+export const checkSk = (checkId: string) => `K#${checkId}`;
+
+/** DynamoDB TTL value (epoch seconds) `days` after `from`. */
+export const expiresAfter = (from: Date, days: number) => Math.floor(from.getTime() / 1000) + days * 86_400;

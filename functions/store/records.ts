@@ -101,6 +101,8 @@ export interface ScanRecord {
   /** The national single-veto items as this scan measured them (the digest shows the latest). */
   vetoRisks?: VetoRisk[];
   warnings: string[];
+  /** Epoch seconds for DynamoDB's TTL: kept long enough for two annual reports (年报). */
+  expiresAt?: number;
 }
 
 export interface PortalMeta {
@@ -122,4 +124,41 @@ export interface DigestDelivery {
   messageId?: string;
   error?: string;
   updatedAt: string;
+}
+
+/**
+ * A scan in flight across Lambdas: how many crawl tasks it has and which are done. The last
+ * task flips `crawling` → `crawled` once (a conditional write); that change on the table's
+ * stream starts evaluate, which ends it `evaluated`.
+ */
+export interface ScanRun {
+  portalId: string;
+  scanId: string;
+  asOf: string;
+  startedAt: string;
+  status: 'crawling' | 'crawled' | 'evaluated';
+  total: number;
+  done: number;
+  /** The crawl counters added up by every task (ADD, so concurrent tasks never lose one). */
+  counters: Omit<ScanCounters, 'linksChecked' | 'linksBroken' | 'linksUnverified'>;
+  /** Epoch seconds: DynamoDB's TTL removes the run a month after it started. */
+  expiresAt: number;
+}
+
+/** What a crawl task adds to its run's counters. */
+export type TaskCounters = ScanRun['counters'];
+
+/** An on-demand check asked through the API: its answer, or that it is still running. */
+export interface CheckRecord {
+  checkId: string;
+  portalId: string;
+  url: string;
+  asOf: string;
+  status: 'running' | 'done' | 'failed';
+  requestedAt: string;
+  finishedAt?: string;
+  /** The check's JSON answer (the CLI's `check --format json` shape). */
+  result?: unknown;
+  error?: string;
+  expiresAt: number;
 }

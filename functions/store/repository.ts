@@ -2,8 +2,8 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFo
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { HOMEPAGE_SK, META_SK, columnSk, digestSk, findingSk, linkSk, pageSk, portalPk, scanSk } from './keys.ts';
-import type { ColumnRecord, DigestDelivery, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, StoredFinding } from './records.ts';
+import { HOMEPAGE_SK, META_SK, checkSk, columnSk, digestSk, findingSk, linkSk, pageSk, portalPk, runSk, scanSk } from './keys.ts';
+import type { CheckRecord, ColumnRecord, DigestDelivery, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, ScanRun, StoredFinding, TaskCounters } from './records.ts';
 
 // The one place that talks to DynamoDB. Everything else speaks in records.
 
@@ -59,6 +59,8 @@ export class Repository {
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
+        // As in the stack: a run's crawling → crawled change on the stream starts evaluate.
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
       }),
     );
   }
@@ -166,6 +168,91 @@ export class Repository {
     );
     this.writes += 1;
   }
+
+  // ---- scans in flight across Lambdas, and API checks ---------------------------------------
+
+  /** Starts a run; false when it exists already (a redelivered plan). */
+  async createRun(run: ScanRun): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      this.writes += 1;
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  async getRun(portalId: string, scanId: string): Promise<ScanRun | null> {
+    const run = await this.get<ScanRun & { doneTasks?: unknown }>(portalId, runSk(scanId));
+    if (!run) return null;
+    delete run.doneTasks;
+    return run;
+  }
+
+  /**
+   * Counts one task of a run done, at most once: the task's name joins the run's set in the same
+   * conditional write that adds its counters, so a redelivered message adds nothing. `counted`
+   * is false for a repeat; `run` is the run after the write either way.
+   */
+  async completeRunTask(portalId: string, scanId: string, task: string, counters: TaskCounters): Promise<{ counted: boolean; run: ScanRun }> {
+    const names: Record<string, string> = { '#c': 'counters' };
+    const values: Record<string, unknown> = { ':task': task, ':tasks': new Set([task]), ':one': 1 };
+    const adds = Object.entries(counters).map(([k, v], i) => {
+      names[`#k${i}`] = k;
+      values[`:v${i}`] = v;
+      return `#c.#k${i} = #c.#k${i} + :v${i}`;
+    });
+    try {
+      const res = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: portalPk(portalId), sk: runSk(scanId) },
+          UpdateExpression: `SET ${adds.join(', ')} ADD done :one, doneTasks :tasks`,
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(doneTasks, :task)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      this.writes += 1;
+      const run = strip(res.Attributes!) as unknown as ScanRun & { doneTasks?: unknown };
+      delete run.doneTasks;
+      return { counted: true, run };
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      const run = await this.getRun(portalId, scanId);
+      if (!run) throw new Error(`scan ${scanId} of portal ${portalId} is not in the store (expired, or planned elsewhere)`);
+      return { counted: false, run };
+    }
+  }
+
+  /** Moves a run on (crawling → crawled, crawled → evaluated); true only for the one caller that did. */
+  async advanceRun(portalId: string, scanId: string, from: ScanRun['status'], to: ScanRun['status']): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: portalPk(portalId), sk: runSk(scanId) },
+          UpdateExpression: 'SET #s = :to',
+          // crawled needs every task counted: a late duplicate can never close a run early.
+          ConditionExpression: to === 'crawled' ? '#s = :from AND done >= total' : '#s = :from',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':from': from, ':to': to },
+        }),
+      );
+      this.writes += 1;
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  putCheck(rec: CheckRecord) { return this.put(rec.portalId, checkSk(rec.checkId), rec); }
+  getCheck(portalId: string, checkId: string) { return this.get<CheckRecord>(portalId, checkSk(checkId)); }
 
   getDigestDelivery(portalId: string, week: string, email: string) { return this.get<DigestDelivery>(portalId, digestSk(week, email)); }
 

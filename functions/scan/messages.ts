@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+// The crawl queue's messages. Whatever arrives from SQS is parsed here before anything runs:
+// a malformed body is a poison message to drop loudly, not to retry forever.
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
+
+export const crawlMessageSchema = z.strictObject({
+  kind: z.literal('crawl'),
+  portalId: id,
+  scanId: z.string().regex(/^[0-9TZ]+-[0-9a-z]+$/).max(64),
+  asOf: isoDay,
+  target: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('homepage') }), z.strictObject({ kind: z.literal('column'), columnId: z.string().min(1).max(64) })]),
+});
+
+export const checkMessageSchema = z.strictObject({
+  kind: z.literal('check'),
+  portalId: id,
+  checkId: z.string().min(1).max(128),
+  url: z.url().max(2048),
+  asOf: isoDay,
+});
+
+export const queueMessageSchema = z.discriminatedUnion('kind', [crawlMessageSchema, checkMessageSchema]);
+
+export type CrawlMessage = z.infer<typeof crawlMessageSchema>;
+export type CheckMessage = z.infer<typeof checkMessageSchema>;
+export type QueueMessage = z.infer<typeof queueMessageSchema>;
+
+/** Where plan-scan and the API put work: SQS FIFO in AWS, an in-process queue on a laptop. */
+export interface TaskQueue {
+  send(messages: QueueMessage[]): Promise<void>;
+}
+
+/** The task's name inside its run: what makes a redelivery recognisable. */
+export const taskName = (m: CrawlMessage) => (m.target.kind === 'homepage' ? 'homepage' : `column:${m.target.columnId}`);

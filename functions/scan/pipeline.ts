@@ -1,0 +1,120 @@
+import type { Fetcher } from '../crawl/fetcher.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import { expiresAfter } from '../store/keys.ts';
+import type { ScanRun, TaskCounters } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { crawlColumn } from './crawl-column.ts';
+import { crawlHomepage } from './crawl-homepage.ts';
+import { evaluatePortal, type ScanResult } from './evaluate.ts';
+import { checkLinksOf } from './check-links.ts';
+import { taskName, type CrawlMessage, type TaskQueue } from './messages.ts';
+import { newScanId, planScan } from './plan.ts';
+import { portalFetcher } from './settings.ts';
+
+// A scan spread over Lambdas: plan (one message per column) → crawl each column → evaluate once
+// the last one is done. Each step is idempotent, because SQS and DynamoDB Streams deliver at
+// least once: a repeated plan re-sends the same deduplication ids, a repeated task is
+// recognised by its name in the run, a repeated evaluation finds the run already evaluated.
+
+const RUN_DAYS = 30;
+
+const zeroCounters = (): TaskCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 });
+
+/**
+ * Starts a scan of one portal. `scanId` is derived from the schedule's time by the caller when
+ * it has one, so a retried schedule re-plans the same run instead of starting a second one.
+ */
+export async function startScan(
+  portal: PortalConfig,
+  input: { asOf: string; scanId?: string },
+  deps: { repo: Repository; queue: TaskQueue; now?: () => Date },
+): Promise<{ scanId: string; tasks: number; resumed: boolean }> {
+  const now = deps.now?.() ?? new Date();
+  const scanId = input.scanId ?? newScanId(now);
+  const tasks = planScan(portal, scanId, input.asOf);
+  const run: ScanRun = {
+    portalId: portal.id, scanId, asOf: input.asOf, startedAt: now.toISOString(), status: 'crawling',
+    total: tasks.length, done: 0, counters: zeroCounters(), expiresAt: expiresAfter(now, RUN_DAYS),
+  };
+  const created = await deps.repo.createRun(run);
+  // Sent again on a retry: the first attempt may have died before its messages went out.
+  await deps.queue.send(tasks.map((t) => ({ kind: 'crawl', ...t })));
+  return { scanId, tasks: tasks.length, resumed: !created };
+}
+
+export type TaskOutcome =
+  | { done: 'crawled'; counted: boolean; last: boolean }
+  | { done: 'skipped'; reason: string };
+
+/** Crawls one column (or the homepage) of a run and counts it done; `last` is true for exactly one task. */
+export async function runCrawlTask(
+  message: CrawlMessage,
+  portal: PortalConfig,
+  deps: { repo: Repository; fetcher?: Fetcher; now?: () => Date },
+): Promise<TaskOutcome> {
+  const { repo } = deps;
+  const run = await repo.getRun(portal.id, message.scanId);
+  if (!run) return { done: 'skipped', reason: `scan ${message.scanId} is unknown (expired or never planned)` };
+  if (run.status !== 'crawling') return { done: 'skipped', reason: `scan ${message.scanId} is already ${run.status}` };
+
+  const fetcher = deps.fetcher ?? portalFetcher(portal);
+  const before = { ...fetcher.stats };
+  const writesBefore = repo.writes;
+  let pagesParsed = 0;
+  try {
+    const input = { portal, scanId: message.scanId, asOf: message.asOf };
+    if (message.target.kind === 'homepage') {
+      await crawlHomepage(input, { fetcher, repo });
+    } else {
+      const columnId = message.target.columnId;
+      const column = portal.columns.find((c) => c.id === columnId);
+      if (!column) return { done: 'skipped', reason: `column ${columnId} is no longer in portal ${portal.id}'s config` };
+      pagesParsed = (await crawlColumn({ ...input, column }, { fetcher, repo, now: deps.now })).pagesParsed;
+    }
+  } finally {
+    if (!deps.fetcher) await fetcher.close();
+  }
+  const counters: TaskCounters = {
+    requests: fetcher.stats.requests - before.requests,
+    bytes: fetcher.stats.bytes - before.bytes,
+    notModified: fetcher.stats.notModified - before.notModified,
+    failures: fetcher.stats.failures - before.failures,
+    pagesParsed,
+    writes: repo.writes - writesBefore + 1,
+  };
+  const { counted, run: after } = await repo.completeRunTask(portal.id, message.scanId, taskName(message), counters);
+  // The task that completes the count closes the run. A redelivered task tries too: its first
+  // attempt may have died between counting and closing. The conditional write lets one through.
+  const last = after.done >= after.total && after.status === 'crawling' && (await repo.advanceRun(portal.id, message.scanId, 'crawling', 'crawled'));
+  return { done: 'crawled', counted, last };
+}
+
+/** Evaluates a crawled run once: link check, rules, reconcile, scan record, run marked evaluated. */
+export async function evaluateRun(
+  runKey: { portalId: string; scanId: string },
+  portal: PortalConfig,
+  deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher },
+): Promise<ScanResult | null> {
+  const run = await deps.repo.getRun(runKey.portalId, runKey.scanId);
+  if (!run || run.status !== 'crawled') return null;
+  const links = await checkLinksOf({ portal, asOf: run.asOf }, { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher });
+  const { writes, ...network } = run.counters;
+  const result = await evaluatePortal(
+    {
+      portal, scanId: run.scanId, asOf: run.asOf, startedAt: run.startedAt,
+      crawlCounters: {
+        pagesParsed: network.pagesParsed,
+        requests: network.requests + links.network.requests,
+        bytes: network.bytes + links.network.bytes,
+        notModified: network.notModified + links.network.notModified,
+        failures: network.failures + links.network.failures,
+        ...links.counters,
+      },
+      crawlWrites: writes + links.writes,
+    },
+    deps.repo,
+  );
+  result.warnings.unshift(...links.warnings);
+  await deps.repo.advanceRun(portal.id, run.scanId, 'crawled', 'evaluated');
+  return result;
+}
