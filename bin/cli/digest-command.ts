@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { todayInShanghai } from '../../functions/calendar/dates.ts';
 import { loadConfig } from '../../functions/config/load-config.ts';
-import { composeDigests, loadDigest } from '../../functions/digest/compose.ts';
+import { composeDigests, DIGEST_SENDER_NAME, loadDigest } from '../../functions/digest/compose.ts';
 import { sendDigests, sesClient } from '../../functions/digest/send.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import type { Config } from '../../functions/config/schema.ts';
@@ -14,7 +14,7 @@ import { onShutdown } from './shutdown.ts';
 // `disclosure-watch digest`: the weekly digest of each portal, one message per recipient,
 // written as .html, .txt and .eml files under --out (default out/).
 
-export const DIGEST_SENDER = { name: 'disclosure-watch 政务公开监测', email: process.env.DW_SENDER ?? 'disclosure-watch@example.gov.cn' };
+export const DIGEST_SENDER = { name: DIGEST_SENDER_NAME, email: process.env.DW_SENDER ?? 'disclosure-watch@example.gov.cn' };
 
 /** Takes `--flag VALUE` (or a bare `--flag` when `bare`) out of argv: the digest's own options. */
 function take(argv: string[], flag: string, bare = false): { value: string | true | undefined; rest: string[] } {

@@ -8,6 +8,9 @@ import { buildDigest, type DigestView } from './view-model.ts';
 // One digest per recipient: leaders get the whole portal, a department head gets their own
 // department first and then the portal's summary.
 
+/** The From name of every digest; the address is the deploy's (SES identity) or the CLI's. */
+export const DIGEST_SENDER_NAME = 'disclosure-watch 政务公开监测';
+
 export interface ComposedDigest {
   recipient: NonNullable<PortalConfig['recipients']>[number];
   subject: string;

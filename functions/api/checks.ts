@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { Config, PortalConfig } from '../config/schema.ts';
+import type { Fetcher } from '../crawl/fetcher.ts';
+import { checkUrl } from '../scan/check-url.ts';
+import type { CheckMessage, TaskQueue } from '../scan/messages.ts';
+import { expiresAfter } from '../store/keys.ts';
+import type { CheckRecord } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { checkJson } from './json.ts';
+
+// An on-demand check asked through the API. It is answered inline when it finishes within the
+// budget; otherwise the caller gets a 202 and polls GET /checks/{id}. In Lambda the function
+// freezes once it has answered, so the check is handed to the crawl queue to finish there; on a
+// laptop (`serve`) the same promise simply runs on.
+
+const CHECK_DAYS = 7;
+
+export interface CheckDeps {
+  config: Config;
+  repo: Repository;
+  /** Present in AWS: where a check that outlives the budget is finished. */
+  queue?: TaskQueue;
+  fetcherFor?: (portal: PortalConfig) => Fetcher;
+  now?: () => Date;
+}
+
+/** `<portalId>.<time><random>`: the portal is the record's partition, so the id must carry it. */
+export function newCheckId(portalId: string, now: Date): string {
+  return `${portalId}.${now.getTime().toString(36)}${randomBytes(4).toString('hex')}`;
+}
+
+export function portalOfCheckId(checkId: string): string | null {
+  const m = /^([a-z0-9][a-z0-9-]{0,62})\.[a-z0-9]{8,40}$/.exec(checkId);
+  return m ? m[1]! : null;
+}
+
+/** Runs a check to its end and stores the answer (or the failure) under its id. */
+export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): Promise<CheckRecord> {
+  const now = () => deps.now?.() ?? new Date();
+  const requestedAt = now();
+  const base = { checkId: job.checkId, portalId: job.portalId, url: job.url, asOf: job.asOf, requestedAt: requestedAt.toISOString(), expiresAt: expiresAfter(requestedAt, CHECK_DAYS) };
+  const portal = deps.config.portals.find((p) => p.id === job.portalId);
+  let record: CheckRecord;
+  try {
+    if (!portal) throw new Error(`portal ${job.portalId} is no longer configured`);
+    const result = await checkUrl({ config: { portals: [portal] }, url: job.url, asOf: job.asOf }, { repo: deps.repo, fetcher: deps.fetcherFor?.(portal), now: deps.now });
+    record = { ...base, status: 'done', finishedAt: now().toISOString(), result: checkJson(result) };
+  } catch (e) {
+    record = { ...base, status: 'failed', finishedAt: now().toISOString(), error: (e as Error).message };
+  }
+  await deps.repo.putCheck(record);
+  return record;
+}
+
+export type StartedCheck = { finished: true; record: CheckRecord } | { finished: false; record: CheckRecord };
+
+export async function startCheck(job: { portal: PortalConfig; url: string; asOf: string }, budgetMs: number, deps: CheckDeps): Promise<StartedCheck> {
+  const now = deps.now?.() ?? new Date();
+  const message: CheckMessage = { kind: 'check', checkId: newCheckId(job.portal.id, now), portalId: job.portal.id, url: job.url, asOf: job.asOf };
+  const running: CheckRecord = {
+    checkId: message.checkId, portalId: message.portalId, url: message.url, asOf: message.asOf,
+    status: 'running', requestedAt: now.toISOString(), expiresAt: expiresAfter(now, CHECK_DAYS),
+  };
+  await deps.repo.putCheck(running);
+  const work = runCheck(message, deps);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+  const done = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (done) return { finished: true, record: done };
+  if (deps.queue) await deps.queue.send([message]);
+  else work.catch(() => {}); // runCheck stores its own failures; nothing is left to surface
+  return { finished: false, record: running };
+}

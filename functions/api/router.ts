@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { todayInShanghai } from '../calendar/dates.ts';
+import type { Config } from '../config/schema.ts';
+import { problemOf } from '../rules/problems.ts';
+import { riskCode } from '../rules/veto-risk.ts';
+import { portalHosts } from '../scan/portal-hosts.ts';
+import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
+import { findingsQuerySchema, selectFindings } from './findings.ts';
+import { findingJson } from './json.ts';
+import { refusePrivateHost, type Resolver } from './ssrf.ts';
+
+// The on-demand API's routes, the same for the `api` Lambda and `disclosure-watch serve`.
+// Every input goes through zod; every error is JSON with a message a person can act on; a
+// refused request writes nothing.
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: Record<string, string | undefined>;
+  body: string | null;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface ApiDeps extends CheckDeps {
+  config: Config;
+  /** How long POST /checks waits before answering 202. */
+  checkBudgetMs: number;
+  /** False in AWS: a check may only reach public addresses (SSRF). */
+  allowPrivateAddresses: boolean;
+  resolve?: Resolver;
+}
+
+const portalId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
+const checkBody = z.strictObject({
+  portalId: portalId,
+  url: z.string().max(2048),
+});
+
+const error = (status: number, message: string, details?: string[]): ApiResponse => ({ status, body: { error: message, ...(details ? { details } : {}) } });
+
+type Handler = (req: ApiRequest, params: string[], deps: ApiDeps) => Promise<ApiResponse>;
+const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
+  { method: 'POST', pattern: /^\/checks$/, handler: postCheck },
+  { method: 'GET', pattern: /^\/checks\/([^/]+)$/, handler: getCheck },
+  { method: 'GET', pattern: /^\/portals\/([^/]+)\/findings$/, handler: getFindings },
+  { method: 'GET', pattern: /^\/portals\/([^/]+)\/summary$/, handler: getSummary },
+];
+
+export async function handleApi(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {
+  const path = req.path.replace(/\/+$/, '') || '/';
+  const matches = ROUTES.filter((r) => r.pattern.test(path));
+  if (matches.length === 0) return error(404, `no route ${path}; the API has POST /checks, GET /checks/{id}, GET /portals/{id}/findings, GET /portals/{id}/summary`);
+  const route = matches.find((r) => r.method === req.method.toUpperCase());
+  if (!route) return error(405, `${req.method} is not allowed on ${path}; use ${matches.map((r) => r.method).join(' or ')}`);
+  const params = route.pattern.exec(path)!.slice(1).map((p) => decodeURIComponent(p));
+  return route.handler(req, params, deps);
+}
+
+const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+
+async function postCheck(req: ApiRequest, _params: string[], deps: ApiDeps): Promise<ApiResponse> {
+  let json: unknown;
+  try {
+    json = JSON.parse(req.body ?? '');
+  } catch {
+    return error(400, 'the body must be JSON: {"portalId": "…", "url": "http://…"}');
+  }
+  const parsed = checkBody.safeParse(json);
+  if (!parsed.success) return error(400, 'the body is not a valid check request', issues(parsed.error));
+  const portal = deps.config.portals.find((p) => p.id === parsed.data.portalId);
+  if (!portal) return error(404, `no portal "${parsed.data.portalId}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`);
+  let url: URL;
+  try {
+    url = new URL(parsed.data.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    return error(400, `"${parsed.data.url}" is not an absolute http(s) URL`);
+  }
+  if (url.username || url.password) return error(400, 'the URL must not carry credentials');
+  const hosts = portalHosts(portal);
+  if (!hosts.has(url.host)) return error(403, `${url.host} is not a host of portal ${portal.id} (${[...hosts].join(', ')}); only configured portals are checked`);
+  if (!deps.allowPrivateAddresses) {
+    const refused = await refusePrivateHost(url.hostname, deps.resolve);
+    if (refused) return error(403, refused);
+  }
+  const started = await startCheck({ portal, url: url.toString(), asOf: todayInShanghai(deps.now?.()) }, deps.checkBudgetMs, deps);
+  return checkResponse(started.record, started.finished ? 200 : 202);
+}
+
+async function getCheck(_req: ApiRequest, [checkId]: string[], deps: ApiDeps): Promise<ApiResponse> {
+  const owner = portalOfCheckId(checkId!);
+  if (!owner) return error(400, `"${checkId}" is not a check id (they look like mhk-gtj.lq3x9k2a1b2c3d4)`);
+  const record = await deps.repo.getCheck(owner, checkId!);
+  if (!record) return error(404, `no check ${checkId} (checks are kept for 7 days)`);
+  return checkResponse(record, 200);
+}
+
+function checkResponse(record: Awaited<ReturnType<ApiDeps['repo']['getCheck']>> & object, status: number): ApiResponse {
+  const { checkId, portalId: portal, url, asOf, status: state, requestedAt, finishedAt, result, error: failure } = record;
+  return {
+    status,
+    body: {
+      checkId, portal, url, asOf, status: state, requestedAt,
+      ...(finishedAt ? { finishedAt } : {}),
+      ...(state === 'running' ? { poll: `/checks/${checkId}` } : {}),
+      ...(result ? { result } : {}),
+      ...(failure ? { error: failure } : {}),
+    },
+  };
+}
+
+function portalOr404(id: string, deps: ApiDeps) {
+  if (!portalId.safeParse(id).success) return { response: error(400, `"${id}" is not a portal id (lower-case letters, digits and dashes)`) };
+  const portal = deps.config.portals.find((p) => p.id === id);
+  return portal ? { portal } : { response: error(404, `no portal "${id}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`) };
+}
+
+async function getFindings(req: ApiRequest, [id]: string[], deps: ApiDeps): Promise<ApiResponse> {
+  const found = portalOr404(id!, deps);
+  if (!found.portal) return found.response;
+  const query = findingsQuerySchema.safeParse(Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)));
+  if (!query.success) return error(400, 'the query is not valid', issues(query.error));
+  const { page, nextCursor } = selectFindings(await deps.repo.listFindings(found.portal.id), query.data);
+  return { status: 200, body: { portal: found.portal.id, count: page.length, nextCursor, findings: page.map((f) => findingJson(f)) } };
+}
+
+async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Promise<ApiResponse> {
+  const found = portalOr404(id!, deps);
+  if (!found.portal) return found.response;
+  const portal = found.portal;
+  const [scans, findings] = await Promise.all([deps.repo.listScans(portal.id, 10), deps.repo.listFindings(portal.id)]);
+  const latest = scans.find((s) => !s.scanId.startsWith('check-')) ?? null;
+  const open = findings.filter((f) => f.status === 'open');
+  const count = (key: (f: (typeof open)[number]) => string) => open.reduce<Record<string, number>>((acc, f) => ((acc[key(f)] = (acc[key(f)] ?? 0) + 1), acc), {});
+  const risks = latest?.vetoRisks ?? [];
+  return {
+    status: 200,
+    body: {
+      portal: portal.id,
+      name: portal.name,
+      latestScan: latest && { scanId: latest.scanId, asOf: latest.asOf, finishedAt: latest.finishedAt, columns: latest.columns, pages: latest.pages, findings: latest.findings, counters: latest.counters },
+      vetoRisks: risks.filter((r) => r.level !== 'ok').map(riskCode),
+      failsInspection: risks.some((r) => r.level === 'veto'),
+      risks,
+      open: { total: open.length, byRule: count((f) => f.rule), byProblem: count((f) => problemOf(f.rule).id), byDepartment: count((f) => f.department ?? '未指定科室') },
+    },
+  };
+}

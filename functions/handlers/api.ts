@@ -1,0 +1,28 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { handleApi } from '../api/router.ts';
+import { coldStart, crawlQueue } from './runtime.ts';
+
+// API Gateway (REST, IAM auth) → the routes of functions/api. API Gateway already checked the
+// caller's signature and the body's shape; the routes validate everything again with zod.
+
+const rt = coldStart('api', ['DW_CRAWL_QUEUE_URL']);
+const queue = crawlQueue(rt);
+const deps = {
+  config: rt.config,
+  repo: rt.repo,
+  queue,
+  checkBudgetMs: rt.env.DW_CHECK_BUDGET_MS ?? 20_000,
+  allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1',
+};
+
+export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+  const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    const res = await handleApi({ method: event.httpMethod, path: event.path, query: event.queryStringParameters ?? {}, body }, deps);
+    rt.logger.info('request', { method: event.httpMethod, path: event.path, status: res.status, caller: event.requestContext?.identity?.userArn });
+    return { statusCode: res.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(res.body) };
+  } catch (e) {
+    rt.logger.error('request failed', { method: event.httpMethod, path: event.path, error: (e as Error).message, stack: (e as Error).stack });
+    return { statusCode: 500, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'internal error; the request id is in the function log', requestId: event.requestContext?.requestId }) };
+  }
+};

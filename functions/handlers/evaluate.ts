@@ -1,0 +1,39 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { evaluateRun } from '../scan/pipeline.ts';
+import { coldStart } from './runtime.ts';
+
+// DynamoDB stream → evaluate. The stack's filter passes only a run's crawling → crawled change;
+// the same test is repeated here, so a widened filter can never start a second evaluation. An
+// error is thrown back: the stream retries, bisects, then parks the record in a DLQ.
+
+const rt = coldStart('evaluate');
+
+export const handler = async (event: DynamoDBStreamEvent) => {
+  const evaluated = [];
+  for (const record of event.Records) {
+    const image = (i: unknown) => (i ? unmarshall(i as Record<string, AttributeValue>) : {});
+    const now = image(record.dynamodb?.NewImage);
+    const before = image(record.dynamodb?.OldImage);
+    if (record.eventName !== 'MODIFY' || !String(now.sk ?? '').startsWith('R#') || now.status !== 'crawled' || before.status !== 'crawling') continue;
+    const portal = rt.config.portals.find((p) => p.id === now.portalId);
+    if (!portal) {
+      rt.logger.warn('crawled run of a portal no longer configured; skipped', { portal: now.portalId, scanId: now.scanId });
+      continue;
+    }
+    const result = await evaluateRun({ portalId: portal.id, scanId: String(now.scanId) }, portal, { repo: rt.repo });
+    if (!result) {
+      rt.logger.info('run already evaluated', { portal: portal.id, scanId: now.scanId });
+      continue;
+    }
+    rt.logger.info('scan evaluated', { portal: portal.id, scanId: result.scanId, asOf: result.asOf, summary: { ...result.summary, vetoRisks: result.summary.vetoRisks.filter((v) => v.level !== 'ok') }, counters: result.counters, warnings: result.warnings.slice(0, 20) });
+    rt.metrics.addMetric('ScansCompleted', MetricUnit.Count, 1);
+    rt.metrics.addMetric('OpenFindings', MetricUnit.Count, result.summary.findings);
+    rt.metrics.addMetric('VetoRisks', MetricUnit.Count, result.summary.vetoRisks.filter((v) => v.level === 'veto').length);
+    evaluated.push({ portal: portal.id, scanId: result.scanId, findings: result.summary.findings });
+  }
+  rt.metrics.publishStoredMetrics();
+  return { evaluated };
+};

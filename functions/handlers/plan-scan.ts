@@ -1,0 +1,24 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { startScan } from '../scan/pipeline.ts';
+import { coldStart, crawlQueue, parseScheduled } from './runtime.ts';
+
+// EventBridge Scheduler (daily, Asia/Shanghai) → one run per portal, one SQS message per column.
+
+const rt = coldStart('plan-scan', ['DW_CRAWL_QUEUE_URL']);
+const queue = crawlQueue(rt);
+
+/** A retried schedule fires with the same time, so it re-plans the same run rather than a second one. */
+const scheduledScanId = (firedAt: Date) => `${firedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-sched`;
+
+export const handler = async (event: unknown) => {
+  const { firedAt, scheduled, asOf, portals } = parseScheduled(rt, event);
+  const scans = [];
+  for (const portal of portals) {
+    const planned = await startScan(portal, { asOf, scanId: scheduled ? scheduledScanId(firedAt) : undefined }, { repo: rt.repo, queue });
+    rt.logger.info('scan planned', { portal: portal.id, asOf, ...planned });
+    scans.push({ portal: portal.id, ...planned });
+  }
+  rt.metrics.addMetric('ScansStarted', MetricUnit.Count, scans.filter((s) => !s.resumed).length);
+  rt.metrics.publishStoredMetrics();
+  return { asOf, scans };
+};
