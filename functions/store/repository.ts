@@ -198,7 +198,7 @@ export class Repository {
    * is false for a repeat; `run` is the run after the write either way.
    */
   async completeRunTask(portalId: string, scanId: string, task: string, counters: TaskCounters): Promise<{ counted: boolean; run: ScanRun }> {
-    const names: Record<string, string> = { '#c': 'counters' };
+    const names: Record<string, string> = { '#c': 'counters', '#done': 'done', '#tasks': 'doneTasks' };
     const values: Record<string, unknown> = { ':task': task, ':tasks': new Set([task]), ':one': 1 };
     const adds = Object.entries(counters).map(([k, v], i) => {
       names[`#k${i}`] = k;
@@ -210,8 +210,8 @@ export class Repository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: runSk(scanId) },
-          UpdateExpression: `SET ${adds.join(', ')} ADD done :one, doneTasks :tasks`,
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(doneTasks, :task)',
+          UpdateExpression: `SET ${adds.join(', ')} ADD #done :one, #tasks :tasks`,
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(#tasks, :task)',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
@@ -238,8 +238,8 @@ export class Repository {
           Key: { pk: portalPk(portalId), sk: runSk(scanId) },
           UpdateExpression: 'SET #s = :to',
           // crawled needs every task counted: a late duplicate can never close a run early.
-          ConditionExpression: to === 'crawled' ? '#s = :from AND done >= total' : '#s = :from',
-          ExpressionAttributeNames: { '#s': 'status' },
+          ConditionExpression: to === 'crawled' ? '#s = :from AND #done >= #total' : '#s = :from',
+          ExpressionAttributeNames: to === 'crawled' ? { '#s': 'status', '#done': 'done', '#total': 'total' } : { '#s': 'status' },
           ExpressionAttributeValues: { ':from': from, ':to': to },
         }),
       );
