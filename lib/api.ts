@@ -1,0 +1,85 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+export interface DisclosureApiProps {
+  readonly handler: IFunction;
+}
+
+/** Optional filters of GET /portals/{id}/findings, declared so the validator knows them. */
+const FINDINGS_QUERY = ['status', 'rule', 'department', 'since', 'cursor', 'limit'] as const;
+
+/**
+ * The on-demand API for information officers. IAM auth: its callers are the bureau's own staff
+ * and the CLI, with IAM credentials already; there is no public sign-up to need Cognito.
+ */
+export class DisclosureApi extends Construct {
+  readonly api: apigateway.RestApi;
+
+  constructor(scope: Construct, id: string, props: DisclosureApiProps) {
+    super(scope, id);
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.api = new apigateway.RestApi(this, 'Api', {
+      description: 'disclosure-watch: on-demand checks, findings and summaries',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // Execution logging needs the account-level CloudWatch role; create it so a fresh account deploys.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.IAM },
+      deployOptions: {
+        stageName: 'v1',
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields(),
+        // A handful of officers: anything faster is a runaway script, and every check hits a portal.
+        throttlingRateLimit: 10,
+        throttlingBurstLimit: 20,
+        loggingLevel: apigateway.MethodLoggingLevel.INFO,
+        // Request and response bodies would put officers' URLs and findings in the logs.
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+        tracingEnabled: true,
+      },
+    });
+
+    const validator = this.api.addRequestValidator('Validator', {
+      requestValidatorName: 'body-and-parameters',
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    const checkRequest = this.api.addModel('CheckRequest', {
+      contentType: 'application/json',
+      modelName: 'CheckRequest',
+      schema: {
+        schema: apigateway.JsonSchemaVersion.DRAFT4,
+        title: 'CheckRequest',
+        type: apigateway.JsonSchemaType.OBJECT,
+        properties: {
+          portalId: { type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' },
+          url: { type: apigateway.JsonSchemaType.STRING, format: 'uri', maxLength: 2048 },
+        },
+        required: ['portalId', 'url'],
+        additionalProperties: false,
+      },
+    });
+
+    const integration = new apigateway.LambdaIntegration(props.handler, { proxy: true });
+    const withId = { 'method.request.path.id': true };
+
+    const checks = this.api.root.addResource('checks');
+    checks.addMethod('POST', integration, { requestValidator: validator, requestModels: { 'application/json': checkRequest } });
+    checks.addResource('{id}').addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
+
+    const portal = this.api.root.addResource('portals').addResource('{id}');
+    portal.addResource('findings').addMethod('GET', integration, {
+      requestValidator: validator,
+      requestParameters: { ...withId, ...Object.fromEntries(FINDINGS_QUERY.map((q) => [`method.request.querystring.${q}`, false])) },
+    });
+    portal.addResource('summary').addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
+  }
+}

@@ -1,0 +1,294 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildStack } from './build.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+type Statement = { Action: string | string[]; Resource: unknown };
+
+let template: Template;
+let functionIds: Record<string, string>;
+
+/** Every action any policy attached to `roleLogicalId` allows. */
+function actionsOfRole(roleLogicalId: string): string[] {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) },
+  }) as Record<string, Resource>;
+  return Object.values(policies).flatMap((p) =>
+    (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement.flatMap((s) => [s.Action].flat()),
+  );
+}
+
+function roleOf(handler: string): string {
+  const fn = template.toJSON().Resources[functionIds[handler]!] as Resource;
+  return ((fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'])[0];
+}
+
+beforeAll(() => {
+  const { stack } = buildStack({ senderEmail: 'watch@gtj.mhk.gov.cn' });
+  template = Template.fromStack(stack);
+  functionIds = Object.fromEntries(
+    Object.entries(stack.functions.byName).map(([name, fn]) => [name, stack.getLogicalId(fn.node.defaultChild as never)]),
+  );
+});
+
+describe('table', () => {
+  it('keeps history: PITR, TTL, a stream with both images, retained and deletion-protected', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        Replicas: [Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        })],
+      }),
+    });
+  });
+});
+
+describe('crawl queue', () => {
+  it('is FIFO without content dedup, 6 × the crawl timeout, redriving to a FIFO DLQ after 3 receives', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      FifoQueue: true,
+      ContentBasedDeduplication: false,
+      VisibilityTimeout: 1800,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { FifoQueue: true, MessageRetentionPeriod: 14 * 86400, RedrivePolicy: Match.absent() });
+  });
+
+  it('rejects plain HTTP on every queue', () => {
+    const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy')) as Resource[];
+    expect(policies).toHaveLength(4);
+    for (const p of policies) {
+      expect(JSON.stringify(p.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+});
+
+describe('functions', () => {
+  it('are the five handlers on Node 24, arm64, with their own log groups and the shared environment', () => {
+    const fns = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    expect(Object.keys(fns)).toHaveLength(5);
+    for (const fn of Object.values(fns)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: expect.anything() },
+        Environment: { Variables: expect.objectContaining({
+          DW_TABLE_NAME: expect.anything(),
+          POWERTOOLS_SERVICE_NAME: 'disclosure-watch',
+          POWERTOOLS_METRICS_NAMESPACE: 'DisclosureWatch',
+          NODE_OPTIONS: '--enable-source-maps',
+        }) },
+      });
+    }
+    template.resourceCountIs('AWS::Logs::LogGroup', 6); // five functions + API access logs
+  });
+
+  it('sizes each handler for its job', () => {
+    const props = (name: string) => (template.toJSON().Resources[functionIds[name]!] as Resource).Properties;
+    expect(props('crawl-column')).toMatchObject({ Timeout: 300, MemorySize: 1024 });
+    expect(props('evaluate')).toMatchObject({ Timeout: 600, MemorySize: 1024 });
+    expect(props('plan-scan')).toMatchObject({ Timeout: 60 });
+    expect(props('send-digest')).toMatchObject({ Timeout: 300 });
+    expect(props('api')).toMatchObject({ Timeout: 30 });
+  });
+
+  it('gives the queue URL only to its producers and the sender only to send-digest', () => {
+    const env = (name: string) => ((template.toJSON().Resources[functionIds[name]!] as Resource).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env('plan-scan').DW_CRAWL_QUEUE_URL).toBeDefined();
+    expect(env('api').DW_CRAWL_QUEUE_URL).toBeDefined();
+    expect(env('crawl-column').DW_CRAWL_QUEUE_URL).toBeUndefined();
+    expect(env('send-digest').DW_SES_FROM).toBe('watch@gtj.mhk.gov.cn');
+  });
+});
+
+describe('event sources', () => {
+  it('crawl-column reads the crawl queue with partial batch failures', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionIds['crawl-column'] },
+      BatchSize: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('evaluate runs only when a scan run item flips crawling → crawled', () => {
+    const mapping = template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { FunctionName: { Ref: functionIds.evaluate } },
+    }) as Record<string, Resource>;
+    const props = Object.values(mapping)[0]!.Properties;
+    expect(props).toMatchObject({
+      StartingPosition: 'LATEST',
+      BatchSize: 1,
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    const patterns = (props.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{
+      eventName: ['MODIFY'],
+      dynamodb: {
+        NewImage: { sk: { S: [{ prefix: 'R#' }] }, status: { S: ['crawled'] } },
+        OldImage: { status: { S: ['crawling'] } },
+      },
+    }]);
+  });
+});
+
+describe('schedules', () => {
+  it('scan daily at 02:00 and digest Mondays at 08:00, Beijing time, with the scheduled time as input', () => {
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    const byCron = Object.fromEntries(schedules.map((s) => [s.Properties.ScheduleExpression as string, s.Properties]));
+    expect(Object.keys(byCron).sort()).toEqual(['cron(0 2 * * ? *)', 'cron(0 8 ? * MON *)']);
+    for (const s of Object.values(byCron)) {
+      expect(s).toMatchObject({
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        Target: {
+          Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+          DeadLetterConfig: { Arn: expect.anything() },
+        },
+      });
+    }
+    expect((byCron['cron(0 2 * * ? *)']!.Target as { Arn: unknown }).Arn).toEqual({ 'Fn::GetAtt': [functionIds['plan-scan'], 'Arn'] });
+    expect((byCron['cron(0 8 ? * MON *)']!.Target as { Arn: unknown }).Arn).toEqual({ 'Fn::GetAtt': [functionIds['send-digest'], 'Arn'] });
+  });
+});
+
+describe('API', () => {
+  it('requires IAM auth and a validator on every method', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as Resource[];
+    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual(['GET', 'GET', 'GET', 'POST']);
+    for (const m of methods) {
+      expect(m.Properties).toMatchObject({ AuthorizationType: 'AWS_IAM', RequestValidatorId: expect.anything() });
+      expect(m.Properties.Integration).toMatchObject({ Type: 'AWS_PROXY' });
+    }
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+  });
+
+  it('validates the POST /checks body against a closed schema', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      ContentType: 'application/json',
+      Schema: Match.objectLike({
+        type: 'object',
+        required: ['portalId', 'url'],
+        additionalProperties: false,
+        properties: {
+          portalId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' },
+          url: { type: 'string', format: 'uri', maxLength: 2048 },
+        },
+      }),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', RequestModels: { 'application/json': Match.anyValue() } });
+  });
+
+  it('declares the findings filters as optional query parameters', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      RequestParameters: {
+        'method.request.path.id': true,
+        'method.request.querystring.status': false,
+        'method.request.querystring.rule': false,
+        'method.request.querystring.department': false,
+        'method.request.querystring.since': false,
+        'method.request.querystring.cursor': false,
+        'method.request.querystring.limit': false,
+      },
+    });
+  });
+
+  it('logs access, throttles and traces the stage', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      TracingEnabled: true,
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LoggingLevel: 'INFO', MetricsEnabled: true, DataTraceEnabled: false })],
+    });
+  });
+
+  it('exports the operator outputs', () => {
+    for (const name of ['ApiUrl', 'TableName', 'CrawlQueueUrl', 'AlarmTopicArn']) template.hasOutput(name, {});
+  });
+});
+
+describe('least privilege', () => {
+  it('only send-digest may send email, and only through its identity', () => {
+    for (const name of Object.keys(functionIds)) {
+      const sends = actionsOfRole(roleOf(name)).filter((a) => a.startsWith('ses:'));
+      expect(sends, name).toEqual(name === 'send-digest' ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
+    }
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+        Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/gtj\\.mhk\\.gov\\.cn$')])] },
+      })]) },
+    });
+  });
+
+  it('only the producers may send to the crawl queue', () => {
+    for (const name of Object.keys(functionIds)) {
+      const canSend = actionsOfRole(roleOf(name)).includes('sqs:SendMessage');
+      // evaluate sends only to its failure queue (the on-failure destination), checked below.
+      if (name === 'evaluate') continue;
+      expect(canSend, name).toBe(name === 'plan-scan' || name === 'api');
+    }
+    const crawlQueueSends = template.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Action: Match.arrayWith(['sqs:SendMessage']),
+        Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CrawlQueue'), 'Arn'] },
+      })]) } },
+    }) as Record<string, Resource>;
+    const roles = Object.values(crawlQueueSends).flatMap((p) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
+    expect(roles.sort()).toEqual([roleOf('api'), roleOf('plan-scan')].sort());
+  });
+
+  it('uses no AWS managed policy on the Lambda roles', () => {
+    for (const name of Object.keys(functionIds)) {
+      const role = template.toJSON().Resources[roleOf(name)] as Resource;
+      expect(role.Properties.ManagedPolicyArns, name).toBeUndefined();
+    }
+  });
+});
+
+describe('alarms', () => {
+  it('alarm on every DLQ, every function and a day without a finished scan, through an encrypted topic', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 5 + 1);
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
+    expect(alarms.filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'DisclosureWatch',
+      MetricName: 'ScansCompleted',
+      Dimensions: [{ Name: 'service', Value: 'disclosure-watch' }],
+      Statistic: 'Sum',
+      Period: 86400,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]) },
+    });
+  });
+});
+
+describe('SES identity', () => {
+  it('can be set apart from the sender domain', () => {
+    const t = Template.fromStack(buildStack({ senderEmail: 'a@b.example.cn', sesIdentity: 'a@b.example.cn' }).stack);
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/a@b\\.example\\.cn$')])] },
+      })]) },
+    });
+  });
+});
