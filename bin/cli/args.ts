@@ -11,6 +11,7 @@ Usage:
   disclosure-watch check  URL --config FILE [--as-of YYYY-MM-DD] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch stats  --config FILE --year YYYY [--portal ID] [--format text|json|csv] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch digest --config FILE [--as-of YYYY-MM-DD] [--out DIR] [--send] [--ses-endpoint URL] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch serve  --config FILE [--port N] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch demo   [--format text|json]
 
   --as-of      "today" for every date rule (default: today in Asia/Shanghai)
@@ -85,3 +86,14 @@ export function requireConfig(o: CommonOptions): string {
   if (!o.config) throw new UsageError('--config FILE is required: the portal config (see DESIGN.md "Portal config", or demo/ for an example).');
   return o.config;
 }
+
+/** Takes `--flag VALUE` (or a bare `--flag` when `bare`) out of argv: a command's own options. */
+export function take(argv: string[], flag: string, bare = false, example = `${flag} VALUE`): { value: string | true | undefined; rest: string[] } {
+  const at = argv.indexOf(flag);
+  if (at === -1) return { value: undefined, rest: argv };
+  if (bare) return { value: true, rest: [...argv.slice(0, at), ...argv.slice(at + 1)] };
+  const value = argv[at + 1];
+  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value, e.g. ${example}`);
+  return { value, rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
+}
+

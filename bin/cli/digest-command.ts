@@ -7,7 +7,7 @@ import { sendDigests, sesClient } from '../../functions/digest/send.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
-import { parseCommon, requireConfig, UsageError } from './args.ts';
+import { parseCommon, requireConfig, take } from './args.ts';
 import { selectPortals } from './scan-command.ts';
 import { onShutdown } from './shutdown.ts';
 
@@ -16,20 +16,10 @@ import { onShutdown } from './shutdown.ts';
 
 export const DIGEST_SENDER = { name: DIGEST_SENDER_NAME, email: process.env.DW_SENDER ?? 'disclosure-watch@example.gov.cn' };
 
-/** Takes `--flag VALUE` (or a bare `--flag` when `bare`) out of argv: the digest's own options. */
-function take(argv: string[], flag: string, bare = false): { value: string | true | undefined; rest: string[] } {
-  const at = argv.indexOf(flag);
-  if (at === -1) return { value: undefined, rest: argv };
-  if (bare) return { value: true, rest: [...argv.slice(0, at), ...argv.slice(at + 1)] };
-  const value = argv[at + 1];
-  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value, e.g. ${flag === '--out' ? '--out out/' : `${flag} http://127.0.0.1:8005`}`);
-  return { value, rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
-}
-
 export async function digestCommand(argv: string[]): Promise<number> {
-  const out = take(argv, '--out');
+  const out = take(argv, '--out', false, '--out out/');
   const send = take(out.rest, '--send', true);
-  const sesEndpoint = take(send.rest, '--ses-endpoint');
+  const sesEndpoint = take(send.rest, '--ses-endpoint', false, '--ses-endpoint http://127.0.0.1:8005');
   const opts = parseCommon(sesEndpoint.rest);
   const config = loadConfig(requireConfig(opts));
   const asOf = opts.asOf ?? todayInShanghai();

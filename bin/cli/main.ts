@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   demo: async () => (await import('./demo-command.ts')).demoCommand,
   digest: async () => (await import('./digest-command.ts')).digestCommand,
   stats: async () => (await import('./stats-command.ts')).statsCommand,
+  serve: async () => (await import('./serve-command.ts')).serveCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../functions/config/load-config.ts';
+import { handleApi } from '../../functions/api/router.ts';
+import { openStore } from '../../functions/local/open-store.ts';
+import { parseCommon, requireConfig, take, UsageError } from './args.ts';
+import { onShutdown } from './shutdown.ts';
+
+// `disclosure-watch serve`: the API's routes on 127.0.0.1, for an 信息员 on the bureau's own
+// machine. Loopback only and no auth, so nothing beyond this machine can reach it; portal hosts
+// may be private here (a portal on the intranet), which the AWS API refuses.
+
+const MAX_BODY = 64 * 1024;
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const portOpt = take(argv, '--port', false, '--port 8787');
+  const port = portOpt.value === undefined ? 8787 : Number(portOpt.value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number (0–65535, 0 picks a free one), not "${String(portOpt.value)}"`);
+  const opts = parseCommon(portOpt.rest);
+  const config = loadConfig(requireConfig(opts));
+  const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint });
+  const repo = await store.repo;
+  const deps = { config, repo, checkBudgetMs: 20_000, allowPrivateAddresses: true };
+
+  const server = createServer(async (req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body, null, 2) + '\n');
+    };
+    try {
+      const body = await readBody(req);
+      if (body === undefined) return send(413, { error: `the body is over ${MAX_BODY} bytes; a check request is {"portalId", "url"}` });
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const r = await handleApi({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body }, deps);
+      send(r.status, r.body);
+      process.stderr.write(`${req.method} ${url.pathname}${url.search} → ${r.status}\n`);
+    } catch (e) {
+      process.stderr.write(`${req.method} ${req.url} failed: ${(e as Error).message}\n`);
+      send(500, { error: (e as Error).message });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use; pick another with --port N`) : e));
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.stderr.write(`serving ${config.portals.map((p) => p.id).join(', ')} on ${origin}\n  POST ${origin}/checks   GET ${origin}/checks/{id}   GET ${origin}/portals/{id}/findings   GET ${origin}/portals/{id}/summary\nCtrl-C stops.\n`);
+  await new Promise<void>((resolve) => {
+    onShutdown(async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await store.close();
+      resolve();
+    });
+  });
+  return 0;
+}
+
+/** The body, null when there is none, undefined when it is too big to be a check request. */
+async function readBody(req: IncomingMessage): Promise<string | null | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk);
+  }
+  return size === 0 ? null : Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { refusePrivateHost } from '../../functions/api/ssrf.ts';
+
+// The SSRF guard of POST /checks: a configured portal host is fetched only while every address
+// it resolves to is public. The resolver is handed in, as a DNS answer an attacker could control.
+
+const resolvingTo = (...addresses: string[]) => async () => addresses;
+
+describe('refusePrivateHost', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['172.16.0.9', 'private'],
+    ['192.168.1.1', 'private'],
+    ['169.254.169.254', 'linkLocal'],
+    ['100.64.0.1', 'carrierGradeNat'],
+    ['0.0.0.0', 'unspecified'],
+    ['::1', 'loopback'],
+    ['fd00::1', 'uniqueLocal'],
+    ['fe80::1', 'linkLocal'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['203.0.113.7', 'reserved'],
+  ])('refuses a host resolving to %s (%s)', async (address, range) => {
+    expect(await refusePrivateHost('www.mhk.gov.cn', resolvingTo('61.135.169.125', address))).toMatch(new RegExp(`${address.replace(/[.:]/g, '\\$&')}, a ${range} address`));
+  });
+
+  it('allows a host whose every address is public unicast', async () => {
+    expect(await refusePrivateHost('www.mhk.gov.cn', resolvingTo('61.135.169.125', '2400:da00::6666'))).toBeNull();
+  });
+
+  it('judges an IP literal without asking DNS, brackets and all', async () => {
+    const never = async () => {
+      throw new Error('DNS must not be asked');
+    };
+    expect(await refusePrivateHost('[::1]', never)).toMatch(/loopback/);
+    expect(await refusePrivateHost('8.8.8.8', never)).toBeNull();
+  });
+
+  it('refuses a host that does not resolve, saying so', async () => {
+    const nx = async () => {
+      throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+    };
+    expect(await refusePrivateHost('nowhere.invalid', nx)).toMatch(/does not resolve \(ENOTFOUND\)/);
+    expect(await refusePrivateHost('empty.invalid', resolvingTo())).toMatch(/does not resolve/);
+  });
+});

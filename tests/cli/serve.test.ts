@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
+import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
+
+// `disclosure-watch serve` as a user runs it: a real process on 127.0.0.1 answering the API's
+// routes from the same code as the Lambda.
+
+const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
+
+describe('disclosure-watch serve', () => {
+  let demo: DemoServer;
+  let child: ChildProcess;
+  let origin: string;
+  let stderr = '';
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ asOf: DEMO_AS_OF });
+    const dir = mkdtempSync(join(tmpdir(), 'dw-serve-'));
+    const config = join(dir, 'portals.json');
+    writeFileSync(config, JSON.stringify({ portals: demoConfig(demo.origin).portals.filter((p) => p.id === 'mhk-kcz') }));
+    child = spawn('node', [BIN, 'serve', '--config', config, '--port', '0', '--store', 'aws', '--endpoint', inject('dynamoEndpoint')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DW_TABLE_NAME: `serve-${process.pid}` },
+    });
+    origin = await new Promise<string>((resolve, reject) => {
+      child.stderr!.on('data', (d) => {
+        stderr += String(d);
+        const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await demo?.close();
+  });
+
+  it('answers the summary of a portal not scanned yet, and 404 for one that is not configured', async () => {
+    const r = await fetch(`${origin}/portals/mhk-kcz/summary`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ portal: 'mhk-kcz', latestScan: null, open: { total: 0 } });
+    const missing = await fetch(`${origin}/portals/mhk-gtj/summary`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('checks a page of the portal on a private address (allowed locally) and refuses other hosts', async () => {
+    const url = demoConfig(demo.origin).portals.find((p) => p.id === 'mhk-kcz')!.columns[0]!.url;
+    const ok = await fetch(`${origin}/checks`, { method: 'POST', body: JSON.stringify({ portalId: 'mhk-kcz', url }) });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: 'done', result: { kind: 'list', url } });
+    const refused = await fetch(`${origin}/checks`, { method: 'POST', body: JSON.stringify({ portalId: 'mhk-kcz', url: 'http://169.254.169.254/latest/meta-data/' }) });
+    expect(refused.status).toBe(403);
+    const huge = await fetch(`${origin}/checks`, { method: 'POST', body: 'x'.repeat(70_000) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('stops on Ctrl-C with the conventional exit code', async () => {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+  });
+});

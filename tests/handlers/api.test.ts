@@ -1,0 +1,180 @@
+import { ScanCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, SQSBatchResponse } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
+import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
+import type { Config } from '../../functions/config/schema.ts';
+import { runScan } from '../../functions/scan/run-scan.ts';
+import type { Repository } from '../../functions/store/repository.ts';
+import { testRepository } from '../support/dynamo.ts';
+import { buildLambdaBundles, type LambdaBundles } from '../support/lambda-bundles.ts';
+import { sqsEvent, startSqsWire, type SqsWire } from '../support/sqs-wire.ts';
+
+// The bundled `api` Lambda, called with API Gateway proxy events, over a scanned demo portal.
+
+type Api = { handler: (e: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult> };
+type Json = Record<string, unknown> & { error?: string };
+
+function event(method: string, path: string, opts: { query?: Record<string, string>; body?: unknown } = {}): APIGatewayProxyEvent {
+  return {
+    httpMethod: method,
+    path,
+    resource: path,
+    queryStringParameters: opts.query ?? null,
+    multiValueQueryStringParameters: null,
+    pathParameters: null,
+    stageVariables: null,
+    headers: { 'content-type': 'application/json' },
+    multiValueHeaders: {},
+    isBase64Encoded: false,
+    body: opts.body === undefined ? null : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    requestContext: { requestId: 'req-1', identity: { userArn: 'arn:aws:iam::000000000000:user/officer' } } as APIGatewayProxyEvent['requestContext'],
+  };
+}
+
+describe('the bundled api Lambda', () => {
+  let demo: DemoServer;
+  let config: Config;
+  let bundles: LambdaBundles;
+  let sqs: SqsWire;
+  let repo: Repository;
+  let env: Record<string, string>;
+  let api: Api;
+  let openIds: string[];
+
+  const call = async (a: Api, method: string, path: string, opts?: { query?: Record<string, string>; body?: unknown }) => {
+    const r = await a.handler(event(method, path, opts));
+    expect(r.headers?.['content-type']).toMatch(/application\/json/);
+    return { status: r.statusCode, body: JSON.parse(r.body) as Json };
+  };
+  const itemCount = async () => {
+    const db = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'cn-north-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    try {
+      return (await db.send(new ScanCommand({ TableName: repo.tableName, Select: 'COUNT' }))).Count;
+    } finally {
+      db.destroy();
+    }
+  };
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ asOf: DEMO_AS_OF });
+    const all = demoConfig(demo.origin);
+    config = { portals: all.portals.filter((p) => p.id === 'mhk-gtj') };
+    [bundles, sqs, repo] = await Promise.all([buildLambdaBundles(config), startSqsWire(), testRepository('api')]);
+    const scan = await runScan({ portal: config.portals[0]!, asOf: DEMO_AS_OF, repo });
+    openIds = scan.findings.map((f) => f.id);
+    env = {
+      DW_TABLE_NAME: repo.tableName,
+      DW_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      DW_CRAWL_QUEUE_URL: sqs.queueUrl,
+      DW_SQS_ENDPOINT: sqs.url,
+      // The demo portal is on 127.0.0.1; in AWS this is never set (see the SSRF test below).
+      DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES: '1',
+      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+    };
+    api = await bundles.load<Api>('api', env);
+  }, 120_000);
+
+  afterAll(async () => {
+    bundles?.remove();
+    repo?.destroy();
+    await Promise.all([demo?.close(), sqs?.close()]);
+  });
+
+  it('GET /portals/{id}/summary: the latest scan, the veto-risk lines and the open findings by rule, problem and department', async () => {
+    const r = await call(api, 'GET', '/portals/mhk-gtj/summary');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ portal: 'mhk-gtj', name: '梅河口市国土资源局', latestScan: { asOf: DEMO_AS_OF }, open: { total: openIds.length } });
+    const open = r.body.open as { byRule: Record<string, number>; byDepartment: Record<string, number> };
+    expect(Object.values(open.byRule).reduce((a, b) => a + b, 0)).toBe(openIds.length);
+    expect(Object.values(open.byDepartment).reduce((a, b) => a + b, 0)).toBe(openIds.length);
+    expect(typeof r.body.failsInspection).toBe('boolean');
+  });
+
+  it('GET /portals/{id}/findings pages through every open finding exactly once, and filters by rule, department and date', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { limit: '4', ...(cursor ? { cursor } : {}) } });
+      expect(r.status).toBe(200);
+      const page = r.body.findings as { id: string; status: string }[];
+      expect(page.length).toBeLessThanOrEqual(4);
+      seen.push(...page.map((f) => f.id));
+      cursor = r.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen.sort()).toEqual([...openIds].sort());
+
+    const byRule = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { rule: 'stale-column', limit: '200' } });
+    const stale = byRule.body.findings as { rule: string; department: string | null }[];
+    expect(stale.length).toBeGreaterThan(0);
+    expect(stale.every((f) => f.rule === 'stale-column')).toBe(true);
+    const department = stale.find((f) => f.department)!.department!;
+    const byDept = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { department: department, limit: '200' } });
+    expect((byDept.body.findings as { department: string }[]).every((f) => f.department === department)).toBe(true);
+    const future = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { since: '2030-01-01' } });
+    expect(future.body.findings).toEqual([]);
+  });
+
+  it('answers bad input with the right 4xx and a message that says what to send', async () => {
+    const cases: [string, string, { query?: Record<string, string>; body?: unknown }, number, RegExp][] = [
+      ['GET', '/portals/mhk-gtj/findings', { query: { status: 'closed' } }, 400, /status/],
+      ['GET', '/portals/mhk-gtj/findings', { query: { rule: 'no-such-rule' } }, 400, /rule/],
+      ['GET', '/portals/mhk-gtj/findings', { query: { limit: '0' } }, 400, /limit/],
+      ['GET', '/portals/mhk-gtj/findings', { query: { colour: 'red' } }, 400, /colour/],
+      ['GET', '/portals/nowhere/summary', {}, 404, /no portal "nowhere"/],
+      ['GET', '/portals/BAD!/summary', {}, 400, /not a portal id/],
+      ['DELETE', '/portals/mhk-gtj/summary', {}, 405, /use GET/],
+      ['GET', '/admin', {}, 404, /no route/],
+      ['POST', '/checks', { body: 'not json' }, 400, /must be JSON/],
+      ['POST', '/checks', { body: { portalId: 'mhk-gtj' } }, 400, /url/],
+      ['POST', '/checks', { body: { portalId: 'mhk-gtj', url: `${demo.origin}/mhk-gtj/index.html`, force: true } }, 400, /force/],
+      ['POST', '/checks', { body: { portalId: 'mhk-gtj', url: 'file:///etc/passwd' } }, 400, /http\(s\)/],
+      ['POST', '/checks', { body: { portalId: 'mhk-gtj', url: 'http://www.example.com/' } }, 403, /not a host of portal mhk-gtj/],
+      ['GET', '/checks/nonsense', {}, 400, /not a check id/],
+      ['GET', '/checks/mhk-gtj.aaaaaaaaaaaa', {}, 404, /no check/],
+    ];
+    const before = await itemCount();
+    for (const [method, path, opts, status, message] of cases) {
+      const r = await call(api, method, path, opts);
+      expect({ path, status: r.status }).toEqual({ path, status });
+      expect([r.body.error, ...((r.body.details as string[] | undefined) ?? [])].join(' ')).toMatch(message);
+    }
+    expect(await itemCount()).toBe(before); // nothing written on a rejected request
+  });
+
+  it('POST /checks answers a quick check inline with the findings of that column, and GET /checks/{id} returns it again', async () => {
+    const column = config.portals[0]!.columns.find((c) => c.id === 'tdzs') ?? config.portals[0]!.columns[0]!;
+    const r = await call(api, 'POST', '/checks', { body: { portalId: 'mhk-gtj', url: column.url } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'done', portal: 'mhk-gtj', url: column.url, result: { kind: 'list' } });
+    const again = await call(api, 'GET', `/checks/${r.body.checkId}`);
+    expect(again).toMatchObject({ status: 200, body: { checkId: r.body.checkId, status: 'done', result: r.body.result } });
+  });
+
+  it('POST /checks that outlives the budget answers 202, hands the check to the crawl queue, and the queue finishes it', async () => {
+    const slow = await bundles.load<Api>('api', { ...env, DW_CHECK_BUDGET_MS: '1' });
+    const url = config.portals[0]!.columns[0]!.url;
+    const sentBefore = sqs.sent.length;
+    const r = await call(slow, 'POST', '/checks', { body: { portalId: 'mhk-gtj', url } });
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ status: 'running', poll: `/checks/${r.body.checkId}` });
+    const queued = sqs.sent.slice(sentBefore);
+    expect(queued).toHaveLength(1);
+    expect(JSON.parse(queued[0]!.body)).toMatchObject({ kind: 'check', checkId: r.body.checkId, url });
+    expect(queued[0]!.groupId).toBe(new URL(url).host);
+
+    const crawl = await bundles.load<{ handler: (e: unknown) => Promise<SQSBatchResponse> }>('crawl-column', env);
+    expect((await crawl.handler(sqsEvent(queued))).batchItemFailures).toEqual([]);
+    const done = await call(api, 'GET', `/checks/${r.body.checkId}`);
+    expect(done.body).toMatchObject({ status: 'done', result: { kind: 'list', url } });
+  });
+
+  it('in AWS (no unsafe flag) refuses a portal host that resolves to a loopback address, and writes nothing', async () => {
+    const guarded = await bundles.load<Api>('api', { ...env, DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES: undefined });
+    const before = await itemCount();
+    const r = await call(guarded, 'POST', '/checks', { body: { portalId: 'mhk-gtj', url: config.portals[0]!.homepage } });
+    expect(r.status).toBe(403);
+    expect(r.body.error).toMatch(/127\.0\.0\.1, a loopback address/);
+    expect(await itemCount()).toBe(before);
+  });
+});
