@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { dirname, join } from 'node:path';
 
 // How every Lambda is bundled. The stack (NodejsFunction) and the handler-bundle tests (esbuild
@@ -33,25 +34,40 @@ export function configDefine(configJson: string): Record<string, string> {
 /** Packages the Lambda runtime already has; bundling them would only add cold-start weight. */
 export const EXTERNAL_MODULES: string[] = [];
 
+/** The stack's bundling block for every NodejsFunction: local esbuild, never Docker. */
+export function nodejsBundling(configJson: string): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: NODE_TARGET,
+    sourceMap: true,
+    minify: true,
+    banner: ESM_REQUIRE_BANNER,
+    define: configDefine(configJson),
+    externalModules: EXTERNAL_MODULES,
+    mainFields: ['module', 'main'],
+    forceDockerBundling: false,
+  };
+}
+
 /**
- * The esbuild options NodejsFunction ends up using for these bundles, for the tests that
- * build and run the handlers without synthesizing the stack. Keep in step with the stack's
- * `bundling` block (tests/cdk compares the two).
+ * The same bundling as plain esbuild options, for the tests that build and run the handlers
+ * without synthesizing the stack. Derived from nodejsBundling, so the two cannot drift.
  */
 export function esbuildOptions(name: HandlerName, configJson: string, outfile: string) {
+  const b = nodejsBundling(configJson);
   return {
     entryPoints: [handlerEntry(name)],
     outfile,
     bundle: true,
     platform: 'node' as const,
-    format: 'esm' as const,
-    target: NODE_TARGET,
-    mainFields: ['module', 'main'],
-    minify: true,
-    sourcemap: true,
-    banner: { js: ESM_REQUIRE_BANNER },
-    define: configDefine(configJson),
-    external: EXTERNAL_MODULES,
+    format: b.format === OutputFormat.ESM ? ('esm' as const) : ('cjs' as const),
+    target: b.target,
+    mainFields: b.mainFields,
+    minify: b.minify,
+    sourcemap: b.sourceMap,
+    banner: { js: b.banner ?? '' },
+    define: b.define,
+    external: b.externalModules,
     logLevel: 'warning' as const,
   };
 }

@@ -1,14 +1,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  configDefine, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, handlerEntry, HANDLERS, NODE_TARGET, type HandlerName,
-} from './bundling.ts';
+import { handlerEntry, HANDLERS, nodejsBundling, type HandlerName } from './bundling.ts';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -60,17 +58,7 @@ export class HandlerFunctions extends Construct {
       environment: props.environment,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: NODE_TARGET,
-        sourceMap: true,
-        minify: true,
-        banner: ESM_REQUIRE_BANNER,
-        define: configDefine(props.configJson),
-        externalModules: EXTERNAL_MODULES,
-        mainFields: ['module', 'main'],
-        forceDockerBundling: false,
-      },
+      bundling: nodejsBundling(props.configJson),
     });
   }
 }

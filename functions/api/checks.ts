@@ -7,6 +7,7 @@ import { expiresAfter } from '../store/keys.ts';
 import type { CheckRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { checkJson } from './json.ts';
+import { refusePrivateHost, type Resolver } from './ssrf.ts';
 
 // An on-demand check asked through the API. It is answered inline when it finishes within the
 // budget; otherwise the caller gets a 202 and polls GET /checks/{id}. In Lambda the function
@@ -21,6 +22,9 @@ export interface CheckDeps {
   /** Present in AWS: where a check that outlives the budget is finished. */
   queue?: TaskQueue;
   fetcherFor?: (portal: PortalConfig) => Fetcher;
+  /** False (the default) in AWS: the URL's host must resolve to public addresses only (SSRF). */
+  allowPrivateAddresses?: boolean;
+  resolve?: Resolver;
   now?: () => Date;
 }
 
@@ -43,6 +47,9 @@ export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps)
   let record: CheckRecord;
   try {
     if (!portal) throw new Error(`portal ${job.portalId} is no longer configured`);
+    // Again when the check runs from the queue: DNS may have changed since the API accepted it.
+    const refused = deps.allowPrivateAddresses ? null : await refusePrivateHost(new URL(job.url).hostname, deps.resolve);
+    if (refused) throw new Error(refused);
     const result = await checkUrl({ config: { portals: [portal] }, url: job.url, asOf: job.asOf }, { repo: deps.repo, fetcher: deps.fetcherFor?.(portal), now: deps.now });
     record = { ...base, status: 'done', finishedAt: now().toISOString(), result: checkJson(result) };
   } catch (e) {

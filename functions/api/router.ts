@@ -7,7 +7,7 @@ import { portalHosts } from '../scan/portal-hosts.ts';
 import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
 import { findingsQuerySchema, selectFindings } from './findings.ts';
 import { findingJson } from './json.ts';
-import { refusePrivateHost, type Resolver } from './ssrf.ts';
+import { refusePrivateHost } from './ssrf.ts';
 
 // The on-demand API's routes, the same for the `api` Lambda and `disclosure-watch serve`.
 // Every input goes through zod; every error is JSON with a message a person can act on; a
@@ -31,7 +31,6 @@ export interface ApiDeps extends CheckDeps {
   checkBudgetMs: number;
   /** False in AWS: a check may only reach public addresses (SSRF). */
   allowPrivateAddresses: boolean;
-  resolve?: Resolver;
 }
 
 const portalId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);

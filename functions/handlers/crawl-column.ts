@@ -10,6 +10,7 @@ import { coldStart } from './runtime.ts';
 // FIFO order within a host's group must hold (AWS's rule for FIFO partial batch responses).
 
 const rt = coldStart('crawl-column');
+const checkDeps = { config: rt.config, repo: rt.repo, allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1' };
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
@@ -35,7 +36,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const message = parsed.data;
     try {
       if (message.kind === 'check') {
-        const done = await runCheck(message, { config: rt.config, repo: rt.repo });
+        const done = await runCheck(message, checkDeps);
         rt.logger.info('deferred check finished', { ...log, checkId: done.checkId, status: done.status });
         continue;
       }

@@ -176,5 +176,15 @@ describe('the bundled api Lambda', () => {
     expect(r.status).toBe(403);
     expect(r.body.error).toMatch(/127\.0\.0\.1, a loopback address/);
     expect(await itemCount()).toBe(before);
+
+    // A check that reached the queue is judged again when it runs: DNS may have moved since.
+    const crawl = await bundles.load<{ handler: (e: unknown) => Promise<SQSBatchResponse> }>('crawl-column', { ...env, DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES: undefined });
+    const checkId = 'mhk-gtj.rebound0000000001';
+    const message = { kind: 'check', checkId, portalId: 'mhk-gtj', url: config.portals[0]!.homepage, asOf: DEMO_AS_OF };
+    const requestsBefore = demo.stats().requests;
+    await crawl.handler(sqsEvent([{ body: JSON.stringify(message), messageId: 'm-rebound', groupId: 'g', deduplicationId: 'd' }]));
+    const stored = await call(api, 'GET', `/checks/${checkId}`);
+    expect(stored.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/loopback address/) });
+    expect(demo.stats().requests).toBe(requestsBefore);
   });
 });

@@ -87,7 +87,9 @@ describe('Fetcher politeness', () => {
     await Promise.all(Array.from({ length: 8 }, () => f.fetch({ url: `${srv.origin}/slow.html` })));
     const gaps = srv.arrivals.slice(1).map((t, i) => t - srv.arrivals[i]!);
     expect(srv.peakInFlight).toBeLessThanOrEqual(2);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(55);
+    // Arrivals are stamped by the server: a loaded machine delays one request's arrival and not
+    // the next, shrinking a gap a little. Without the interval the gaps would be ~0.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(40);
     await f.close();
     await srv.close();
   });
