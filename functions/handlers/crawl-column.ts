@@ -3,7 +3,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { runCheck } from '../api/checks.ts';
 import { queueMessageSchema } from '../scan/messages.ts';
 import { runCrawlTask } from '../scan/pipeline.ts';
-import { coldStart } from './runtime.ts';
+import { coldStart, flushMetrics } from './runtime.ts';
 
 // SQS FIFO → one column (or the homepage, or a deferred API check) per message. Failures are
 // reported per message; after the first one the rest of the batch is handed back too, because
@@ -53,6 +53,6 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }
-  rt.metrics.publishStoredMetrics();
+  flushMetrics(rt);
   return { batchItemFailures };
 };

@@ -3,7 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { evaluateRun } from '../scan/pipeline.ts';
-import { coldStart } from './runtime.ts';
+import { coldStart, flushMetrics } from './runtime.ts';
 
 // DynamoDB stream → evaluate. The stack's filter passes only a run's crawling → crawled change;
 // the same test is repeated here, so a widened filter can never start a second evaluation. An
@@ -34,6 +34,6 @@ export const handler = async (event: DynamoDBStreamEvent) => {
     rt.metrics.addMetric('VetoRisks', MetricUnit.Count, result.summary.vetoRisks.filter((v) => v.level === 'veto').length);
     evaluated.push({ portal: portal.id, scanId: result.scanId, findings: result.summary.findings });
   }
-  rt.metrics.publishStoredMetrics();
+  flushMetrics(rt);
   return { evaluated };
 };

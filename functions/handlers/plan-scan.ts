@@ -1,6 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { startScan } from '../scan/pipeline.ts';
-import { coldStart, crawlQueue, parseScheduled } from './runtime.ts';
+import { startScan } from '../scan/start-scan.ts';
+import { coldStart, crawlQueue, parseScheduled, flushMetrics } from './runtime.ts';
 
 // EventBridge Scheduler (daily, Asia/Shanghai) → one run per portal, one SQS message per column.
 
@@ -19,6 +19,6 @@ export const handler = async (event: unknown) => {
     scans.push({ portal: portal.id, ...planned });
   }
   rt.metrics.addMetric('ScansStarted', MetricUnit.Count, scans.filter((s) => !s.resumed).length);
-  rt.metrics.publishStoredMetrics();
+  flushMetrics(rt);
   return { asOf, scans };
 };

@@ -73,3 +73,8 @@ export function parseScheduled(rt: Runtime, event: unknown) {
   // The bureau's day (Asia/Shanghai), whatever the region's clock says.
   return { firedAt, scheduled: Boolean(e.scheduledTime), asOf: e.asOf ?? todayInShanghai(firedAt), portals };
 }
+
+/** Publishes what the invocation counted; an invocation that counted nothing publishes (and warns) nothing. */
+export function flushMetrics(rt: Runtime): void {
+  if (rt.metrics.hasStoredMetrics()) rt.metrics.publishStoredMetrics();
+}

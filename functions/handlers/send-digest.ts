@@ -1,7 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { composeDigests, DIGEST_SENDER_NAME, loadDigest } from '../digest/compose.ts';
 import { sendDigests, sesClient } from '../digest/send.ts';
-import { coldStart, parseScheduled } from './runtime.ts';
+import { coldStart, parseScheduled, flushMetrics } from './runtime.ts';
 
 // EventBridge Scheduler (Monday 08:00 Asia/Shanghai) → each portal's weekly digest, one email
 // per recipient through SES. Sending is claimed per recipient and week in DynamoDB, so a retry
@@ -26,7 +26,7 @@ export const handler = async (event: unknown) => {
     failed += r.failed.length;
     reports.push(report);
   }
-  rt.metrics.publishStoredMetrics();
+  flushMetrics(rt);
   if (failed > 0) throw new Error(`${failed} digest(s) failed to send; the retry sends only those`);
   return { asOf, reports };
 };

@@ -65,7 +65,7 @@ export async function checkUrl(
       return { url: input.url, portal, kind: 'list', list: { items: r.snapshot.items, pages: r.snapshot.listPages }, fetch: r.snapshot.fetch, ...verdict };
     }
 
-    const known = (await deps.repo.listPages(portal.id)).find((p) => p.url === input.url);
+    const [known] = await deps.repo.getPages(portal.id, [input.url]);
     const res = await fetcher.fetch({ url: input.url });
     const fetch = outcomeOf(res);
     let page: CheckResult['page'];

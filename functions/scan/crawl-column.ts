@@ -30,7 +30,7 @@ export interface CrawlColumnInput {
 export interface CrawlColumnDeps {
   fetcher: Fetcher;
   repo: Repository;
-  /** Known pages of the portal by URL; loaded once per scan by the caller when it has them. */
+  /** Known pages of the portal by URL, when the caller loaded them once for a whole scan. */
   knownPages?: Map<string, PageRecord>;
   /** The column's stored state when the caller already has it (undefined: read it; null: none). */
   previous?: ColumnRecord | null;
@@ -124,7 +124,8 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   }
 
   // ---- detail pages: new, changed in the list, or due for a refresh ----
-  const known = deps.knownPages ?? new Map((await deps.repo.listPages(portal.id)).map((p) => [p.url, p]));
+  // Alone (a Lambda, an on-demand check) only this column's pages are read, not the portal's.
+  const known = deps.knownPages ?? new Map((await deps.repo.getPages(portal.id, listItems.map((i) => i.url))).map((p) => [p.url, p]));
   const hosts = portalHosts(portal);
   let pagesFetched = 0;
   let pagesParsed = 0;

@@ -1,46 +1,18 @@
 import type { Fetcher } from '../crawl/fetcher.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import { expiresAfter } from '../store/keys.ts';
-import type { ScanRun, TaskCounters } from '../store/records.ts';
+import type { TaskCounters } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { crawlColumn } from './crawl-column.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { checkLinksOf } from './check-links.ts';
-import { taskName, type CrawlMessage, type TaskQueue } from './messages.ts';
-import { newScanId, planScan } from './plan.ts';
+import { taskName, type CrawlMessage } from './messages.ts';
 import { portalFetcher } from './settings.ts';
 
-// A scan spread over Lambdas: plan (one message per column) → crawl each column → evaluate once
-// the last one is done. Each step is idempotent, because SQS and DynamoDB Streams deliver at
+// A scan spread over Lambdas: plan (start-scan.ts: one message per column) → crawl each column
+// → evaluate once the last one is done. Each step is idempotent, because SQS and DynamoDB Streams deliver at
 // least once: a repeated plan re-sends the same deduplication ids, a repeated task is
 // recognised by its name in the run, a repeated evaluation finds the run already evaluated.
-
-const RUN_DAYS = 30;
-
-const zeroCounters = (): TaskCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 });
-
-/**
- * Starts a scan of one portal. `scanId` is derived from the schedule's time by the caller when
- * it has one, so a retried schedule re-plans the same run instead of starting a second one.
- */
-export async function startScan(
-  portal: PortalConfig,
-  input: { asOf: string; scanId?: string },
-  deps: { repo: Repository; queue: TaskQueue; now?: () => Date },
-): Promise<{ scanId: string; tasks: number; resumed: boolean }> {
-  const now = deps.now?.() ?? new Date();
-  const scanId = input.scanId ?? newScanId(now);
-  const tasks = planScan(portal, scanId, input.asOf);
-  const run: ScanRun = {
-    portalId: portal.id, scanId, asOf: input.asOf, startedAt: now.toISOString(), status: 'crawling',
-    total: tasks.length, done: 0, counters: zeroCounters(), expiresAt: expiresAfter(now, RUN_DAYS),
-  };
-  const created = await deps.repo.createRun(run);
-  // Sent again on a retry: the first attempt may have died before its messages went out.
-  await deps.queue.send(tasks.map((t) => ({ kind: 'crawl', ...t })));
-  return { scanId, tasks: tasks.length, resumed: !created };
-}
 
 export type TaskOutcome =
   | { done: 'crawled'; counted: boolean; last: boolean }

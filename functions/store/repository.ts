@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { HOMEPAGE_SK, META_SK, checkSk, columnSk, digestSk, findingSk, linkSk, pageSk, portalPk, runSk, scanSk } from './keys.ts';
@@ -16,6 +16,7 @@ export interface RepositoryOptions {
 }
 
 const BATCH = 25; // BatchWriteItem's limit
+const BATCH_GET = 100; // BatchGetItem's limit
 
 export class Repository {
   readonly tableName: string;
@@ -98,6 +99,23 @@ export class Repository {
   getColumn(portalId: string, columnId: string) { return this.get<ColumnRecord>(portalId, columnSk(columnId)); }
   listColumns(portalId: string) { return this.queryPrefix<ColumnRecord>(portalId, 'C#'); }
   listPages(portalId: string) { return this.queryPrefix<PageRecord>(portalId, 'U#'); }
+  /** The stored pages among `urls` (BatchGetItem, 100 keys a call): a column's, without reading the whole portal. */
+  async getPages(portalId: string, urls: string[]): Promise<PageRecord[]> {
+    const out: PageRecord[] = [];
+    const unique = [...new Set(urls)];
+    for (let i = 0; i < unique.length; i += BATCH_GET) {
+      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET).map((u) => ({ pk: portalPk(portalId), sk: pageSk(u) }));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        if (attempt > 8) throw new Error(`DynamoDB kept ${keys.length} page reads unprocessed after ${attempt} attempts`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
+        const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
+        for (const item of res.Responses?.[this.tableName] ?? []) out.push(strip(item) as unknown as PageRecord);
+        keys = (res.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return out;
+  }
+
   listFindings(portalId: string) { return this.queryPrefix<StoredFinding>(portalId, 'F#'); }
   listLinks(portalId: string) { return this.queryPrefix<LinkRecord>(portalId, 'L#'); }
   /** Newest first. */

@@ -43,6 +43,16 @@ describe('Repository on DynamoDB Local', () => {
     expect(pages.find((p) => p.url.endsWith('_7.html'))).toMatchObject({ title: '土地出让公告 7', etag: '"e7"', publishedDate: '2017-12-05' });
   });
 
+  it('reads just the pages asked for, over the 100-key batch limit, ignoring unknown and repeated URLs', async () => {
+    await repo.putPages('p4', Array.from({ length: 130 }, (_, i) => page(i)));
+    const wanted = [...Array.from({ length: 120 }, (_, i) => page(i).url), page(3).url, 'http://127.0.0.1/none.html'];
+    const got = await repo.getPages('p4', wanted);
+    expect(got.map((p) => p.url).sort()).toEqual(Array.from({ length: 120 }, (_, i) => page(i).url).sort());
+    expect(got.find((p) => p.url === page(42).url)).toMatchObject({ title: '土地出让公告 42', etag: '"e42"' });
+    expect(await repo.getPages('p4', [])).toEqual([]);
+    expect(await repo.getPages('p2', [page(1).url])).toEqual([]);
+  });
+
   it('keeps portals apart: another portal sees none of the first one’s pages', async () => {
     expect(await repo.listPages('p2')).toEqual([]);
   });
