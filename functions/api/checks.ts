@@ -7,7 +7,8 @@ import { expiresAfter } from '../store/keys.ts';
 import type { CheckRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { checkJson } from './json.ts';
-import { refusePrivateHost, type Resolver } from './ssrf.ts';
+import { publicOnlyAgent, refusePrivateHost, type Resolver } from './ssrf.ts';
+import { portalFetcher } from '../scan/settings.ts';
 
 // An on-demand check asked through the API. It is answered inline when it finishes within the
 // budget; otherwise the caller gets a 202 and polls GET /checks/{id}. In Lambda the function
@@ -50,8 +51,14 @@ export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps)
     // Again when the check runs from the queue: DNS may have changed since the API accepted it.
     const refused = deps.allowPrivateAddresses ? null : await refusePrivateHost(new URL(job.url).hostname, deps.resolve);
     if (refused) throw new Error(refused);
-    const result = await checkUrl({ config: { portals: [portal] }, url: job.url, asOf: job.asOf }, { repo: deps.repo, fetcher: deps.fetcherFor?.(portal), now: deps.now });
-    record = { ...base, status: 'done', finishedAt: now().toISOString(), result: checkJson(result) };
+    // In AWS every connection is re-checked as it is made (DNS rebinding); locally any address goes.
+    const fetcher = deps.fetcherFor?.(portal) ?? (deps.allowPrivateAddresses ? undefined : portalFetcher(portal, { dispatcher: publicOnlyAgent() }));
+    try {
+      const result = await checkUrl({ config: { portals: [portal] }, url: job.url, asOf: job.asOf }, { repo: deps.repo, fetcher, now: deps.now });
+      record = { ...base, status: 'done', finishedAt: now().toISOString(), result: checkJson(result) };
+    } finally {
+      if (fetcher && !deps.fetcherFor) await fetcher.close();
+    }
   } catch (e) {
     record = { ...base, status: 'failed', finishedAt: now().toISOString(), error: (e as Error).message };
   }

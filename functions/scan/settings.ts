@@ -1,6 +1,7 @@
 import type { PortalConfig } from '../config/schema.ts';
 import { DEFAULT_USER_AGENT, Fetcher } from '../crawl/fetcher.ts';
 import { HostLimiter } from '../crawl/host-limiter.ts';
+import type { Dispatcher } from 'undici';
 import { portalHosts } from './portal-hosts.ts';
 
 /** A portal's crawl settings with the defaults of the crawler issue filled in. */
@@ -19,10 +20,10 @@ export function crawlSettings(portal: PortalConfig) {
 }
 
 /** A fetcher bound to a portal: its hosts only (redirects elsewhere are recorded), its limits, its robots.txt switch. */
-export function portalFetcher(portal: PortalConfig): Fetcher {
+export function portalFetcher(portal: PortalConfig, opts: { dispatcher?: Dispatcher } = {}): Fetcher {
   const s = crawlSettings(portal);
   const hosts = portalHosts(portal);
-  const fetcher = new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, allowedHosts: hosts, robots: s.robots });
+  const fetcher = new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, allowedHosts: hosts, robots: s.robots, dispatcher: opts.dispatcher });
   for (const host of hosts) fetcher.limiter.configure(host, { concurrency: s.concurrency, minIntervalMs: s.minIntervalMs });
   return fetcher;
 }

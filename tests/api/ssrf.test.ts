@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { refusePrivateHost } from '../../functions/api/ssrf.ts';
+import { publicOnlyAgent, refusePrivateHost } from '../../functions/api/ssrf.ts';
+import { Fetcher } from '../../functions/crawl/fetcher.ts';
+import { startTestServer } from '../support/test-server.ts';
 
 // The SSRF guard of POST /checks: a configured portal host is fetched only while every address
 // it resolves to is public. The resolver is handed in, as a DNS answer an attacker could control.
@@ -42,5 +44,25 @@ describe('refusePrivateHost', () => {
     };
     expect(await refusePrivateHost('nowhere.invalid', nx)).toMatch(/does not resolve \(ENOTFOUND\)/);
     expect(await refusePrivateHost('empty.invalid', resolvingTo())).toMatch(/does not resolve/);
+  });
+});
+
+describe('publicOnlyAgent', () => {
+  it('refuses at connect time a name that resolves to loopback, where a plain fetcher gets through', async () => {
+    const srv = await startTestServer({ '/a.html': { body: '<html><body>甲</body></html>' } });
+    const byName = `http://localhost:${new URL(srv.origin).port}/a.html`;
+    const plain = new Fetcher({ robots: false, retries: 0 });
+    const guarded = new Fetcher({ robots: false, retries: 0, dispatcher: publicOnlyAgent() });
+    try {
+      expect(await plain.fetch({ url: byName })).toMatchObject({ ok: true, status: 200 });
+      const refused = await guarded.fetch({ url: byName });
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toMatch(/EADDRNOTPUBLIC/);
+      expect(srv.requests.filter((r) => r.path === '/a.html')).toHaveLength(1); // only the plain fetcher's
+    } finally {
+      await plain.close();
+      await guarded.close();
+      await srv.close();
+    }
   });
 });
