@@ -28,6 +28,12 @@ export async function runCrawlTask(
   const run = await repo.getRun(portal.id, message.scanId);
   if (!run) return { done: 'skipped', reason: `scan ${message.scanId} is unknown (expired or never planned)` };
   if (run.status !== 'crawling') return { done: 'skipped', reason: `scan ${message.scanId} is already ${run.status}` };
+  if (run.doneTasks?.includes(taskName(message))) {
+    // A redelivery of a task already counted (its batch timed out, or SQS delivered twice):
+    // no second crawl. It may still have to close the run, if its first attempt died before that.
+    const last = run.done >= run.total && (await repo.advanceRun(portal.id, message.scanId, 'crawling', 'crawled'));
+    return last ? { done: 'crawled', counted: false, last } : { done: 'skipped', reason: `${taskName(message)} was already crawled in scan ${message.scanId}` };
+  }
 
   const fetcher = deps.fetcher ?? portalFetcher(portal);
   const before = { ...fetcher.stats };

@@ -139,6 +139,8 @@ export interface ScanRun {
   status: 'crawling' | 'crawled' | 'evaluated';
   total: number;
   done: number;
+  /** The names of the tasks counted so far (messages.ts taskName). */
+  doneTasks?: string[];
   /** The crawl counters added up by every task (ADD, so concurrent tasks never lose one). */
   counters: Omit<ScanCounters, 'linksChecked' | 'linksBroken' | 'linksUnverified'>;
   /** Epoch seconds: DynamoDB's TTL removes the run a month after it started. */

@@ -193,7 +193,8 @@ export class Repository {
   async createRun(run: ScanRun): Promise<boolean> {
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        // doneTasks starts absent: the first task's ADD makes it a string set.
+        new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run, doneTasks: undefined }, ConditionExpression: 'attribute_not_exists(pk)' }),
       );
       this.writes += 1;
       return true;
@@ -204,10 +205,8 @@ export class Repository {
   }
 
   async getRun(portalId: string, scanId: string): Promise<ScanRun | null> {
-    const run = await this.get<ScanRun & { doneTasks?: unknown }>(portalId, runSk(scanId));
-    if (!run) return null;
-    delete run.doneTasks;
-    return run;
+    const run = await this.get<Record<string, unknown>>(portalId, runSk(scanId));
+    return run ? runOf(run) : null;
   }
 
   /**
@@ -236,9 +235,7 @@ export class Repository {
         }),
       );
       this.writes += 1;
-      const run = strip(res.Attributes!) as unknown as ScanRun & { doneTasks?: unknown };
-      delete run.doneTasks;
-      return { counted: true, run };
+      return { counted: true, run: runOf(strip(res.Attributes!)) };
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
       const run = await this.getRun(portalId, scanId);
@@ -311,6 +308,12 @@ export class Repository {
 }
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/** DynamoDB hands a string set back as a Set; a run carries its done tasks as a sorted list. */
+function runOf(item: Record<string, unknown>): ScanRun {
+  const tasks = item.doneTasks instanceof Set ? [...(item.doneTasks as Set<string>)].sort() : [];
+  return { ...(item as unknown as ScanRun), doneTasks: tasks };
+}
 
 function strip(item: Record<string, unknown>): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

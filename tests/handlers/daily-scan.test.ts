@@ -100,7 +100,9 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
     // The first batches one after another, then one of them again (a redelivery after a lost delete).
     const tail = batches.splice(-3);
     for (const b of batches) expect((await crawl.handler(sqsEvent(b))).batchItemFailures).toEqual([]);
+    const requestsBefore = demo.stats().requests;
     expect((await crawl.handler(sqsEvent(batches[0]!, 2))).batchItemFailures).toEqual([]);
+    expect(demo.stats().requests).toBe(requestsBefore); // a counted task is not crawled again
     // The last three batches at once, each delivered twice: the final columns of a portal
     // complete concurrently, and so do duplicates of them.
     const results = await Promise.all(tail.flatMap((b) => [crawl.handler(sqsEvent(b)), crawl.handler(sqsEvent(b, 2))]));
