@@ -68,6 +68,19 @@ export class DisclosureApi extends Construct {
       },
     });
 
+    // API Gateway's own refusals speak the handler's error shape ({"error", "details"}), so a
+    // client reads one format whether the gateway or the function said no.
+    const gatewayErrors: [string, apigateway.ResponseType, string][] = [
+      ['BadBody', apigateway.ResponseType.BAD_REQUEST_BODY, '"the body is not a valid check request", "details": ["$context.error.validationErrorString"]'],
+      ['BadParameters', apigateway.ResponseType.BAD_REQUEST_PARAMETERS, '"the request parameters are not valid", "details": ["$context.error.validationErrorString"]'],
+      ['Denied', apigateway.ResponseType.ACCESS_DENIED, '"not allowed: the caller needs execute-api:Invoke on this route"'],
+      ['Unsigned', apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN, '"no such route, or the request is not signed (SigV4, e.g. awscurl --service execute-api)"'],
+      ['Throttled', apigateway.ResponseType.THROTTLED, '"too many requests: at most 10 a second; retry shortly"'],
+    ];
+    for (const [name, type, error] of gatewayErrors) {
+      this.api.addGatewayResponse(name, { type, templates: { 'application/json': `{"error": ${error}, "requestId": "$context.requestId"}` } });
+    }
+
     const integration = new apigateway.LambdaIntegration(props.handler, { proxy: true });
     const withId = { 'method.request.path.id': true };
 

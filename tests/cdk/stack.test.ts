@@ -213,6 +213,16 @@ describe('API', () => {
     });
   });
 
+  it('answers its own refusals (bad body, unsigned, denied, throttled) in the handler\'s JSON error shape', () => {
+    for (const type of ['BAD_REQUEST_BODY', 'BAD_REQUEST_PARAMETERS', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'THROTTLED']) {
+      const found = template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: type } });
+      const [response] = Object.values(found) as { Properties: { ResponseTemplates: Record<string, string> } }[];
+      expect(response, type).toBeDefined();
+      const body = response!.Properties.ResponseTemplates['application/json']!;
+      expect(JSON.parse(body.replace(/\$context\.[A-Za-z.]+/g, 'x'))).toHaveProperty('error');
+    }
+  });
+
   it('exports the operator outputs', () => {
     for (const name of ['ApiUrl', 'TableName', 'CrawlQueueUrl', 'AlarmTopicArn']) template.hasOutput(name, {});
   });
