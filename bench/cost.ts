@@ -50,8 +50,11 @@ try {
   // A day in AWS: plan-scan 1, crawl-column one per message (worst case, no batching), evaluate 1.
   const messages = portal.columns.length + 1;
   const invocations = 1 + messages + 1;
-  // Every crawl task reads the portal's pages once (one Query), evaluate reads the partition once.
-  const readUnits = (messages + 1) * Math.ceil(partitionBytes / 4096) / 2; // eventually consistent
+  // Each crawl task reads its column's pages (BatchGetItem: every item rounds up to 4 KB) and its
+  // column record; evaluate and its link check each read the partition (Query). Eventually consistent: half a unit per 4 KB.
+  const pages = byKind.get('U') ?? { n: 0, bytes: 0 };
+  const perItemUnits = Math.ceil(pages.bytes / Math.max(1, pages.n) / 4096);
+  const readUnits = (pages.n * perItemUnits + messages + 2 * Math.ceil(partitionBytes / 4096)) / 2;
   // Writes: the items the daily scan wrote (at their real sizes, capped by the biggest kind) plus the run's bookkeeping.
   const avgWriteKb = Math.ceil(partitionBytes / items.length / 1024);
   const writeUnits = daily.counters.writes * avgWriteKb + messages + 3;
