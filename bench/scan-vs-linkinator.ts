@@ -1,6 +1,6 @@
 // Benchmark: a full disclosure-watch scan of the demo portal (crawl, extraction, link checks,
 // rules and DynamoDB Local storage) against linkinator's bare recursive crawl of the same site.
-// Our bar: the full scan is faster. Run: npx tsx bench/scan-vs-linkinator.ts [runs]
+// Our bar: the full scan is faster. Run: npx tsx bench/scan-vs-linkinator.ts [runs] [latencyMs]
 import { check } from 'linkinator';
 import { startDemoServer } from '../demo/portal/server.ts';
 import { demoConfig, DEMO_AS_OF } from '../demo/portal/config.ts';
@@ -10,10 +10,12 @@ import { Repository } from '../functions/store/repository.ts';
 import { runScan } from '../functions/scan/run-scan.ts';
 
 const runs = Number(process.argv[2] ?? 3);
+// Milliseconds the demo server waits before each answer: 0 is loopback, ~100 a county server far away.
+const latencyMs = Number(process.argv[3] ?? 0);
 const CONCURRENCY = 4; // the demo config's per-host concurrency, given to both
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const server = await startDemoServer({ asOf: DEMO_AS_OF });
+const server = await startDemoServer({ asOf: DEMO_AS_OF, latencyMs });
 const portal = parseConfig(demoConfig(server.origin)).portals[0]!;
 const ours: number[] = [];
 const theirs: number[] = [];
@@ -43,6 +45,7 @@ for (let i = 0; i < runs; i++) {
 await server.close();
 console.log(JSON.stringify({
   runs,
+  latencyMs,
   disclosureWatch: { medianMs: Math.round(median(ours)), pages: ourPages, includes: 'JVM start, crawl, extraction, link checks, rules, DynamoDB writes' },
   linkinator: { medianMs: Math.round(median(theirs)), links: theirLinks, includes: 'recursive crawl and link check only' },
 }, null, 2));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_PORTALS, renderSite, type DemoFile } from './site.ts';
 import { notFoundHtml } from './templates.ts';
@@ -40,12 +40,14 @@ function isNotModified(req: IncomingMessage, f: DemoFile): boolean {
   return Number.isFinite(ims) && Date.parse(httpDate(f.modified)) <= ims;
 }
 
-export async function startDemoServer(opts: { port?: number; host?: string; asOf?: string } = {}): Promise<DemoServer> {
+export async function startDemoServer(opts: { port?: number; host?: string; asOf?: string; latencyMs?: number } = {}): Promise<DemoServer> {
   let files = renderSite(opts.asOf);
   let requests = 0;
   let notModified = 0;
   let fullBodies = 0;
-  const server = createServer((req, res) => {
+  // latencyMs: a county server far away answers in 50–300 ms, not loopback's 0 (benchmarks).
+  const server = createServer((req, res) => (opts.latencyMs ? void setTimeout(() => serve(req, res), opts.latencyMs) : serve(req, res)));
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
     requests += 1;
     const head = req.method === 'HEAD';
     if (req.method !== 'GET' && !head) {
@@ -78,7 +80,7 @@ export async function startDemoServer(opts: { port?: number; host?: string; asOf
     if (!head) fullBodies += 1;
     res.writeHead(200, { ...headers, 'content-length': f.body.length });
     res.end(head ? undefined : f.body);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
