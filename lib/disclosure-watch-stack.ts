@@ -79,7 +79,10 @@ export class DisclosureWatchStack extends Stack {
     }
 
     fns['crawl-column'].addEventSource(new SqsEventSource(this.crawlQueue, {
-      batchSize: 5,
+      // One column per invocation: each gets the whole timeout, where a batch of slow columns
+      // would share it and time out together (then all be redelivered). Partial batch failure
+      // reporting stays on, so a larger batch size remains safe to try.
+      batchSize: 1,
       reportBatchItemFailures: true,
       // Each portal host is one message group anyway; two crawlers keep a few portals moving
       // without letting a backlog fan out into dozens of concurrent fetchers.

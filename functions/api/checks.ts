@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config, PortalConfig } from '../config/schema.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
-import { checkUrl } from '../scan/check-url.ts';
+import { CheckRefused, checkUrl } from '../scan/check-url.ts';
 import type { CheckMessage, TaskQueue } from '../scan/messages.ts';
 import { expiresAfter } from '../store/keys.ts';
 import type { CheckRecord } from '../store/records.ts';
@@ -27,6 +27,8 @@ export interface CheckDeps {
   allowPrivateAddresses?: boolean;
   resolve?: Resolver;
   now?: () => Date;
+  /** Told of failures that are ours, not the caller's (their message is not shown to the caller). */
+  onInternalError?: (error: Error, checkId: string) => void;
 }
 
 /** `<portalId>.<time><random>`: the portal is the record's partition, so the id must carry it. */
@@ -39,18 +41,24 @@ export function portalOfCheckId(checkId: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** Runs a check to its end and stores the answer (or the failure) under its id. */
+/** Errors whose message is written for the caller; anything else is ours and is not shown. */
+class CheckFailed extends Error {}
+
+/**
+ * Runs a check to its end and stores the answer (or the failure) under its id. When another
+ * attempt of the same check answered first, that answer is kept and returned.
+ */
 export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): Promise<CheckRecord> {
   const now = () => deps.now?.() ?? new Date();
-  const requestedAt = now();
+  const requestedAt = job.requestedAt ? new Date(job.requestedAt) : now();
   const base = { checkId: job.checkId, portalId: job.portalId, url: job.url, asOf: job.asOf, requestedAt: requestedAt.toISOString(), expiresAt: expiresAfter(requestedAt, CHECK_DAYS) };
   const portal = deps.config.portals.find((p) => p.id === job.portalId);
   let record: CheckRecord;
   try {
-    if (!portal) throw new Error(`portal ${job.portalId} is no longer configured`);
+    if (!portal) throw new CheckFailed(`portal ${job.portalId} is no longer configured`);
     // Again when the check runs from the queue: DNS may have changed since the API accepted it.
     const refused = deps.allowPrivateAddresses ? null : await refusePrivateHost(new URL(job.url).hostname, deps.resolve);
-    if (refused) throw new Error(refused);
+    if (refused) throw new CheckFailed(refused);
     // In AWS every connection is re-checked as it is made (DNS rebinding); locally any address goes.
     const fetcher = deps.fetcherFor?.(portal) ?? (deps.allowPrivateAddresses ? undefined : portalFetcher(portal, { dispatcher: publicOnlyAgent() }));
     try {
@@ -60,29 +68,34 @@ export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps)
       if (fetcher && !deps.fetcherFor) await fetcher.close();
     }
   } catch (e) {
-    record = { ...base, status: 'failed', finishedAt: now().toISOString(), error: (e as Error).message };
+    const known = e instanceof CheckFailed || e instanceof CheckRefused;
+    // A store or programming error says nothing useful to the caller and may say too much.
+    if (!known) deps.onInternalError?.(e as Error, job.checkId);
+    const error = known ? (e as Error).message : `the check failed inside the service; quote check id ${job.checkId} to the operator`;
+    record = { ...base, status: 'failed', finishedAt: now().toISOString(), error };
   }
-  await deps.repo.putCheck(record);
-  return record;
+  return deps.repo.finishCheck(record);
 }
 
 export type StartedCheck = { finished: true; record: CheckRecord } | { finished: false; record: CheckRecord };
 
 export async function startCheck(job: { portal: PortalConfig; url: string; asOf: string }, budgetMs: number, deps: CheckDeps): Promise<StartedCheck> {
   const now = deps.now?.() ?? new Date();
-  const message: CheckMessage = { kind: 'check', checkId: newCheckId(job.portal.id, now), portalId: job.portal.id, url: job.url, asOf: job.asOf };
+  const message: CheckMessage = { kind: 'check', checkId: newCheckId(job.portal.id, now), portalId: job.portal.id, url: job.url, asOf: job.asOf, requestedAt: now.toISOString() };
   const running: CheckRecord = {
     checkId: message.checkId, portalId: message.portalId, url: message.url, asOf: message.asOf,
     status: 'running', requestedAt: now.toISOString(), expiresAt: expiresAfter(now, CHECK_DAYS),
   };
   await deps.repo.putCheck(running);
   const work = runCheck(message, deps);
+  // Whatever happens to the inline attempt after the answer, it must not become an unhandled
+  // rejection; the queued attempt (AWS) or the stored record (serve) carries the outcome.
+  work.catch((e: Error) => deps.onInternalError?.(e, message.checkId));
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
   const done = await Promise.race([work, late]);
   clearTimeout(timer);
   if (done) return { finished: true, record: done };
   if (deps.queue) await deps.queue.send([message]);
-  else work.catch(() => {}); // runCheck stores its own failures; nothing is left to surface
   return { finished: false, record: running };
 }

@@ -13,6 +13,7 @@ const deps = {
   queue,
   checkBudgetMs: rt.env.DW_CHECK_BUDGET_MS ?? 20_000,
   allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1',
+  onInternalError: (e: Error, checkId: string) => rt.logger.error('check failed', { checkId, error: e.message, stack: e.stack }),
 };
 
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {

@@ -10,7 +10,12 @@ import { coldStart, flushMetrics } from './runtime.ts';
 // FIFO order within a host's group must hold (AWS's rule for FIFO partial batch responses).
 
 const rt = coldStart('crawl-column');
-const checkDeps = { config: rt.config, repo: rt.repo, allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1' };
+const checkDeps = {
+  config: rt.config,
+  repo: rt.repo,
+  allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1',
+  onInternalError: (e: Error, checkId: string) => rt.logger.error('deferred check failed', { checkId, error: e.message, stack: e.stack }),
+};
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];

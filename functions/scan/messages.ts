@@ -20,6 +20,8 @@ export const checkMessageSchema = z.strictObject({
   checkId: z.string().min(1).max(128),
   url: z.url().max(2048),
   asOf: isoDay,
+  /** When the API accepted it: the record keeps the caller's time, not the queue's. */
+  requestedAt: z.iso.datetime().optional(),
 });
 
 export const queueMessageSchema = z.discriminatedUnion('kind', [crawlMessageSchema, checkMessageSchema]);

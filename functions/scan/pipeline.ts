@@ -8,6 +8,7 @@ import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { checkLinksOf } from './check-links.ts';
 import { taskName, type CrawlMessage } from './messages.ts';
 import { portalFetcher } from './settings.ts';
+import { zeroCounters } from './start-scan.ts';
 
 // A scan spread over Lambdas: plan (start-scan.ts: one message per column) → crawl each column
 // → evaluate once the last one is done. Each step is idempotent, because SQS and DynamoDB Streams deliver at
@@ -35,20 +36,22 @@ export async function runCrawlTask(
     return last ? { done: 'crawled', counted: false, last } : { done: 'skipped', reason: `${taskName(message)} was already crawled in scan ${message.scanId}` };
   }
 
+  const target = message.target;
+  const column = target.kind === 'column' ? portal.columns.find((c) => c.id === target.columnId) : undefined;
+  if (target.kind === 'column' && !column) {
+    // The config changed mid-scan. The task still counts, or the run would never close.
+    const { last } = await countTask(message, portal, repo, { ...zeroCounters(), writes: 1 });
+    return { done: 'skipped', reason: `column ${target.columnId} is no longer in portal ${portal.id}'s config${last ? '; the run is crawled' : ''}` };
+  }
+
   const fetcher = deps.fetcher ?? portalFetcher(portal);
   const before = { ...fetcher.stats };
   const writesBefore = repo.writes;
   let pagesParsed = 0;
   try {
     const input = { portal, scanId: message.scanId, asOf: message.asOf };
-    if (message.target.kind === 'homepage') {
-      await crawlHomepage(input, { fetcher, repo });
-    } else {
-      const columnId = message.target.columnId;
-      const column = portal.columns.find((c) => c.id === columnId);
-      if (!column) return { done: 'skipped', reason: `column ${columnId} is no longer in portal ${portal.id}'s config` };
-      pagesParsed = (await crawlColumn({ ...input, column }, { fetcher, repo, now: deps.now })).pagesParsed;
-    }
+    if (column) pagesParsed = (await crawlColumn({ ...input, column }, { fetcher, repo, now: deps.now })).pagesParsed;
+    else await crawlHomepage(input, { fetcher, repo });
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
@@ -60,21 +63,27 @@ export async function runCrawlTask(
     pagesParsed,
     writes: repo.writes - writesBefore + 1,
   };
+  return { done: 'crawled', ...(await countTask(message, portal, repo, counters)) };
+}
+
+async function countTask(message: CrawlMessage, portal: PortalConfig, repo: Repository, counters: TaskCounters) {
   const { counted, run: after } = await repo.completeRunTask(portal.id, message.scanId, taskName(message), counters);
   // The task that completes the count closes the run. A redelivered task tries too: its first
   // attempt may have died between counting and closing. The conditional write lets one through.
   const last = after.done >= after.total && after.status === 'crawling' && (await repo.advanceRun(portal.id, message.scanId, 'crawling', 'crawled'));
-  return { done: 'crawled', counted, last };
+  return { counted, last };
 }
 
-/** Evaluates a crawled run once: link check, rules, reconcile, scan record, run marked evaluated. */
+/** Evaluates a crawled run once: link check, rules, reconcile, scan record, run marked evaluated; null when already evaluated. */
 export async function evaluateRun(
   runKey: { portalId: string; scanId: string },
   portal: PortalConfig,
   deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher },
 ): Promise<ScanResult | null> {
   const run = await deps.repo.getRun(runKey.portalId, runKey.scanId);
-  if (!run || run.status !== 'crawled') return null;
+  if (run?.status === 'evaluated') return null;
+  // The stream showed this run crawled; a read that disagrees is a fault, and throwing lets the stream retry.
+  if (run?.status !== 'crawled') throw new Error(`scan ${runKey.scanId} of portal ${runKey.portalId} is ${run ? run.status : 'not in the store'}; expected crawled`);
   const links = await checkLinksOf({ portal, asOf: run.asOf }, { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher });
   const { writes, ...network } = run.counters;
   const result = await evaluatePortal(

@@ -10,7 +10,7 @@ import { newScanId, planScan } from './plan.ts';
 
 const RUN_DAYS = 30;
 
-const zeroCounters = (): TaskCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 });
+export const zeroCounters = (): TaskCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 });
 
 /**
  * Starts a scan of one portal. `scanId` is derived from the schedule's time by the caller when

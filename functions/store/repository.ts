@@ -89,8 +89,8 @@ export class Repository {
     return out;
   }
 
-  private async get<T>(portalId: string, sk: string): Promise<T | null> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk } }));
+  private async get<T>(portalId: string, sk: string, consistent = false): Promise<T | null> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk }, ConsistentRead: consistent }));
     return res.Item ? (strip(res.Item) as T) : null;
   }
 
@@ -204,8 +204,9 @@ export class Repository {
     }
   }
 
+  /** Strongly consistent: a run's status and count decide who crawls and who closes it. */
   async getRun(portalId: string, scanId: string): Promise<ScanRun | null> {
-    const run = await this.get<Record<string, unknown>>(portalId, runSk(scanId));
+    const run = await this.get<Record<string, unknown>>(portalId, runSk(scanId), true);
     return run ? runOf(run) : null;
   }
 
@@ -220,8 +221,10 @@ export class Repository {
     const adds = Object.entries(counters).map(([k, v], i) => {
       names[`#k${i}`] = k;
       values[`:v${i}`] = v;
-      return `#c.#k${i} = #c.#k${i} + :v${i}`;
+      // A counter the plan did not know (added by a newer version mid-scan) starts at zero.
+      return `#c.#k${i} = if_not_exists(#c.#k${i}, :zero) + :v${i}`;
     });
+    values[':zero'] = 0;
     try {
       const res = await this.doc.send(
         new UpdateCommand({
@@ -267,6 +270,29 @@ export class Repository {
   }
 
   putCheck(rec: CheckRecord) { return this.put(rec.portalId, checkSk(rec.checkId), rec); }
+
+  /**
+   * Stores a check's answer unless another attempt already has: the inline attempt the API gave
+   * up on and the queued one may both finish. The first answer stands; the store returns it.
+   */
+  async finishCheck(rec: CheckRecord): Promise<CheckRecord> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...rec, pk: portalPk(rec.portalId), sk: checkSk(rec.checkId) },
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :running',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':running': 'running' },
+        }),
+      );
+      this.writes += 1;
+      return rec;
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      return (await this.get<CheckRecord>(rec.portalId, checkSk(rec.checkId), true)) ?? rec;
+    }
+  }
   getCheck(portalId: string, checkId: string) { return this.get<CheckRecord>(portalId, checkSk(checkId)); }
 
   getDigestDelivery(portalId: string, week: string, email: string) { return this.get<DigestDelivery>(portalId, digestSk(week, email)); }

@@ -111,10 +111,10 @@ describe('functions', () => {
 });
 
 describe('event sources', () => {
-  it('crawl-column reads the crawl queue with partial batch failures', () => {
+  it('crawl-column reads the crawl queue one column per invocation, with partial batch failures', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: functionIds['crawl-column'] },
-      BatchSize: 5,
+      BatchSize: 1,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       ScalingConfig: { MaximumConcurrency: 2 },
     });

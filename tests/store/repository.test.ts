@@ -86,4 +86,23 @@ describe('Repository on DynamoDB Local', () => {
     await repo.putFindings('p5', [f]);
     expect(await repo.listFindings('p5')).toEqual([f]);
   });
+
+  it('keeps the first answer to a check: a later attempt finishing the same check changes nothing', async () => {
+    const base = { checkId: 'p6.abcdefgh12', portalId: 'p6', url: 'http://127.0.0.1/a.html', asOf: '2018-01-15', requestedAt: '2018-01-15T02:00:00.000Z', expiresAt: 2_000_000_000 };
+    await repo.putCheck({ ...base, status: 'running' });
+    const first = await repo.finishCheck({ ...base, status: 'done', finishedAt: '2018-01-15T02:00:05.000Z', result: { findings: [] } });
+    const second = await repo.finishCheck({ ...base, status: 'failed', finishedAt: '2018-01-15T02:00:09.000Z', error: 'timeout' });
+    expect(first.status).toBe('done');
+    expect(second).toEqual(first);
+    expect(await repo.getCheck('p6', base.checkId)).toMatchObject({ status: 'done', finishedAt: '2018-01-15T02:00:05.000Z' });
+  });
+
+  it('adds a task counter the run did not start with from zero instead of failing the count', async () => {
+    const counters = { requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 };
+    const { writes: _omitted, ...older } = counters; // a run planned by a version that did not count writes
+    await repo.createRun({ portalId: 'p7', scanId: '20180115T020000Z-a', asOf: '2018-01-15', startedAt: '', status: 'crawling', total: 2, done: 0, counters: older as typeof counters, expiresAt: 2_000_000_000 });
+    await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:a', { ...counters, requests: 3, writes: 4 });
+    const { run } = await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:b', { ...counters, requests: 2, writes: 1 });
+    expect(run).toMatchObject({ done: 2, counters: { requests: 5, writes: 5 } });
+  });
 });

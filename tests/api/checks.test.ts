@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck, startCheck } from '../../functions/api/checks.ts';
+import { parseConfig } from '../../functions/config/load-config.ts';
+import type { Config } from '../../functions/config/schema.ts';
+import type { Repository } from '../../functions/store/repository.ts';
+import { testRepository } from '../support/dynamo.ts';
+import { detailPage, listPage } from '../support/mini-portal.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// On-demand checks from the source: what the caller is told when the check fails on our side,
+// and a check that outlives its budget finishing on its own.
+
+describe('on-demand checks', () => {
+  let srv: TestServer;
+  let repo: Repository;
+  let config: Config;
+  const item = { path: '/tdsc/201712/t20171205_1.html', title: '土地出让公告', date: '2017-12-05', generated: '2017-12-01' };
+
+  beforeAll(async () => {
+    srv = await startTestServer({
+      '/tdsc/index.html': { body: listPage('土地市场', [item]) },
+      [item.path]: { body: detailPage(item) },
+    });
+    repo = await testRepository('checks');
+    config = parseConfig({
+      portals: [{ id: 'mini', name: '测试', homepage: `${srv.origin}/index.html`, columns: [{ id: 'tdsc', name: '土地市场', url: `${srv.origin}/tdsc/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
+    });
+  });
+  afterAll(async () => {
+    repo.destroy();
+    await srv.close();
+  });
+
+  it('tells the caller a failure on our side by check id only, and the operator the cause', async () => {
+    const told: string[] = [];
+    const job = { checkId: 'mini.abcdefgh01', portalId: 'mini', url: `${srv.origin}${item.path}`, asOf: '2018-01-15' };
+    const record = await runCheck(job, {
+      config, repo, allowPrivateAddresses: true,
+      fetcherFor: () => { throw new Error('ECONNREFUSED 10.0.3.7:8443 (internal topology)'); },
+      onInternalError: (e, id) => told.push(`${id}: ${e.message}`),
+    });
+    expect(record.status).toBe('failed');
+    expect(record.error).toContain('mini.abcdefgh01');
+    expect(record.error).not.toContain('10.0.3.7');
+    expect(told).toEqual(['mini.abcdefgh01: ECONNREFUSED 10.0.3.7:8443 (internal topology)']);
+    expect(await repo.getCheck('mini', job.checkId)).toMatchObject({ status: 'failed', error: record.error });
+  });
+
+  it('answers 202-style when the budget runs out, keeps the caller’s request time, and stores the answer when it comes', async () => {
+    const portal = config.portals[0]!;
+    const started = await startCheck({ portal, url: `${srv.origin}${item.path}`, asOf: '2018-01-15' }, 0, { config, repo, allowPrivateAddresses: true });
+    expect(started.finished).toBe(false);
+    expect(started.record.status).toBe('running');
+    let stored = await repo.getCheck('mini', started.record.checkId);
+    for (let i = 0; i < 100 && stored?.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      stored = await repo.getCheck('mini', started.record.checkId);
+    }
+    expect(stored).toMatchObject({ status: 'done', requestedAt: started.record.requestedAt, result: { kind: 'detail' } });
+  });
+});
