@@ -20,14 +20,28 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const config = loadConfig(requireConfig(opts));
   const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint });
   const repo = await store.repo;
-  const deps = { config, repo, checkBudgetMs: 20_000, allowPrivateAddresses: true };
+  const deps = {
+    config, repo, checkBudgetMs: 20_000, allowPrivateAddresses: true,
+    onInternalError: (e: Error, checkId: string) => process.stderr.write(`check ${checkId} failed: ${e.stack ?? e.message}\n`),
+  };
 
+  const LOCAL_HOSTS = ['127.0.0.1', 'localhost'];
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body, null, 2) + '\n');
     };
     try {
+      // A web page in the user's browser can reach 127.0.0.1 too. A foreign Host header (DNS
+      // rebinding) is refused, and a POST must be JSON, which a page cannot send without a CORS
+      // preflight this server never approves.
+      const port = (server.address() as AddressInfo).port;
+      if (!LOCAL_HOSTS.map((h) => `${h}:${port}`).includes(req.headers.host ?? '')) {
+        return send(403, { error: `Host ${req.headers.host ?? '(none)'} is not this server; use http://127.0.0.1:${port}` });
+      }
+      if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return send(415, { error: 'a POST body must be sent as content-type: application/json' });
+      }
       const body = await readBody(req);
       if (body === undefined) return send(413, { error: `the body is over ${MAX_BODY} bytes; a check request is {"portalId", "url"}` });
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

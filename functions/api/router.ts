@@ -55,7 +55,12 @@ export async function handleApi(req: ApiRequest, deps: ApiDeps): Promise<ApiResp
   if (matches.length === 0) return error(404, `no route ${path}; the API has POST /checks, GET /checks/{id}, GET /portals/{id}/findings, GET /portals/{id}/summary`);
   const route = matches.find((r) => r.method === req.method.toUpperCase());
   if (!route) return error(405, `${req.method} is not allowed on ${path}; use ${matches.map((r) => r.method).join(' or ')}`);
-  const params = route.pattern.exec(path)!.slice(1).map((p) => decodeURIComponent(p));
+  let params: string[];
+  try {
+    params = route.pattern.exec(path)!.slice(1).map((p) => decodeURIComponent(p));
+  } catch {
+    return error(400, `${path} is not a validly percent-encoded path`);
+  }
   return route.handler(req, params, deps);
 }
 

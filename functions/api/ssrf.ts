@@ -1,7 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { Agent } from 'undici';
+import { isIP } from 'node:net';
+import { Agent, buildConnector } from 'undici';
 
 // An on-demand check fetches a URL a user typed. The host must be a configured portal's (checked
 // before this); here its addresses must also be public, so a portal host pointed at 127.0.0.1,
@@ -36,21 +37,28 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * An undici Agent whose every connection is checked at connect time: the name is resolved again
  * and refused unless all its addresses are public, so a host that answered the API with a public
  * address and the fetch with 127.0.0.1 (DNS rebinding) gets nowhere. IP literals never reach a
- * lookup; refusePrivateHost judges those before the fetch.
+ * lookup, so the connector judges those itself.
  */
 export function publicOnlyAgent(): Agent {
+  const refusal = (hostname: string, address: string) => {
+    const e: NodeJS.ErrnoException = new Error(`refused to connect to ${hostname}: it resolves to ${address}, not a public address`);
+    e.code = 'EADDRNOTPUBLIC';
+    return e;
+  };
   const guardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const refused = addresses.find((a) => !isPublic(a.address));
-      if (refused) {
-        const e: NodeJS.ErrnoException = new Error(`refused to connect to ${hostname}: it resolves to ${refused.address}, not a public address`);
-        e.code = 'EADDRNOTPUBLIC';
-        return callback(e, []);
-      }
+      if (refused) return callback(refusal(hostname, refused.address), []);
       if (options.all) return callback(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
-  return new Agent({ keepAliveTimeout: 10_000, connections: 8, connect: { lookup: guardedLookup as never } });
+  const connect = buildConnector({ lookup: guardedLookup as never });
+  const guardedConnect: buildConnector.connector = (options, callback) => {
+    const bare = options.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(bare) && !isPublic(bare)) return callback(refusal(options.hostname, bare), null);
+    connect(options, callback);
+  };
+  return new Agent({ keepAliveTimeout: 10_000, connections: 8, connect: guardedConnect });
 }

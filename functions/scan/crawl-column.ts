@@ -57,6 +57,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const now = deps.now ?? (() => new Date());
   const prev = deps.previous !== undefined ? deps.previous : await deps.repo.getColumn(portal.id, column.id);
   const warnings: string[] = [];
+  const hosts = portalHosts(portal);
 
   // ---- list pages (pagination) ----
   const listCache: ListPageCache[] = [];
@@ -69,6 +70,11 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const visited = new Set<string>();
   let next: string | null = column.url;
   while (next) {
+    // A "next page" link is the page's to choose; where we go is ours: never off the portal.
+    if (!hosts.has(new URL(next).host)) {
+      warnings.push(`pagination leads off the portal to ${next}; stopped`);
+      break;
+    }
     if (visited.has(next)) {
       warnings.push(`pagination loops back to ${next}; stopped`);
       break;
@@ -126,7 +132,6 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   // ---- detail pages: new, changed in the list, or due for a refresh ----
   // Alone (a Lambda, an on-demand check) only this column's pages are read, not the portal's.
   const known = deps.knownPages ?? new Map((await deps.repo.getPages(portal.id, listItems.map((i) => i.url))).map((p) => [p.url, p]));
-  const hosts = portalHosts(portal);
   let pagesFetched = 0;
   let pagesParsed = 0;
   const toWrite: PageRecord[] = [];

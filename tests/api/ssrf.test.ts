@@ -65,4 +65,19 @@ describe('publicOnlyAgent', () => {
       await srv.close();
     }
   });
+
+  it('refuses a private IP literal, which never reaches a DNS lookup, at connect time', async () => {
+    const srv = await startTestServer({ '/b.html': { body: '<html><body>乙</body></html>' } });
+    const byAddress = `${srv.origin}/b.html`; // http://127.0.0.1:port
+    const guarded = new Fetcher({ robots: false, retries: 0, dispatcher: publicOnlyAgent() });
+    try {
+      const refused = await guarded.fetch({ url: byAddress });
+      expect(refused.ok).toBe(false);
+      expect(refused.error).toMatch(/EADDRNOTPUBLIC|not a public address/);
+      expect(srv.requests.filter((r) => r.path === '/b.html')).toHaveLength(0);
+    } finally {
+      await guarded.close();
+      await srv.close();
+    }
+  });
 });

@@ -123,6 +123,7 @@ describe('the bundled api Lambda', () => {
       ['GET', '/portals/mhk-gtj/findings', { query: { colour: 'red' } }, 400, /colour/],
       ['GET', '/portals/nowhere/summary', {}, 404, /no portal "nowhere"/],
       ['GET', '/portals/BAD!/summary', {}, 400, /not a portal id/],
+      ['GET', '/portals/%E0%A4%A/summary', {}, 400, /not a validly percent-encoded path/],
       ['DELETE', '/portals/mhk-gtj/summary', {}, 405, /use GET/],
       ['GET', '/admin', {}, 404, /no route/],
       ['POST', '/checks', { body: 'not json' }, 400, /must be JSON/],

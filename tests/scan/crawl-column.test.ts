@@ -22,6 +22,7 @@ describe('crawlColumn on a hostile column', () => {
         columns: [
           { id: 'forever', name: '无限翻页', url: `${srv.origin}/forever/index.html`, kind: 'notice' },
           { id: 'down', name: '故障栏目', url: `${srv.origin}/always-500.html`, kind: 'notice' },
+          { id: 'escape', name: '外链翻页', url: `${srv.origin}/escape/index.html`, kind: 'notice' },
         ],
         crawl: { maxListPages: 5, minIntervalMs: 0, robots: false },
       }],
@@ -41,6 +42,13 @@ describe('crawlColumn on a hostile column', () => {
     expect(r.snapshot.items).toHaveLength(10);
     expect(r.snapshot.warnings).toContain('pagination cut off after 5 list pages');
     expect(srv.hits.get('/forever/index_5.html')).toBeUndefined();
+  });
+
+  it('never follows a "next page" link off the portal’s hosts, and says so', async () => {
+    const r = await crawlColumn({ portal, column: portal.columns[2]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo });
+    expect(r.snapshot.listPages).toBe(1);
+    expect(r.snapshot.warnings.join('\n')).toMatch(/pagination leads off the portal to http:\/\/localhost:\d+\/escape\/index_1\.html; stopped/);
+    expect(srv.hits.get('/escape/index_1.html') ?? 0).toBe(0);
   });
 
   it('records a failing column with its failure streak instead of throwing', async () => {

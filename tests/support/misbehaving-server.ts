@@ -94,6 +94,13 @@ export async function startMisbehavingServer(opts: { robots?: string; slowMs?: n
       res.end(page(`第${k + 1}页`, `<ul class="list">${li(1)}${li(2)}</ul><a href="index_${k + 1}.html">下一页</a>`));
       return;
     }
+    if (path === '/escape/index.html' || path === '/escape/index_1.html') {
+      // A "next page" on another host (the same server under another name): a crawler must not follow.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const off = `http://localhost:${req.socket.localPort}/escape/index_1.html`;
+      res.end(page('第1页', `<ul class="list"><li><a href="./201712/t20171201_1.html">土地出让公告第1号</a><span>2017-12-01</span></li></ul><a href="${off}">下一页</a>`));
+      return;
+    }
     const route = routes[path];
     if (!route) return void res.writeHead(404, { 'content-type': 'text/html' }).end(page('404 页面不存在'));
     route(req, res, n);
