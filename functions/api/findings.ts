@@ -17,13 +17,13 @@ export const findingsQuerySchema = z.strictObject({
 
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
-/** `since`: findings first seen or last changed (resolved, reopened) on or after that day. */
+/** `since`: findings first seen or last changed (new, changed, resolved, reopened) on or after that day. */
 export function selectFindings(all: StoredFinding[], q: FindingsQuery): { page: StoredFinding[]; nextCursor: string | null } {
   const matching = all
     .filter((f) => q.status === 'all' || f.status === q.status)
     .filter((f) => !q.rule || f.rule === q.rule)
     .filter((f) => !q.department || f.department === q.department)
-    .filter((f) => !q.since || f.firstSeenAsOf >= q.since || (f.resolvedAsOf ?? '') >= q.since)
+    .filter((f) => !q.since || (f.lastChangedAsOf ?? f.resolvedAsOf ?? f.firstSeenAsOf) >= q.since)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const start = q.cursor ? matching.findIndex((f) => f.id > q.cursor!) : 0;
   const page = start < 0 ? [] : matching.slice(start, start + q.limit);

@@ -31,19 +31,19 @@ export function reconcile(previous: StoredFinding[], current: Finding[], scan: {
     seen.add(f.id);
     const prev = before.get(f.id);
     if (!prev) {
-      const rec: StoredFinding = { ...f, status: 'open', firstSeenScan: scan.scanId, firstSeenAsOf: scan.asOf, lastChangedScan: scan.scanId, reopened: 0 };
+      const rec: StoredFinding = { ...f, status: 'open', firstSeenScan: scan.scanId, firstSeenAsOf: scan.asOf, lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf, reopened: 0 };
       newIds.add(f.id);
       changed.push(rec);
       open.push(rec);
     } else if (prev.status === 'resolved') {
       const rec: StoredFinding = {
-        ...prev, ...f, status: 'open', lastChangedScan: scan.scanId, reopened: prev.reopened + 1,
+        ...prev, ...f, status: 'open', lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf, reopened: prev.reopened + 1,
         resolvedScan: undefined, resolvedAsOf: undefined,
       };
       changed.push(rec);
       open.push(rec);
     } else if (contentOf(prev) !== contentOf(f)) {
-      const rec: StoredFinding = { ...prev, ...f, lastChangedScan: scan.scanId };
+      const rec: StoredFinding = { ...prev, ...f, lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf };
       changed.push(rec);
       open.push(rec);
     } else {
@@ -54,7 +54,7 @@ export function reconcile(previous: StoredFinding[], current: Finding[], scan: {
   const resolved: StoredFinding[] = [];
   for (const prev of previous) {
     if (prev.status !== 'open' || seen.has(prev.id)) continue;
-    const rec: StoredFinding = { ...prev, status: 'resolved', resolvedScan: scan.scanId, resolvedAsOf: scan.asOf, lastChangedScan: scan.scanId };
+    const rec: StoredFinding = { ...prev, status: 'resolved', resolvedScan: scan.scanId, resolvedAsOf: scan.asOf, lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf };
     resolved.push(rec);
     changed.push(rec);
   }

@@ -60,8 +60,9 @@ export interface StoredFinding extends Finding {
   /** The scan that first saw it, and its as-of date. */
   firstSeenScan: string;
   firstSeenAsOf: string;
-  /** The scan that last changed its status or content. */
+  /** The scan that last changed its status or content, and its as-of date (absent on records older than the field). */
   lastChangedScan: string;
+  lastChangedAsOf?: string;
   resolvedScan?: string;
   resolvedAsOf?: string;
   /** How often it came back after being resolved. */
