@@ -2,7 +2,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { publicOnlyAgent } from '../api/ssrf.ts';
 import { evaluateRun } from '../scan/pipeline.ts';
+import { offsiteFetcher } from '../scan/settings.ts';
 import { coldStart, flushMetrics } from './runtime.ts';
 
 // DynamoDB stream → evaluate. The stack's filter passes only a run's crawling → crawled change;
@@ -23,7 +25,14 @@ export const handler = async (event: DynamoDBStreamEvent) => {
       rt.logger.warn('crawled run of a portal no longer configured; skipped', { portal: now.portalId, scanId: now.scanId });
       continue;
     }
-    const result = await evaluateRun({ portalId: portal.id, scanId: String(now.scanId) }, portal, { repo: rt.repo });
+    // Off-site links are whatever a portal page points at; in AWS they may only reach public addresses.
+    const offsite = rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1' ? undefined : offsiteFetcher(portal, { dispatcher: publicOnlyAgent() });
+    let result;
+    try {
+      result = await evaluateRun({ portalId: portal.id, scanId: String(now.scanId) }, portal, { repo: rt.repo, offsiteFetcher: offsite });
+    } finally {
+      await offsite?.close();
+    }
     if (!result) {
       rt.logger.info('run already evaluated', { portal: portal.id, scanId: now.scanId });
       continue;

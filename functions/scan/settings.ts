@@ -29,7 +29,7 @@ export function portalFetcher(portal: PortalConfig, opts: { dispatcher?: Dispatc
 }
 
 /** Off-site links are checked gently: one request at a time per host, a second apart, robots.txt honoured. */
-export function offsiteFetcher(portal: PortalConfig): Fetcher {
+export function offsiteFetcher(portal: PortalConfig, opts: { dispatcher?: Dispatcher } = {}): Fetcher {
   const s = crawlSettings(portal);
-  return new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, retries: 1, limiter: new HostLimiter({ concurrency: 1, minIntervalMs: 1000 }) });
+  return new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, retries: 1, limiter: new HostLimiter({ concurrency: 1, minIntervalMs: 1000 }), dispatcher: opts.dispatcher });
 }
