@@ -51,6 +51,9 @@ const DETAIL_WARNING = 'detail page ';
 /** Cap on stored list items: keeps a column record well under DynamoDB's 400 KB item limit. */
 const MAX_ITEMS = 1000;
 
+/** One BatchWriteItem's worth of pages. */
+const PAGE_WRITE_BATCH = 25;
+
 export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps): Promise<CrawlColumnResult> {
   const { portal, column, scanId, asOf } = input;
   const settings = crawlSettings(portal);
@@ -135,6 +138,17 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   let pagesFetched = 0;
   let pagesParsed = 0;
   const toWrite: PageRecord[] = [];
+  // Written a batch at a time as pages come in, not at the end: a crawl that dies (a Lambda
+  // timeout on a huge first scan) keeps what it fetched, and its retry finds those pages fresh.
+  let unwritten: PageRecord[] = [];
+  const keep = async (page: PageRecord) => {
+    toWrite.push(page);
+    unwritten.push(page);
+    if (unwritten.length < PAGE_WRITE_BATCH) return;
+    const batch = unwritten;
+    unwritten = [];
+    await deps.repo.putPages(portal.id, batch);
+  };
   const detailWarnings: string[] = [];
   const due = listItems.filter((it) => {
     if (!hosts.has(new URL(it.url).host) || isAttachmentUrl(it.url)) return false;
@@ -153,12 +167,12 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
       const fetchedAt = now().toISOString();
       const listFields = { listTitle: it.title, listDate: it.date };
       if (old && res.notModified) {
-        toWrite.push({ ...old, ...listFields, fetchedAt });
+        await keep({ ...old, ...listFields, fetchedAt });
         return;
       }
       if (!res.ok || !res.body) {
         detailWarnings.push(`detail page ${it.url} failed: ${res.error ?? `HTTP ${res.status}`}`);
-        toWrite.push({
+        await keep({
           ...(old ?? emptyPage(it.url, column.id, asOf)),
           ...listFields,
           fetch: outcomeOf(res),
@@ -169,12 +183,12 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
       const { html } = decodeHtml(res.body, res.contentType);
       const contentHash = sha256(html);
       if (old && old.contentHash === contentHash && old.fetch.ok) {
-        toWrite.push({ ...old, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt });
+        await keep({ ...old, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt });
         return;
       }
       pagesParsed += 1;
       const detail = extractDetail(html, res.finalUrl);
-      toWrite.push({
+      await keep({
         ...pageRecordOf(detail, { url: it.url, columnId: column.id, fetch: outcomeOf(res), firstSeen: old?.firstSeen ?? asOf, fetchedAt }, portal),
         etag: res.etag,
         lastModified: res.lastModified,
@@ -185,7 +199,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   );
   // Sorted: fetches finish in any order, and the column's state must hash the same when nothing changed.
   warnings.push(...detailWarnings.sort());
-  if (toWrite.length > 0) await deps.repo.putPages(portal.id, toWrite);
+  if (unwritten.length > 0) await deps.repo.putPages(portal.id, unwritten);
   for (const p of toWrite) known.set(p.url, p);
 
   // ---- column state: written only when something in it changed ----

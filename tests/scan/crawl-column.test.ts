@@ -87,3 +87,42 @@ describe('crawlColumn refresh of known detail pages', () => {
     await server.close();
   });
 });
+
+describe('crawlColumn storing pages as it goes', () => {
+  it('has written the pages fetched so far while one page still hangs, so a crawl that dies keeps them', async () => {
+    const { startTestServer } = await import('../support/test-server.ts');
+    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
+    const items = Array.from({ length: 40 }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+    let release: () => void = () => {};
+    const hanging = new Promise<void>((r) => (release = r));
+    const routes: Record<string, ReturnType<typeof html> | ((req: unknown, res: import('node:http').ServerResponse) => void)> = { '/tzgg/index.html': html(listPage('通知公告', items)) };
+    for (const it of items.slice(1)) routes[it.path] = html(detailPage(it));
+    routes[items[0]!.path] = (_req, res) => void hanging.then(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(items[0]!)));
+    const server = await startTestServer(routes);
+    const repo = await testRepository('stream-writes');
+    const portal = parseConfig({
+      portals: [{ id: 'w', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
+    }).portals[0]!;
+    const fetcher = new Fetcher({ robots: false, retries: 0 });
+    fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
+    const urls = items.map((it) => `${server.origin}${it.path}`);
+    let settled = false;
+    const crawl = crawlColumn({ portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo }).finally(() => (settled = true));
+    try {
+      let stored = 0;
+      for (let i = 0; i < 200 && stored < 25; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        stored = (await repo.getPages('w', urls)).length;
+      }
+      expect(stored).toBeGreaterThanOrEqual(25);
+      expect(settled).toBe(false); // the first page still hangs
+    } finally {
+      release();
+    }
+    expect((await crawl).pagesWritten).toBe(40);
+    expect(await repo.getPages('w', urls)).toHaveLength(40);
+    await fetcher.close();
+    repo.destroy();
+    await server.close();
+  });
+});
