@@ -15,6 +15,7 @@ import { portalHosts } from './portal-hosts.ts';
 import { daysBetween } from '../calendar/dates.ts';
 import { pageRecordOf } from './page-record.ts';
 import { maskPersonalData } from '../crawl/personal-data.ts';
+import { runQueue } from '../local/work-queue.ts';
 
 // Crawls one column (栏目): its list pages, then the detail pages that are new or changed.
 // Pages are parsed one at a time and only their metadata is kept, so memory does not grow with
@@ -101,10 +102,10 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     listPages += 1;
     if (res.notModified && prev && sameUrl) {
       // 304: the page is as it was. TRS regenerates every list page when an item is added, so an
-      // unchanged first page means an unchanged column: reuse what the last scan stored.
+      // unchanged page, with every page before it unchanged, means an unchanged column: reuse
+      // what the last scan stored (its list cache, pages and links).
       listCache.push(cached!);
-      if (listPages === 1) break;
-      continue;
+      break;
     }
     const { html } = decodeHtml(res.body!, res.contentType);
     const contentHash = sha256(html);
@@ -159,48 +160,62 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     return daysBetween(page.fetchedAt.slice(0, 10), now().toISOString().slice(0, 10)) >= settings.refreshDays;
   });
 
-  await Promise.all(
-    due.map(async (it) => {
-      const old = known.get(it.url);
-      const res = await deps.fetcher.fetch({ url: it.url, etag: old?.etag, lastModified: old?.lastModified });
-      pagesFetched += 1;
-      const fetchedAt = now().toISOString();
-      const listFields = { listTitle: it.title, listDate: it.date };
-      if (old && res.notModified) {
-        await keep({ ...old, ...listFields, fetchedAt });
-        return;
-      }
-      if (!res.ok || !res.body) {
-        detailWarnings.push(`detail page ${it.url} failed: ${res.error ?? `HTTP ${res.status}`}`);
-        await keep({
-          ...(old ?? emptyPage(it.url, column.id, asOf)),
-          ...listFields,
-          fetch: outcomeOf(res),
-          fetchedAt,
-        });
-        return;
-      }
-      const { html } = decodeHtml(res.body, res.contentType);
-      const contentHash = sha256(html);
-      if (old && old.contentHash === contentHash && old.fetch.ok) {
-        await keep({ ...old, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt });
-        return;
-      }
-      pagesParsed += 1;
-      const detail = extractDetail(html, res.finalUrl);
+  let failed = false;
+  const crawlDetail = async (it: ItemSnapshot) => {
+    const old = known.get(it.url);
+    const res = await deps.fetcher.fetch({ url: it.url, etag: old?.etag, lastModified: old?.lastModified });
+    if (failed) return; // the task has failed; this page is fetched again on the retry
+    pagesFetched += 1;
+    const fetchedAt = now().toISOString();
+    const listFields = { listTitle: it.title, listDate: it.date };
+    if (old && res.notModified) {
+      await keep({ ...old, ...listFields, fetchedAt });
+      return;
+    }
+    if (!res.ok || !res.body) {
+      detailWarnings.push(`detail page ${it.url} failed: ${res.error ?? `HTTP ${res.status}`}`);
       await keep({
-        ...pageRecordOf(detail, { url: it.url, columnId: column.id, fetch: outcomeOf(res), firstSeen: old?.firstSeen ?? asOf, fetchedAt }, portal),
-        etag: res.etag,
-        lastModified: res.lastModified,
-        contentHash,
+        ...(old ?? emptyPage(it.url, column.id, asOf)),
         ...listFields,
+        fetch: outcomeOf(res),
+        fetchedAt,
       });
-    }),
-  );
-  // Sorted: fetches finish in any order, and the column's state must hash the same when nothing changed.
-  warnings.push(...detailWarnings.sort());
+      return;
+    }
+    const { html } = decodeHtml(res.body, res.contentType);
+    const contentHash = sha256(html);
+    if (old && old.contentHash === contentHash && old.fetch.ok) {
+      await keep({ ...old, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt });
+      return;
+    }
+    pagesParsed += 1;
+    const detail = extractDetail(html, res.finalUrl);
+    await keep({
+      ...pageRecordOf(detail, { url: it.url, columnId: column.id, fetch: outcomeOf(res), firstSeen: old?.firstSeen ?? asOf, fetchedAt }, portal),
+      etag: res.etag,
+      lastModified: res.lastModified,
+      contentHash,
+      ...listFields,
+    });
+  };
+  // A few lanes per host keep its gate busy without queueing the whole column at once: after a
+  // failure (the store refusing a batch) no new page is started, and nothing is written late.
+  const settled = await runQueue(due, 2 * settings.concurrency * hosts.size, async (it) => {
+    if (failed) return;
+    try {
+      await crawlDetail(it);
+    } catch (e) {
+      failed = true;
+      throw e;
+    }
+  });
+  // Even when the crawl failed, the pages fetched so far are kept: the retry starts from them.
   if (unwritten.length > 0) await deps.repo.putPages(portal.id, unwritten);
   for (const p of toWrite) known.set(p.url, p);
+  const failure = settled.find((r) => !r.ok);
+  if (failure && !failure.ok) throw failure.error;
+  // Sorted: fetches finish in any order, and the column's state must hash the same when nothing changed.
+  warnings.push(...detailWarnings.sort());
 
   // ---- column state: written only when something in it changed ----
   const failStreak = firstOutcome.ok ? 0 : (prev?.failStreak ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Fetcher } from '../../functions/crawl/fetcher.ts';
 import { crawlColumn } from '../../functions/scan/crawl-column.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
@@ -121,6 +121,87 @@ describe('crawlColumn storing pages as it goes', () => {
     }
     expect((await crawl).pagesWritten).toBe(40);
     expect(await repo.getPages('w', urls)).toHaveLength(40);
+    await fetcher.close();
+    repo.destroy();
+    await server.close();
+  });
+});
+
+describe('crawlColumn when the store fails mid-crawl', () => {
+  it('rejects with the store error, starts no page after it, and still stores the pages fetched before', async () => {
+    const { startTestServer } = await import('../support/test-server.ts');
+    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
+    const { Repository } = await import('../../functions/store/repository.ts');
+    const items = Array.from({ length: 120 }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+    const routes: Record<string, ReturnType<typeof html>> = { '/tzgg/index.html': html(listPage('通知公告', items)) };
+    for (const it of items) routes[it.path] = html(detailPage(it));
+    const server = await startTestServer(routes);
+    const base = await testRepository('store-fails');
+    // The real table underneath; only the second batch of pages is refused, as a throttled or
+    // unavailable DynamoDB would refuse it.
+    let batches = 0;
+    class RefusingSecondBatch extends Repository {
+      override async putPages(portalId: string, pages: Parameters<Repository['putPages']>[1]) {
+        if (++batches === 2) throw new Error('ProvisionedThroughputExceededException: injected');
+        return super.putPages(portalId, pages);
+      }
+    }
+    const repo = new RefusingSecondBatch({ tableName: base.tableName, endpoint: inject('dynamoEndpoint') });
+    const portal = parseConfig({
+      portals: [{ id: 'f', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
+    }).portals[0]!;
+    const fetcher = new Fetcher({ robots: false, retries: 0 });
+    fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
+    const urls = items.map((it) => `${server.origin}${it.path}`);
+    const detailRequests = () => server.requests.filter((q) => q.path.startsWith('/tzgg/2018')).length;
+
+    await expect(crawlColumn({ portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo })).rejects.toThrow(/injected/);
+    const atFailure = detailRequests();
+    expect(atFailure).toBeLessThan(items.length / 2); // the rest of the column was never asked for
+    const stored = (await repo.getPages('f', urls)).length;
+    expect(stored).toBeGreaterThanOrEqual(25); // the first batch, plus what came in after the refused one
+    expect(stored).toBeLessThan(atFailure);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(detailRequests()).toBe(atFailure);
+    expect((await repo.getPages('f', urls)).length).toBe(stored); // nothing written after the rejection
+    await fetcher.close();
+    repo.destroy();
+    base.destroy();
+    await server.close();
+  });
+});
+
+describe('crawlColumn on a paged column whose later pages answer 304', () => {
+  it('takes a 304 on page 2 as the column unchanged: no false loop warning, no rewrite', async () => {
+    const { startTestServer } = await import('../support/test-server.ts');
+    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
+    const items = Array.from({ length: 6 }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+    // Page 1 is regenerated without validators (answered 200 every time); later pages carry ETags.
+    const routes: Record<string, ReturnType<typeof html>> = {
+      '/tzgg/index.html': { ...html(listPage('通知公告', items.slice(0, 2), { pages: [3, 0] })), etag: false },
+      '/tzgg/index_1.html': html(listPage('通知公告', items.slice(2, 4), { pages: [3, 1] })),
+      '/tzgg/index_2.html': html(listPage('通知公告', items.slice(4), { pages: [3, 2] })),
+    };
+    for (const it of items) routes[it.path] = html(detailPage(it));
+    const server = await startTestServer(routes);
+    const repo = await testRepository('paged-304');
+    const portal = parseConfig({
+      portals: [{ id: 'p', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
+    }).portals[0]!;
+    const fetcher = new Fetcher({ robots: false, retries: 0 });
+    fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
+    const crawl = (scanId: string) => crawlColumn({ portal, column: portal.columns[0]!, scanId, asOf: '2018-01-15' }, { fetcher, repo });
+
+    const first = await crawl('s1');
+    expect(first.snapshot).toMatchObject({ listPages: 3, warnings: [] });
+    expect(first.snapshot.items).toHaveLength(6);
+    const second = await crawl('s2');
+    const asked = server.requests.filter((q) => q.path === '/tzgg/index_1.html');
+    expect(asked.at(-1)?.headers['if-none-match']).toBeTruthy();
+    expect(second.snapshot.warnings).toEqual([]);
+    expect(second.snapshot).toMatchObject({ listPages: 3 });
+    expect(second.snapshot.items).toHaveLength(6);
+    expect(second.columnWritten).toBe(false);
     await fetcher.close();
     repo.destroy();
     await server.close();
