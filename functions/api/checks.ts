@@ -5,7 +5,7 @@ import { CheckRefused, checkUrl } from '../scan/check-url.ts';
 import type { CheckMessage, TaskQueue } from '../scan/messages.ts';
 import { expiresAfter } from '../store/keys.ts';
 import type { CheckRecord } from '../store/records.ts';
-import type { Repository } from '../store/repository.ts';
+import { WritesFenced, type Repository } from '../store/repository.ts';
 import { checkJson } from './json.ts';
 import { publicOnlyAgent, refusePrivateHost, type Resolver } from './ssrf.ts';
 import { portalFetcher } from '../scan/settings.ts';
@@ -49,6 +49,10 @@ class CheckFailed extends Error {}
  * attempt of the same check answered first, that answer is kept and returned.
  */
 export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): Promise<CheckRecord> {
+  // A redelivered message, or a check another attempt has answered: that answer stands, and
+  // crawling again would only rewrite its pages and findings.
+  const answered = await deps.repo.getCheck(job.portalId, job.checkId, true);
+  if (answered && answered.status !== 'running') return answered;
   const now = () => deps.now?.() ?? new Date();
   const requestedAt = job.requestedAt ? new Date(job.requestedAt) : now();
   const base = { checkId: job.checkId, portalId: job.portalId, url: job.url, asOf: job.asOf, requestedAt: requestedAt.toISOString(), expiresAt: expiresAfter(requestedAt, CHECK_DAYS) };
@@ -68,6 +72,7 @@ export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps)
       if (fetcher && !deps.fetcherFor) await fetcher.close();
     }
   } catch (e) {
+    if (e instanceof WritesFenced) throw e; // handed on: the queued attempt answers, not this one
     const known = e instanceof CheckFailed || e instanceof CheckRefused;
     // A store or programming error says nothing useful to the caller and may say too much.
     if (!known) deps.onInternalError?.(e as Error, job.checkId);
@@ -87,15 +92,23 @@ export async function startCheck(job: { portal: PortalConfig; url: string; asOf:
     status: 'running', requestedAt: now.toISOString(), expiresAt: expiresAfter(now, CHECK_DAYS),
   };
   await deps.repo.putCheck(running);
-  const work = runCheck(message, deps);
+  // In AWS an inline attempt past its budget is frozen with the Lambda and may wake in a later
+  // invocation; from the hand-off on, the queued attempt owns the check and this one may not write.
+  const handOff = new AbortController();
+  const work = runCheck(message, deps.queue ? { ...deps, repo: deps.repo.fencedBy(handOff.signal) } : deps);
   // Whatever happens to the inline attempt after the answer, it must not become an unhandled
   // rejection; the queued attempt (AWS) or the stored record (serve) carries the outcome.
-  work.catch((e: Error) => deps.onInternalError?.(e, message.checkId));
+  work.catch((e: Error) => {
+    if (!(e instanceof WritesFenced)) deps.onInternalError?.(e, message.checkId);
+  });
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
   const done = await Promise.race([work, late]);
   clearTimeout(timer);
   if (done) return { finished: true, record: done };
-  if (deps.queue) await deps.queue.send([message]);
+  if (deps.queue) {
+    handOff.abort();
+    await deps.queue.send([message]);
+  }
   return { finished: false, record: running };
 }

@@ -13,6 +13,16 @@ export interface RepositoryOptions {
   endpoint?: string;
   region?: string;
   client?: DynamoDBClient;
+  /** Once aborted, every write through this repository throws WritesFenced (see fencedBy). */
+  fence?: AbortSignal;
+}
+
+/** A write refused because the work it belonged to was handed on (see Repository.fencedBy). */
+export class WritesFenced extends Error {
+  constructor() {
+    super('writes fenced off: this work was handed to another attempt');
+    this.name = 'WritesFenced';
+  }
 }
 
 const BATCH = 25; // BatchWriteItem's limit
@@ -22,11 +32,13 @@ export class Repository {
   readonly tableName: string;
   private readonly raw: DynamoDBClient;
   private readonly doc: DynamoDBDocumentClient;
+  private readonly fence: AbortSignal | undefined;
   /** Items written since construction: the incremental-scan tests and the scan summary count these. */
   writes = 0;
 
   constructor(opts: RepositoryOptions) {
     this.tableName = opts.tableName;
+    this.fence = opts.fence;
     this.raw =
       opts.client ??
       new DynamoDBClient({
@@ -38,6 +50,22 @@ export class Repository {
     this.doc = DynamoDBDocumentClient.from(this.raw, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
+  }
+
+  /**
+   * The same table and client, but writes stop the moment `signal` aborts. An attempt that was
+   * given up on (an API check past its budget, handed to the queue) may wake up later in a
+   * thawed Lambda; whatever it would write then is stale, and the attempt that took over owns
+   * the records. The view shares this repository's client: destroy this one, not the view.
+   */
+  fencedBy(signal: AbortSignal): Repository {
+    return new Repository({ tableName: this.tableName, client: this.raw, fence: signal });
+  }
+
+  /** Every write goes through here, so a fence holds for all of them. */
+  private writer(): DynamoDBDocumentClient {
+    if (this.fence?.aborted) throw new WritesFenced();
+    return this.doc;
   }
 
   /** Creates the table when missing (local runs; in AWS the stack owns it). */
@@ -124,7 +152,7 @@ export class Repository {
   // ---- writes ------------------------------------------------------------------------------
 
   private async put(portalId: string, sk: string, record: object): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(portalId), sk, ...record } }));
+    await this.writer().send(new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(portalId), sk, ...record } }));
     this.writes += 1;
   }
 
@@ -156,7 +184,7 @@ export class Repository {
    */
   async claimDigest(portalId: string, week: string, email: string, now: string): Promise<DigestDelivery | null> {
     try {
-      await this.doc.send(
+      await this.writer().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
@@ -175,7 +203,7 @@ export class Repository {
   }
 
   async finishDigest(portalId: string, week: string, email: string, outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string }, now: string) {
-    await this.doc.send(
+    await this.writer().send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
@@ -192,7 +220,7 @@ export class Repository {
   /** Starts a run; false when it exists already (a redelivered plan). */
   async createRun(run: ScanRun): Promise<boolean> {
     try {
-      await this.doc.send(
+      await this.writer().send(
         // doneTasks starts absent: the first task's ADD makes it a string set.
         new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run, doneTasks: undefined }, ConditionExpression: 'attribute_not_exists(pk)' }),
       );
@@ -226,7 +254,7 @@ export class Repository {
     });
     values[':zero'] = 0;
     try {
-      const res = await this.doc.send(
+      const res = await this.writer().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: runSk(scanId) },
@@ -250,7 +278,7 @@ export class Repository {
   /** Moves a run on (crawling → crawled, crawled → evaluated); true only for the one caller that did. */
   async advanceRun(portalId: string, scanId: string, from: ScanRun['status'], to: ScanRun['status']): Promise<boolean> {
     try {
-      await this.doc.send(
+      await this.writer().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: runSk(scanId) },
@@ -277,7 +305,7 @@ export class Repository {
    */
   async finishCheck(rec: CheckRecord): Promise<CheckRecord> {
     try {
-      await this.doc.send(
+      await this.writer().send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...rec, pk: portalPk(rec.portalId), sk: checkSk(rec.checkId) },
@@ -293,7 +321,7 @@ export class Repository {
       return (await this.get<CheckRecord>(rec.portalId, checkSk(rec.checkId), true)) ?? rec;
     }
   }
-  getCheck(portalId: string, checkId: string) { return this.get<CheckRecord>(portalId, checkSk(checkId)); }
+  getCheck(portalId: string, checkId: string, consistent = false) { return this.get<CheckRecord>(portalId, checkSk(checkId), consistent); }
 
   getDigestDelivery(portalId: string, week: string, email: string) { return this.get<DigestDelivery>(portalId, digestSk(week, email)); }
 
@@ -320,7 +348,7 @@ export class Repository {
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 8) throw new Error(`DynamoDB kept ${pending.length} items unprocessed after ${attempt} attempts`);
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-      const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      const res = await this.writer().send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
       const unprocessed = (res.UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
       this.writes += pending.length - unprocessed.length;
       pending = unprocessed;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Repository } from '../../functions/store/repository.ts';
+import { WritesFenced, type Repository } from '../../functions/store/repository.ts';
 import type { PageRecord, StoredFinding } from '../../functions/store/records.ts';
 import { testRepository } from '../support/dynamo.ts';
 
@@ -104,5 +104,18 @@ describe('Repository on DynamoDB Local', () => {
     await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:a', { ...counters, requests: 3, writes: 4 });
     const { run } = await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:b', { ...counters, requests: 2, writes: 1 });
     expect(run).toMatchObject({ done: 2, counters: { requests: 5, writes: 5 } });
+  });
+
+  it('a fenced view writes until its fence drops, then refuses every kind of write and still reads', async () => {
+    const handOff = new AbortController();
+    const view = repo.fencedBy(handOff.signal);
+    await view.putPages('p8', [page(1)]);
+    handOff.abort();
+    await expect(view.putPages('p8', [page(2)])).rejects.toThrow(WritesFenced);
+    await expect(view.putColumn('p8', { columnId: 'c' } as never)).rejects.toThrow(WritesFenced);
+    await expect(view.advanceRun('p8', 'x', 'crawling', 'crawled')).rejects.toThrow(WritesFenced);
+    expect((await view.listPages('p8')).map((p) => p.url)).toEqual([page(1).url]);
+    await repo.putPages('p8', [page(3)]); // the repository it came from is not fenced
+    expect(await repo.listPages('p8')).toHaveLength(2);
   });
 });
