@@ -17,7 +17,7 @@ export const findingsQuerySchema = z.strictObject({
 
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
-/** `since`: findings first seen or last changed (new, changed, resolved, reopened) on or after that day. */
+/** `since`: findings new, reopened, resolved or changed (beyond merely ageing a day) on or after that day. */
 export function selectFindings(all: StoredFinding[], q: FindingsQuery): { page: StoredFinding[]; nextCursor: string | null } {
   const matching = all
     .filter((f) => q.status === 'all' || f.status === q.status)

@@ -4,7 +4,8 @@ import type { StoredFinding } from '../store/records.ts';
 
 // A finding's id is a hash of (portal, rule, subject), so reconciling a scan with the store is
 // a set difference: new ids open, missing ids resolve, returning ids reopen. Only findings whose
-// status or content changed are written back.
+// status or content changed are written back; lastChanged* moves only when something a reader
+// would call a change happened (not when a stale column is merely one day staler).
 
 export interface Reconciled {
   /** Records to write: new, reopened, changed or resolved findings. */
@@ -18,6 +19,19 @@ export interface Reconciled {
 
 const contentOf = (f: Finding) =>
   hashOf([f.severity, f.title, f.url, f.message, f.action, f.evidence, f.columnId ?? null, f.department ?? null]);
+
+/**
+ * Counts that grow by themselves each day a problem stays: the finding is rewritten so its text
+ * stays current, but it has not changed for a reader asking "what is new since Monday".
+ */
+const AGEING_EVIDENCE = new Set(['ageDays', 'daysSinceEnd']);
+
+/** What a finding says, less its ageing counts (and the message, which only renders them). */
+const substanceOf = (f: Finding) =>
+  hashOf([
+    f.severity, f.title, f.url, f.action, f.columnId ?? null, f.department ?? null,
+    Object.entries(f.evidence).filter(([k]) => !AGEING_EVIDENCE.has(k)),
+  ]);
 
 export function reconcile(previous: StoredFinding[], current: Finding[], scan: { scanId: string; asOf: string }): Reconciled {
   const before = new Map(previous.map((f) => [f.id, f]));
@@ -43,7 +57,8 @@ export function reconcile(previous: StoredFinding[], current: Finding[], scan: {
       changed.push(rec);
       open.push(rec);
     } else if (contentOf(prev) !== contentOf(f)) {
-      const rec: StoredFinding = { ...prev, ...f, lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf };
+      const moved = substanceOf(prev) !== substanceOf(f) ? { lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf } : {};
+      const rec: StoredFinding = { ...prev, ...f, ...moved };
       changed.push(rec);
       open.push(rec);
     } else {

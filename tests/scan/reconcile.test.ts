@@ -27,9 +27,21 @@ describe('reconcile', () => {
 
   it('rewrites an open finding whose evidence changed, keeping its first-seen scan', () => {
     const s1 = reconcile([], [finding('a')], { scanId: 's1', asOf: '2018-01-01' });
-    const s2 = reconcile(s1.changed, [finding('a', '栏目仍为空')], { scanId: 's2', asOf: '2018-01-02' });
+    const s2 = reconcile(s1.changed, [{ ...finding('a', '栏目仍为空，列表有 1 页'), evidence: { items: 0, listPages: 1 } }], { scanId: 's2', asOf: '2018-01-02' });
     expect(s2.changed).toHaveLength(1);
-    expect(s2.changed[0]).toMatchObject({ message: '栏目仍为空', firstSeenScan: 's1', lastChangedScan: 's2', status: 'open' });
+    expect(s2.changed[0]).toMatchObject({ message: '栏目仍为空，列表有 1 页', firstSeenScan: 's1', lastChangedScan: 's2', lastChangedAsOf: '2018-01-02', status: 'open' });
+  });
+
+  it('keeps a stale finding current as it ages, but only a real change moves lastChanged (what ?since= reads)', () => {
+    const stale = (ageDays: number, newest: string): Finding => ({
+      ...finding('s'), rule: 'stale-column', severity: 'major', message: `最新信息发布于 ${newest}，已 ${ageDays} 天未更新`, evidence: { newest, ageDays, maxAgeDays: 90 },
+    });
+    const s1 = reconcile([], [stale(100, '2017-09-23')], { scanId: 's1', asOf: '2018-01-01' });
+    const s2 = reconcile(s1.changed, [stale(101, '2017-09-23')], { scanId: 's2', asOf: '2018-01-02' });
+    expect(s2.changed).toHaveLength(1); // the stored text says 101 days, not 100
+    expect(s2.changed[0]).toMatchObject({ message: expect.stringContaining('101 天') as string, evidence: { ageDays: 101 }, lastChangedScan: 's1', lastChangedAsOf: '2018-01-01' });
+    const s3 = reconcile(s2.changed, [stale(95, '2017-09-29')], { scanId: 's3', asOf: '2018-01-03' });
+    expect(s3.changed[0]).toMatchObject({ lastChangedScan: 's3', lastChangedAsOf: '2018-01-03' }); // a newer item, still stale
   });
 
   it('counts a finding once even when a rule reports the same subject twice', () => {
