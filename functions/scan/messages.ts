@@ -1,20 +1,22 @@
 import { z } from 'zod';
 
 // The crawl queue's messages. Whatever arrives from SQS is parsed here before anything runs:
-// a malformed body is a poison message to drop loudly, not to retry forever.
+// a malformed body is a poison message to drop loudly, not to retry forever. Unknown fields are
+// dropped rather than refused: during a deploy a newer producer (the API) may send a field an
+// older consumer (crawl-column) does not know yet, and that message must still be worked.
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
 
-export const crawlMessageSchema = z.strictObject({
+export const crawlMessageSchema = z.object({
   kind: z.literal('crawl'),
   portalId: id,
   scanId: z.string().regex(/^[0-9TZ]+-[0-9a-z]+$/).max(64),
   asOf: isoDay,
-  target: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('homepage') }), z.strictObject({ kind: z.literal('column'), columnId: z.string().min(1).max(64) })]),
+  target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('homepage') }), z.object({ kind: z.literal('column'), columnId: z.string().min(1).max(64) })]),
 });
 
-export const checkMessageSchema = z.strictObject({
+export const checkMessageSchema = z.object({
   kind: z.literal('check'),
   portalId: id,
   checkId: z.string().min(1).max(128),

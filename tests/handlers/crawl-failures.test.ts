@@ -80,7 +80,7 @@ describe('crawl-column under a DynamoDB failure mid-batch', () => {
     const crawl = await bundles.load<Handler<unknown, SQSBatchResponse>>('crawl-column', env);
     const bad = [
       { body: 'not json', messageId: 'm-1', groupId: 'g', deduplicationId: 'd1' },
-      { body: JSON.stringify({ kind: 'crawl', portalId: 'mhk-bdc', scanId: 'x', asOf: '2018-01-15', target: { kind: 'homepage' }, extra: 1 }), messageId: 'm-2', groupId: 'g', deduplicationId: 'd2' },
+      { body: JSON.stringify({ kind: 'crawl', portalId: 'mhk-bdc', scanId: 'x', asOf: '15/01/2018', target: { kind: 'column' } }), messageId: 'm-2', groupId: 'g', deduplicationId: 'd2' },
       { body: JSON.stringify({ kind: 'crawl', portalId: 'mhk-bdc', scanId: '20180114T180000Z-gone', asOf: '2018-01-15', target: { kind: 'homepage' } }), messageId: 'm-3', groupId: 'g', deduplicationId: 'd3' },
     ];
     // The last one is valid but names a run that does not exist (expired): skipped, not retried.
