@@ -3,9 +3,11 @@ import { Fetcher } from '../../functions/crawl/fetcher.ts';
 import { crawlColumn } from '../../functions/scan/crawl-column.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';
-import type { Repository } from '../../functions/store/repository.ts';
+import { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
+import { detailPage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
+import { startTestServer, type Handler, type Page } from '../support/test-server.ts';
 
 describe('crawlColumn on a hostile column', () => {
   let srv: MisbehavingServer;
@@ -59,60 +61,81 @@ describe('crawlColumn on a hostile column', () => {
   });
 });
 
+/** `n` notices of column 通知公告, each with its detail page path. */
+const notices = (n: number): MiniItem[] =>
+  Array.from({ length: n }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+
+type Routes = Record<string, Page | Handler>;
+
+/** The list page and every item's detail page, served as they should be. */
+function columnRoutes(items: MiniItem[]): Routes {
+  const routes: Routes = { '/tzgg/index.html': html(listPage('通知公告', items)) };
+  for (const it of items) routes[it.path] = html(detailPage(it));
+  return routes;
+}
+
+/**
+ * A one-column portal on a real local server, with its own DynamoDB Local table and a fetcher
+ * free to go fast (4 at a time, no interval): what these tests time is the crawl, not politeness.
+ */
+async function oneColumnPortal(id: string, routes: Routes, opts: { crawl?: Record<string, unknown>; repo?: (tableName: string) => Repository } = {}) {
+  const server = await startTestServer(routes);
+  const table = await testRepository(id);
+  const repo = opts.repo?.(table.tableName) ?? table;
+  const portal = parseConfig({
+    portals: [{ id, name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0, ...opts.crawl } }],
+  }).portals[0]!;
+  const fetcher = new Fetcher({ robots: false, retries: 0 });
+  fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
+  return {
+    server, repo, portal, fetcher,
+    urlsOf: (items: MiniItem[]) => items.map((it) => `${server.origin}${it.path}`),
+    crawl: (scanId: string, now?: string) =>
+      crawlColumn({ portal, column: portal.columns[0]!, scanId, asOf: '2018-01-15' }, { fetcher, repo, ...(now ? { now: () => new Date(now) } : {}) }),
+    async close() {
+      await fetcher.close();
+      if (repo !== table) repo.destroy();
+      table.destroy();
+      await server.close();
+    },
+  };
+}
+
 describe('crawlColumn refresh of known detail pages', () => {
   it('leaves known pages alone, then re-asks them conditionally once they are older than refreshDays', async () => {
-    const { startTestServer } = await import('../support/test-server.ts');
-    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
-    const item = { path: '/tzgg/201801/t20180110_1.html', title: '关于开展土地执法检查的通知', date: '2018-01-10', generated: '2018-01-09' };
-    const server = await startTestServer({ '/tzgg/index.html': html(listPage('通知公告', [item])), [item.path]: html(detailPage(item)) });
-    const repo = await testRepository('refresh');
-    const portal = parseConfig({
-      portals: [{ id: 'r', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { refreshDays: 30, robots: false, minIntervalMs: 0 } }],
-    }).portals[0]!;
-    const fetcher = new Fetcher({ robots: false });
-    const crawl = (now: string) => crawlColumn({ portal, column: portal.columns[0]!, scanId: now, asOf: '2018-01-15' }, { fetcher, repo, now: () => new Date(now) });
-    const detailHits = () => server.requests.filter((q) => q.path === item.path);
+    const [item] = notices(1) as [MiniItem];
+    const site = await oneColumnPortal('refresh', columnRoutes([item]), { crawl: { refreshDays: 30 } });
+    const detailHits = () => site.server.requests.filter((q) => q.path === item.path);
 
-    await crawl('2026-01-01T00:00:00Z');
+    await site.crawl('s1', '2026-01-01T00:00:00Z');
     expect(detailHits()).toHaveLength(1);
-    const again = await crawl('2026-01-20T00:00:00Z');
+    const again = await site.crawl('s2', '2026-01-20T00:00:00Z');
     expect(detailHits()).toHaveLength(1); // 19 days: not due
     expect(again.pagesWritten).toBe(0);
-    const refreshed = await crawl('2026-02-01T00:00:00Z');
+    const refreshed = await site.crawl('s3', '2026-02-01T00:00:00Z');
     expect(detailHits()).toHaveLength(2); // 31 days: due, asked with its ETag
     expect(detailHits()[1]!.headers['if-none-match']).toBeTruthy();
     expect(refreshed).toMatchObject({ pagesFetched: 1, pagesParsed: 0, pagesWritten: 1 });
-    await fetcher.close();
-    repo.destroy();
-    await server.close();
+    await site.close();
   });
 });
 
 describe('crawlColumn storing pages as it goes', () => {
   it('has written the pages fetched so far while one page still hangs, so a crawl that dies keeps them', async () => {
-    const { startTestServer } = await import('../support/test-server.ts');
-    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
-    const items = Array.from({ length: 40 }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+    const items = notices(40);
     let release: () => void = () => {};
     const hanging = new Promise<void>((r) => (release = r));
-    const routes: Record<string, ReturnType<typeof html> | ((req: unknown, res: import('node:http').ServerResponse) => void)> = { '/tzgg/index.html': html(listPage('通知公告', items)) };
-    for (const it of items.slice(1)) routes[it.path] = html(detailPage(it));
+    const routes = columnRoutes(items);
     routes[items[0]!.path] = (_req, res) => void hanging.then(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(items[0]!)));
-    const server = await startTestServer(routes);
-    const repo = await testRepository('stream-writes');
-    const portal = parseConfig({
-      portals: [{ id: 'w', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
-    }).portals[0]!;
-    const fetcher = new Fetcher({ robots: false, retries: 0 });
-    fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
-    const urls = items.map((it) => `${server.origin}${it.path}`);
+    const site = await oneColumnPortal('stream-writes', routes);
+    const urls = site.urlsOf(items);
     let settled = false;
-    const crawl = crawlColumn({ portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo }).finally(() => (settled = true));
+    const crawl = site.crawl('s1').finally(() => (settled = true));
     try {
       let stored = 0;
       for (let i = 0; i < 200 && stored < 25; i++) {
         await new Promise((r) => setTimeout(r, 25));
-        stored = (await repo.getPages('w', urls)).length;
+        stored = (await site.repo.getPages(site.portal.id, urls)).length;
       }
       expect(stored).toBeGreaterThanOrEqual(25);
       expect(settled).toBe(false); // the first page still hangs
@@ -120,23 +143,14 @@ describe('crawlColumn storing pages as it goes', () => {
       release();
     }
     expect((await crawl).pagesWritten).toBe(40);
-    expect(await repo.getPages('w', urls)).toHaveLength(40);
-    await fetcher.close();
-    repo.destroy();
-    await server.close();
+    expect(await site.repo.getPages(site.portal.id, urls)).toHaveLength(40);
+    await site.close();
   });
 });
 
 describe('crawlColumn when the store fails mid-crawl', () => {
   it('rejects with the store error, starts no page after it, and still stores the pages fetched before', async () => {
-    const { startTestServer } = await import('../support/test-server.ts');
-    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
-    const { Repository } = await import('../../functions/store/repository.ts');
-    const items = Array.from({ length: 120 }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
-    const routes: Record<string, ReturnType<typeof html>> = { '/tzgg/index.html': html(listPage('通知公告', items)) };
-    for (const it of items) routes[it.path] = html(detailPage(it));
-    const server = await startTestServer(routes);
-    const base = await testRepository('store-fails');
+    const items = notices(120);
     // The real table underneath; only the second batch of pages is refused, as a throttled or
     // unavailable DynamoDB would refuse it.
     let batches = 0;
@@ -146,64 +160,46 @@ describe('crawlColumn when the store fails mid-crawl', () => {
         return super.putPages(portalId, pages);
       }
     }
-    const repo = new RefusingSecondBatch({ tableName: base.tableName, endpoint: inject('dynamoEndpoint') });
-    const portal = parseConfig({
-      portals: [{ id: 'f', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
-    }).portals[0]!;
-    const fetcher = new Fetcher({ robots: false, retries: 0 });
-    fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
-    const urls = items.map((it) => `${server.origin}${it.path}`);
-    const detailRequests = () => server.requests.filter((q) => q.path.startsWith('/tzgg/2018')).length;
+    const site = await oneColumnPortal('store-fails', columnRoutes(items), {
+      repo: (tableName) => new RefusingSecondBatch({ tableName, endpoint: inject('dynamoEndpoint') }),
+    });
+    const urls = site.urlsOf(items);
+    const detailRequests = () => site.server.requests.filter((q) => q.path.startsWith('/tzgg/2018')).length;
+    const storedNow = async () => (await site.repo.getPages(site.portal.id, urls)).length;
 
-    await expect(crawlColumn({ portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo })).rejects.toThrow(/injected/);
+    await expect(site.crawl('s1')).rejects.toThrow(/injected/);
     const atFailure = detailRequests();
     expect(atFailure).toBeLessThan(items.length / 2); // the rest of the column was never asked for
-    const stored = (await repo.getPages('f', urls)).length;
+    const stored = await storedNow();
     expect(stored).toBeGreaterThanOrEqual(25); // the first batch, plus what came in after the refused one
     expect(stored).toBeLessThan(atFailure);
     await new Promise((r) => setTimeout(r, 200));
     expect(detailRequests()).toBe(atFailure);
-    expect((await repo.getPages('f', urls)).length).toBe(stored); // nothing written after the rejection
-    await fetcher.close();
-    repo.destroy();
-    base.destroy();
-    await server.close();
+    expect(await storedNow()).toBe(stored); // nothing written after the rejection
+    await site.close();
   });
 });
 
 describe('crawlColumn on a paged column whose later pages answer 304', () => {
   it('takes a 304 on page 2 as the column unchanged: no false loop warning, no rewrite', async () => {
-    const { startTestServer } = await import('../support/test-server.ts');
-    const { detailPage, html, listPage } = await import('../support/mini-portal.ts');
-    const items = Array.from({ length: 6 }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+    const items = notices(6);
+    const routes = columnRoutes(items);
     // Page 1 is regenerated without validators (answered 200 every time); later pages carry ETags.
-    const routes: Record<string, ReturnType<typeof html>> = {
-      '/tzgg/index.html': { ...html(listPage('通知公告', items.slice(0, 2), { pages: [3, 0] })), etag: false },
-      '/tzgg/index_1.html': html(listPage('通知公告', items.slice(2, 4), { pages: [3, 1] })),
-      '/tzgg/index_2.html': html(listPage('通知公告', items.slice(4), { pages: [3, 2] })),
-    };
-    for (const it of items) routes[it.path] = html(detailPage(it));
-    const server = await startTestServer(routes);
-    const repo = await testRepository('paged-304');
-    const portal = parseConfig({
-      portals: [{ id: 'p', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
-    }).portals[0]!;
-    const fetcher = new Fetcher({ robots: false, retries: 0 });
-    fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
-    const crawl = (scanId: string) => crawlColumn({ portal, column: portal.columns[0]!, scanId, asOf: '2018-01-15' }, { fetcher, repo });
+    routes['/tzgg/index.html'] = { ...html(listPage('通知公告', items.slice(0, 2), { pages: [3, 0] })), etag: false };
+    routes['/tzgg/index_1.html'] = html(listPage('通知公告', items.slice(2, 4), { pages: [3, 1] }));
+    routes['/tzgg/index_2.html'] = html(listPage('通知公告', items.slice(4), { pages: [3, 2] }));
+    const site = await oneColumnPortal('paged-304', routes);
 
-    const first = await crawl('s1');
+    const first = await site.crawl('s1');
     expect(first.snapshot).toMatchObject({ listPages: 3, warnings: [] });
     expect(first.snapshot.items).toHaveLength(6);
-    const second = await crawl('s2');
-    const asked = server.requests.filter((q) => q.path === '/tzgg/index_1.html');
+    const second = await site.crawl('s2');
+    const asked = site.server.requests.filter((q) => q.path === '/tzgg/index_1.html');
     expect(asked.at(-1)?.headers['if-none-match']).toBeTruthy();
     expect(second.snapshot.warnings).toEqual([]);
     expect(second.snapshot).toMatchObject({ listPages: 3 });
     expect(second.snapshot.items).toHaveLength(6);
     expect(second.columnWritten).toBe(false);
-    await fetcher.close();
-    repo.destroy();
-    await server.close();
+    await site.close();
   });
 });
