@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startLocalDynamo } from '../../functions/local/dynamodb-local.ts';
 
 // DynamoDB Local is a separate JVM: whatever happens to the process that started it, it must go.
 
@@ -19,5 +20,23 @@ describe('the embedded DynamoDB Local', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('crash after start');
     expect(jvmRunningFor(dir)).toBe(false);
+  });
+
+  it('runs its JVM on the client JIT tier, after the user’s own JDK_JAVA_OPTIONS, and leaves the variable as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dw-jvm-'));
+    const before = process.env.JDK_JAVA_OPTIONS;
+    process.env.JDK_JAVA_OPTIONS = '-Xmx256m';
+    const local = await startLocalDynamo({ dataDir: dir });
+    try {
+      expect(process.env.JDK_JAVA_OPTIONS).toBe('-Xmx256m');
+      const pid = execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n')
+        .find((l) => l.includes('DynamoDBLocal') && l.includes(dir))!.trim().split(/\s+/)[0]!;
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -Xmx256m');
+    } finally {
+      await local.stop();
+      if (before === undefined) delete process.env.JDK_JAVA_OPTIONS;
+      else process.env.JDK_JAVA_OPTIONS = before;
+    }
   });
 });
