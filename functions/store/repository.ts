@@ -198,7 +198,10 @@ export class Repository {
       return null;
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      return this.get<DigestDelivery>(portalId, digestSk(week, email));
+      // Strongly consistent: an eventually consistent miss here would read as "claimed" and send twice.
+      const standing = await this.get<DigestDelivery>(portalId, digestSk(week, email), true);
+      // Gone between the two calls (TTL): not ours to send; the next run claims it afresh.
+      return standing ?? { week, email, status: 'sending', attempts: 0, updatedAt: now };
     }
   }
 

@@ -80,4 +80,23 @@ describe('sending the digest through SES', () => {
     expect(report.unconfirmed).toEqual(['director@example.gov.cn']);
     expect(await stored()).toHaveLength(before);
   });
+
+  it('does not mark failed (to be re-sent) a message whose connection broke after the request went out', async () => {
+    const { createServer } = await import('node:http');
+    // Reads the whole request, as SES would before sending, then drops the connection unanswered.
+    const dropping = createServer((req) => req.resume().on('end', () => req.socket.destroy()));
+    await new Promise<void>((r) => dropping.listen(0, '127.0.0.1', r));
+    const week = '2018-W06';
+    try {
+      const ses = sesClient(`http://127.0.0.1:${(dropping.address() as AddressInfo).port}`);
+      const report = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses });
+      expect(report).toMatchObject({ sent: [], failed: [], unconfirmed: ['director@example.gov.cn'] });
+      expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({ status: 'sending', attempts: 1 });
+      const again = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses: sesClient(endpoint) });
+      expect(again.unconfirmed).toEqual(['director@example.gov.cn']); // still not re-sent blindly
+    } finally {
+      dropping.closeAllConnections();
+      await new Promise((r) => dropping.close(r));
+    }
+  });
 });
