@@ -14,6 +14,9 @@ export interface AlarmsProps {
   readonly deadLetterQueues: Record<string, IQueue>;
 }
 
+/** Where the handlers' metrics go (Powertools: namespace, and `service` as a default dimension). */
+export const METRICS = { namespace: 'DisclosureWatch', service: 'disclosure-watch' } as const;
+
 /** What an operator must hear about: lost work, failing functions, and a scan that never finished. */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
@@ -57,21 +60,42 @@ export class Alarms extends Construct {
       });
     }
 
-    // evaluate counts every finished scan; a day without one means the pipeline stalled somewhere
-    // no error surfaced (a schedule disabled, a column message stuck), so no data must alarm too.
+    // evaluate counts every finished scan; no scan for more than a day means the pipeline
+    // stalled somewhere no error surfaced (a schedule disabled, a run that never closed), so no
+    // data must alarm too. Hourly periods, 30 of them: one 24 h period is a sliding window that
+    // would miss a scan that merely finished later than yesterday's, and alarm on a healthy day.
+    // One portal stuck while others finish shows in the crawl DLQ and evaluate alarms instead.
     alarm('ScanDidNotFinish', {
-      alarmDescription: 'No portal scan finished in the last day: check the schedule, the crawl queue and the evaluate function.',
+      alarmDescription: 'No portal scan finished in 30 hours: check the schedule, the crawl queue and its DLQ, and the evaluate function.',
       metric: new cloudwatch.Metric({
-        namespace: 'DisclosureWatch',
+        namespace: METRICS.namespace,
         metricName: 'ScansCompleted',
-        dimensionsMap: { service: 'disclosure-watch' },
+        dimensionsMap: { service: METRICS.service },
         statistic: 'Sum',
-        period: Duration.days(1),
+        period: Duration.hours(1),
       }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      evaluationPeriods: 1,
+      evaluationPeriods: 30,
+      datapointsToAlarm: 30,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    // A digest whose send could not be confirmed is never re-sent blindly (a duplicate to the
+    // 局长 is worse): an operator checks SES's sending activity and settles it by hand.
+    alarm('DigestUnconfirmed', {
+      alarmDescription: 'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
+      metric: new cloudwatch.Metric({
+        namespace: METRICS.namespace,
+        metricName: 'DigestsUnconfirmed',
+        dimensionsMap: { service: METRICS.service },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
   }
 }

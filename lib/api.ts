@@ -71,7 +71,9 @@ export class DisclosureApi extends Construct {
     // API Gateway's own refusals speak the handler's error shape ({"error", "details"}), so a
     // client reads one format whether the gateway or the function said no.
     const gatewayErrors: [string, apigateway.ResponseType, string][] = [
-      ['BadBody', apigateway.ResponseType.BAD_REQUEST_BODY, '"the body is not a valid check request", "details": ["$context.error.validationErrorString"]'],
+      // Gateway response templates are plain substitution, not VTL: the body validator's message
+      // holds double quotes that nothing can escape here, so it is left out; ours says what to send.
+      ['BadBody', apigateway.ResponseType.BAD_REQUEST_BODY, '"the body is not a valid check request: send {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"} as application/json"'],
       ['BadParameters', apigateway.ResponseType.BAD_REQUEST_PARAMETERS, '"the request parameters are not valid", "details": ["$context.error.validationErrorString"]'],
       ['Denied', apigateway.ResponseType.ACCESS_DENIED, '"not allowed: the caller needs execute-api:Invoke on this route"'],
       ['Unsigned', apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN, '"no such route, or the request is not signed (SigV4, e.g. awscurl --service execute-api)"'],

@@ -3,9 +3,11 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { Alarms } from './alarms.ts';
+import { REPOSITORY_TABLE_ACTIONS } from '../functions/store/iam-actions.ts';
+import { Alarms, METRICS } from './alarms.ts';
 import { DisclosureApi } from './api.ts';
 import { HandlerFunctions } from './functions.ts';
 import { addNagSuppressions } from './nag-suppressions.ts';
@@ -49,13 +51,13 @@ export class DisclosureWatchStack extends Stack {
 
     const common = {
       DW_TABLE_NAME: this.table.tableName,
-      POWERTOOLS_SERVICE_NAME: 'disclosure-watch',
-      POWERTOOLS_METRICS_NAMESPACE: 'DisclosureWatch',
+      POWERTOOLS_SERVICE_NAME: METRICS.service,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS.namespace,
       NODE_OPTIONS: '--enable-source-maps',
     };
     this.functions = new HandlerFunctions(this, 'Handlers', { configJson: props.configJson, environment: common });
     const fns = this.functions.byName;
-    for (const fn of Object.values(fns)) this.table.grantReadWriteData(fn);
+    for (const fn of Object.values(fns)) this.table.grant(fn, ...REPOSITORY_TABLE_ACTIONS);
 
     const crawlTimeout = fns['crawl-column'].timeout ?? Duration.minutes(5);
     const crawlDlq = new sqs.Queue(this, 'CrawlDeadLetterQueue', { ...queueDefaults, fifo: true, retentionPeriod: Duration.days(14) });
@@ -109,9 +111,16 @@ export class DisclosureWatchStack extends Stack {
     const digest = fns['send-digest'];
     digest.addEnvironment('DW_SES_FROM', senderEmail);
     digest.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      actions: ['ses:SendEmail'], // SES v2 SendEmail, simple content: no SendRawEmail
       resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesIdentity })],
     }));
+
+    // Scheduler hands its event to Lambda asynchronously: its retries and DLQ cover delivery
+    // only. A run that fails in the handler is retried by Lambda, then parked in the same queue
+    // with its event (the scheduled time), instead of being dropped.
+    for (const fn of [fns['plan-scan'], digest]) {
+      fn.configureAsyncInvoke({ onFailure: new SqsDestination(schedulerDlq), retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    }
 
     const schedules = new Schedules(this, 'Schedules', { planScan: fns['plan-scan'], sendDigest: digest, deadLetterQueue: schedulerDlq });
     const api = new DisclosureApi(this, 'Api', { handler: fns.api });

@@ -23,6 +23,7 @@ export const handler = async (event: unknown) => {
     (r.failed.length || r.unconfirmed.length ? rt.logger.warn : rt.logger.info).call(rt.logger, 'digest run', report);
     rt.metrics.addMetric('DigestsSent', MetricUnit.Count, r.sent.length);
     rt.metrics.addMetric('DigestsFailed', MetricUnit.Count, r.failed.length);
+    rt.metrics.addMetric('DigestsUnconfirmed', MetricUnit.Count, r.unconfirmed.length);
     failed += r.failed.length;
     reports.push(report);
   }

@@ -1,6 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildStack } from './build.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPOSITORY_TABLE_ACTIONS } from '../../functions/store/iam-actions.ts';
+import { buildStack, repoRoot } from './build.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
 type Statement = { Action: string | string[]; Resource: unknown };
@@ -47,6 +50,23 @@ describe('table', () => {
         })],
       }),
     });
+  });
+});
+
+describe('table access', () => {
+  it('grants every function exactly the repository\'s table actions: no Scan, no DeleteItem, no table admin', () => {
+    for (const name of Object.keys(functionIds)) {
+      const onTable = actionsOfRole(roleOf(name)).filter((a) => a.startsWith('dynamodb:') && !/Stream|Shard|GetRecords/.test(a));
+      expect(onTable.sort(), name).toEqual([...REPOSITORY_TABLE_ACTIONS].sort());
+    }
+  });
+
+  it('covers every DynamoDB command the repository sends in AWS (ensureTable is local-only)', () => {
+    const source = readFileSync(join(repoRoot, 'functions', 'store', 'repository.ts'), 'utf8');
+    const commands = new Set([...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!));
+    const awsSide = [...commands].filter((c) => !['CreateTable', 'DescribeTable'].includes(c));
+    const asAction: Record<string, string> = { Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', Query: 'Query' };
+    for (const c of awsSide) expect(REPOSITORY_TABLE_ACTIONS, c).toContain(`dynamodb:${asAction[c] ?? c}`);
   });
 });
 
@@ -214,12 +234,19 @@ describe('API', () => {
   });
 
   it('answers its own refusals (bad body, unsigned, denied, throttled) in the handler\'s JSON error shape', () => {
+    // What API Gateway substitutes (templates are not VTL, nothing is escaped), as it words it.
+    const validationError: Record<string, string> = {
+      BAD_REQUEST_BODY: '[object has missing required properties (["url"])]',
+      BAD_REQUEST_PARAMETERS: 'Missing required request parameters: [id]',
+    };
     for (const type of ['BAD_REQUEST_BODY', 'BAD_REQUEST_PARAMETERS', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'THROTTLED']) {
       const found = template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: type } });
       const [response] = Object.values(found) as { Properties: { ResponseTemplates: Record<string, string> } }[];
       expect(response, type).toBeDefined();
-      const body = response!.Properties.ResponseTemplates['application/json']!;
-      expect(JSON.parse(body.replace(/\$context\.[A-Za-z.]+/g, 'x'))).toHaveProperty('error');
+      const body = response!.Properties.ResponseTemplates['application/json']!
+        .replaceAll('$context.error.validationErrorString', validationError[type] ?? '')
+        .replace(/\$context\.[A-Za-z.]+/g, 'b7c1e0d2-5f3a-4c1e-9d2b-1a2b3c4d5e6f');
+      expect(JSON.parse(body), type).toHaveProperty('error');
     }
   });
 
@@ -232,30 +259,36 @@ describe('least privilege', () => {
   it('only send-digest may send email, and only through its identity', () => {
     for (const name of Object.keys(functionIds)) {
       const sends = actionsOfRole(roleOf(name)).filter((a) => a.startsWith('ses:'));
-      expect(sends, name).toEqual(name === 'send-digest' ? ['ses:SendEmail', 'ses:SendRawEmail'] : []);
+      expect(sends, name).toEqual(name === 'send-digest' ? ['ses:SendEmail'] : []);
     }
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+        Action: 'ses:SendEmail',
         Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/gtj\\.mhk\\.gov\\.cn$')])] },
       })]) },
     });
   });
 
-  it('only the producers may send to the crawl queue', () => {
-    for (const name of Object.keys(functionIds)) {
-      const canSend = actionsOfRole(roleOf(name)).includes('sqs:SendMessage');
-      // evaluate sends only to its failure queue (the on-failure destination), checked below.
-      if (name === 'evaluate') continue;
-      expect(canSend, name).toBe(name === 'plan-scan' || name === 'api');
+  it('parks a scheduled run that failed in the handler (after Lambda\'s retries) in the scheduler DLQ', () => {
+    for (const name of ['plan-scan', 'send-digest']) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionIds[name] },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerDeadLetterQueue'), 'Arn'] } } },
+      });
     }
-    const crawlQueueSends = template.findResources('AWS::IAM::Policy', {
-      Properties: { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Action: Match.arrayWith(['sqs:SendMessage']),
-        Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CrawlQueue'), 'Arn'] },
-      })]) } },
-    }) as Record<string, Resource>;
-    const roles = Object.values(crawlQueueSends).flatMap((p) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+  });
+
+  it('only the producers may send to the crawl queue', () => {
+    // CDK merges statements, so a SendMessage statement may name several queues.
+    const sendsToCrawlQueue = (st: Statement) =>
+      [st.Action].flat().includes('sqs:SendMessage') &&
+      [st.Resource].flat().some((r) => /^CrawlQueue/.test((r as { 'Fn::GetAtt'?: [string] })['Fn::GetAtt']?.[0] ?? ''));
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+    const roles = policies
+      .filter((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement.some(sendsToCrawlQueue))
+      .flatMap((p) => (p.Properties.Roles as { Ref: string }[]).map((r) => r.Ref));
     expect(roles.sort()).toEqual([roleOf('api'), roleOf('plan-scan')].sort());
   });
 
@@ -269,7 +302,7 @@ describe('least privilege', () => {
 
 describe('alarms', () => {
   it('alarm on every DLQ, every function and a day without a finished scan, through an encrypted topic', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 5 + 1);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 5 + 1 + 1);
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
     expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
@@ -279,10 +312,20 @@ describe('alarms', () => {
       MetricName: 'ScansCompleted',
       Dimensions: [{ Name: 'service', Value: 'disclosure-watch' }],
       Statistic: 'Sum',
-      Period: 86400,
+      // 30 hourly periods, all empty: a fixed 24 h window would alarm when a scan merely finished later than yesterday's.
+      Period: 3600,
+      EvaluationPeriods: 30,
+      DatapointsToAlarm: 30,
       Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
       TreatMissingData: 'breaching',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'DisclosureWatch',
+      MetricName: 'DigestsUnconfirmed',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      TreatMissingData: 'notBreaching',
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::KMS::Key', {
