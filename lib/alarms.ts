@@ -37,6 +37,9 @@ export class Alarms extends Construct {
     this.topic = new sns.Topic(this, 'Topic', { displayName: 'disclosure-watch alarms', masterKey: key, enforceSSL: true });
     const action = new SnsAction(this.topic);
     const alarm = (name: string, props: cloudwatch.AlarmProps) => new cloudwatch.Alarm(this, name, props).addAlarmAction(action);
+    /** One of the handlers' own metrics, summed per hour. */
+    const hourlySum = (metricName: string) =>
+      new cloudwatch.Metric({ namespace: METRICS.namespace, metricName, dimensionsMap: { service: METRICS.service }, statistic: 'Sum', period: Duration.hours(1) });
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       alarm(`${name}NotEmpty`, {
@@ -67,13 +70,7 @@ export class Alarms extends Construct {
     // One portal stuck while others finish shows in the crawl DLQ and evaluate alarms instead.
     alarm('ScanDidNotFinish', {
       alarmDescription: 'No portal scan finished in 30 hours: check the schedule, the crawl queue and its DLQ, and the evaluate function.',
-      metric: new cloudwatch.Metric({
-        namespace: METRICS.namespace,
-        metricName: 'ScansCompleted',
-        dimensionsMap: { service: METRICS.service },
-        statistic: 'Sum',
-        period: Duration.hours(1),
-      }),
+      metric: hourlySum('ScansCompleted'),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       evaluationPeriods: 30,
@@ -85,13 +82,7 @@ export class Alarms extends Construct {
     // 局长 is worse): an operator checks SES's sending activity and settles it by hand.
     alarm('DigestUnconfirmed', {
       alarmDescription: 'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
-      metric: new cloudwatch.Metric({
-        namespace: METRICS.namespace,
-        metricName: 'DigestsUnconfirmed',
-        dimensionsMap: { service: METRICS.service },
-        statistic: 'Sum',
-        period: Duration.hours(1),
-      }),
+      metric: hourlySum('DigestsUnconfirmed'),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
