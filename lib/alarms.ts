@@ -67,7 +67,6 @@ export class Alarms extends Construct {
     // stalled somewhere no error surfaced (a schedule disabled, a run that never closed), so no
     // data must alarm too. Hourly periods, 30 of them: one 24 h period is a sliding window that
     // would miss a scan that merely finished later than yesterday's, and alarm on a healthy day.
-    // One portal stuck while others finish shows in the crawl DLQ and evaluate alarms instead.
     alarm('ScanDidNotFinish', {
       alarmDescription: 'No portal scan finished in 30 hours: check the schedule, the crawl queue and its DLQ, and the evaluate function.',
       metric: hourlySum('ScansCompleted'),
@@ -76,6 +75,17 @@ export class Alarms extends Construct {
       evaluationPeriods: 30,
       datapointsToAlarm: 30,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    // plan-scan finds, each day, any portal whose previous run is still open: one portal stuck
+    // while the others finish, which the alarm above cannot see.
+    alarm('ScanStalled', {
+      alarmDescription: 'A portal\'s previous scan had not finished when the next was planned: see the plan-scan log for which, then the crawl DLQ and the evaluate log.',
+      metric: hourlySum('StalledScans'),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
 
     // A digest whose send could not be confirmed is never re-sent blindly (a duplicate to the

@@ -16,9 +16,13 @@ export const handler = async (event: unknown) => {
   for (const portal of portals) {
     const planned = await startScan(portal, { asOf, scanId: scheduled ? scheduledScanId(firedAt) : undefined }, { repo: rt.repo, queue });
     rt.logger.info('scan planned', { portal: portal.id, asOf, ...planned });
+    if (planned.stalled) {
+      rt.logger.error('the previous scan of this portal never finished: see the crawl DLQ and the evaluate log', { portal: portal.id, previous: planned.stalled });
+    }
     scans.push({ portal: portal.id, ...planned });
   }
   rt.metrics.addMetric('ScansStarted', MetricUnit.Count, scans.filter((s) => !s.resumed).length);
+  rt.metrics.addMetric('StalledScans', MetricUnit.Count, scans.filter((s) => s.stalled).length);
   flushMetrics(rt);
   return { asOf, scans };
 };

@@ -241,6 +241,11 @@ export class Repository {
     return run ? runOf(run) : null;
   }
 
+  /** The portal's runs still kept (TTL), newest first: scan ids begin with their start time. */
+  async listRuns(portalId: string, limit?: number): Promise<ScanRun[]> {
+    return (await this.queryPrefix<Record<string, unknown>>(portalId, 'R#', { newestFirst: true, limit })).map(runOf);
+  }
+
   /**
    * Counts one task of a run done, at most once: the task's name joins the run's set in the same
    * conditional write that adds its counters, so a redelivered message adds nothing. `counted`

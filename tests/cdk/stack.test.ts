@@ -302,7 +302,7 @@ describe('least privilege', () => {
 
 describe('alarms', () => {
   it('alarm on every DLQ, every function and a day without a finished scan, through an encrypted topic', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 5 + 1 + 1);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 + 5 + 3);
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);
     expect(alarms.filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toHaveLength(3);
@@ -319,6 +319,13 @@ describe('alarms', () => {
       Threshold: 1,
       ComparisonOperator: 'LessThanThreshold',
       TreatMissingData: 'breaching',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'DisclosureWatch',
+      MetricName: 'StalledScans',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      TreatMissingData: 'notBreaching',
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'DisclosureWatch',

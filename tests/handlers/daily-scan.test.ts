@@ -70,10 +70,10 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
   const crawlMessages = () => sqs.sent.filter((m) => JSON.parse(m.body).kind === 'crawl');
 
   it('plan-scan, fired by the daily schedule, plans one run per portal and one FIFO message per column, grouped by host', async () => {
-    const plan = await bundles.load<Handler<unknown, { asOf: string; scans: { portal: string; tasks: number; resumed: boolean }[] }>>('plan-scan', env);
+    const plan = await bundles.load<Handler<unknown, { asOf: string; scans: { portal: string; tasks: number; resumed: boolean; stalled: unknown }[] }>>('plan-scan', env);
     const out = await plan.handler({ scheduledTime: DAILY_FIRE });
     expect(out.asOf).toBe(DEMO_AS_OF);
-    const expected = config.portals.map((p) => ({ portal: p.id, tasks: p.columns.length + 1, resumed: false }));
+    const expected = config.portals.map((p) => ({ portal: p.id, tasks: p.columns.length + 1, resumed: false, stalled: null }));
     expect(out.scans).toMatchObject(expected);
     const total = expected.reduce((n, s) => n + s.tasks, 0);
     expect(crawlMessages()).toHaveLength(total);
