@@ -45,14 +45,21 @@ export function portalOfCheckId(checkId: string): string | null {
 class CheckFailed extends Error {}
 
 /**
- * Runs a check to its end and stores the answer (or the failure) under its id. When another
- * attempt of the same check answered first, that answer is kept and returned.
+ * Runs a check taken from the queue to its end. A redelivered message, or a check another
+ * attempt has answered, returns that answer: crawling again would only rewrite its pages and
+ * findings.
  */
 export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): Promise<CheckRecord> {
-  // A redelivered message, or a check another attempt has answered: that answer stands, and
-  // crawling again would only rewrite its pages and findings.
   const answered = await deps.repo.getCheck(job.portalId, job.checkId, true);
   if (answered && answered.status !== 'running') return answered;
+  return attemptCheck(job, deps);
+}
+
+/**
+ * Runs a check and stores the answer (or the failure) under its id. When another attempt of the
+ * same check answered first, that answer is kept and returned.
+ */
+async function attemptCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): Promise<CheckRecord> {
   const now = () => deps.now?.() ?? new Date();
   const requestedAt = job.requestedAt ? new Date(job.requestedAt) : now();
   const base = { checkId: job.checkId, portalId: job.portalId, url: job.url, asOf: job.asOf, requestedAt: requestedAt.toISOString(), expiresAt: expiresAfter(requestedAt, CHECK_DAYS) };
@@ -95,7 +102,8 @@ export async function startCheck(job: { portal: PortalConfig; url: string; asOf:
   // In AWS an inline attempt past its budget is frozen with the Lambda and may wake in a later
   // invocation; from the hand-off on, the queued attempt owns the check and this one may not write.
   const handOff = new AbortController();
-  const work = runCheck(message, deps.queue ? { ...deps, repo: deps.repo.fencedBy(handOff.signal) } : deps);
+  // Just created as running: nothing to read back before the first attempt.
+  const work = attemptCheck(message, deps.queue ? { ...deps, repo: deps.repo.fencedBy(handOff.signal) } : deps);
   // Whatever happens to the inline attempt after the answer, it must not become an unhandled
   // rejection; the queued attempt (AWS) or the stored record (serve) carries the outcome.
   work.catch((e: Error) => {
