@@ -7,15 +7,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS } from '../functions/handlers/observability.ts';
 
 export interface AlarmsProps {
   readonly functions: Record<string, IFunction>;
   /** Dead-letter queues by a short name: anything in one is work that was lost. */
   readonly deadLetterQueues: Record<string, IQueue>;
 }
-
-/** Where the handlers' metrics go (Powertools: namespace, and `service` as a default dimension). */
-export const METRICS = { namespace: 'DisclosureWatch', service: 'disclosure-watch' } as const;
 
 /** What an operator must hear about: lost work, failing functions, and a scan that never finished. */
 export class Alarms extends Construct {
@@ -37,6 +35,16 @@ export class Alarms extends Construct {
     this.topic = new sns.Topic(this, 'Topic', { displayName: 'disclosure-watch alarms', masterKey: key, enforceSSL: true });
     const action = new SnsAction(this.topic);
     const alarm = (name: string, props: cloudwatch.AlarmProps) => new cloudwatch.Alarm(this, name, props).addAlarmAction(action);
+    /** Fires on the first occurrence in a period; quiet when nothing is reported. */
+    const onAny = (name: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
+      alarm(name, {
+        alarmDescription,
+        metric,
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
     /** One of the handlers' own metrics, summed per hour. */
     const hourlySum = (metricName: string) =>
       new cloudwatch.Metric({ namespace: METRICS.namespace, metricName, dimensionsMap: { service: METRICS.service }, statistic: 'Sum', period: Duration.hours(1) });
@@ -53,14 +61,7 @@ export class Alarms extends Construct {
     }
 
     for (const [name, fn] of Object.entries(props.functions)) {
-      alarm(`${name}Errors`, {
-        alarmDescription: `The ${name} Lambda failed (see its log group).`,
-        metric: fn.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      onAny(`${name}Errors`, `The ${name} Lambda failed (see its log group).`, fn.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }));
     }
 
     // evaluate counts every finished scan; no scan for more than a day means the pipeline
@@ -79,24 +80,14 @@ export class Alarms extends Construct {
 
     // plan-scan finds, each day, any portal whose previous run is still open: one portal stuck
     // while the others finish, which the alarm above cannot see.
-    alarm('ScanStalled', {
-      alarmDescription: 'A portal\'s previous scan had not finished when the next was planned: see the plan-scan log for which, then the crawl DLQ and the evaluate log.',
-      metric: hourlySum('StalledScans'),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    onAny('ScanStalled',
+      'A portal\'s previous scan had not finished when the next was planned: see the plan-scan log for which, then the crawl DLQ and the evaluate log.',
+      hourlySum('StalledScans'));
 
     // A digest whose send could not be confirmed is never re-sent blindly (a duplicate to the
     // 局长 is worse): an operator checks SES's sending activity and settles it by hand.
-    alarm('DigestUnconfirmed', {
-      alarmDescription: 'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
-      metric: hourlySum('DigestsUnconfirmed'),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    onAny('DigestUnconfirmed',
+      'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
+      hourlySum('DigestsUnconfirmed'));
   }
 }

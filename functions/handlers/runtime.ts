@@ -8,6 +8,7 @@ import { parseEnvironment, type Environment } from '../config/environment.ts';
 import type { Config } from '../config/schema.ts';
 import { SqsTaskQueue } from '../queue/sqs-task-queue.ts';
 import { Repository } from '../store/repository.ts';
+import { METRICS } from './observability.ts';
 
 // What every Lambda sets up once per cold start: the environment and the portal config, both
 // validated (a bad deploy fails at init with a sentence in the log, not on every event), the
@@ -29,12 +30,12 @@ export interface Runtime {
 }
 
 export function coldStart(fn: string, required: (keyof Environment)[] = []): Runtime {
-  const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'disclosure-watch', persistentKeys: { fn } });
+  const logger = new Logger({ serviceName: METRICS.service, persistentKeys: { fn } });
   try {
     const env = parseEnvironment(process.env, ['DW_TABLE_NAME', ...required]);
     const config = readConfig(env);
     const repo = new Repository({ tableName: env.DW_TABLE_NAME, endpoint: env.DW_DYNAMODB_ENDPOINT });
-    const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'DisclosureWatch', serviceName: 'disclosure-watch' });
+    const metrics = new Metrics({ namespace: METRICS.namespace, serviceName: METRICS.service });
     logger.info('cold start', { portals: config.portals.map((p) => p.id) });
     return { env, config, repo, logger, metrics };
   } catch (e) {

@@ -11,12 +11,7 @@ import { newScanId, planScan } from './plan.ts';
 const RUN_DAYS = 30;
 
 /** The run before this one, found still open when the next was planned. */
-export interface StalledRun {
-  scanId: string;
-  status: ScanRun['status'];
-  done: number;
-  total: number;
-}
+export type StalledRun = Pick<ScanRun, 'scanId' | 'status' | 'done' | 'total'>;
 
 export const zeroCounters = (): TaskCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 });
 
