@@ -320,20 +320,15 @@ describe('alarms', () => {
       ComparisonOperator: 'LessThanThreshold',
       TreatMissingData: 'breaching',
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'DisclosureWatch',
-      MetricName: 'StalledScans',
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Threshold: 1,
-      TreatMissingData: 'notBreaching',
-    });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'DisclosureWatch',
-      MetricName: 'DigestsUnconfirmed',
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      Threshold: 1,
-      TreatMissingData: 'notBreaching',
-    });
+    for (const metric of ['StalledScans', 'DigestsUnconfirmed']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'DisclosureWatch',
+        MetricName: metric,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+      });
+    }
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,

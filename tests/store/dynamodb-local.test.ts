@@ -7,8 +7,11 @@ import { startLocalDynamo } from '../../functions/local/dynamodb-local.ts';
 
 // DynamoDB Local is a separate JVM: whatever happens to the process that started it, it must go.
 
-const jvmRunningFor = (dir: string) =>
-  execFileSync('ps', ['-eo', 'args']).toString().split('\n').some((l) => l.includes('DynamoDBLocal') && l.includes(dir));
+/** The pid of the DynamoDB Local JVM whose data lives under `dir`, if one runs. */
+const jvmPidFor = (dir: string) =>
+  execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n')
+    .find((l) => l.includes('DynamoDBLocal') && l.includes(dir))?.trim().split(/\s+/)[0];
+const jvmRunningFor = (dir: string) => jvmPidFor(dir) !== undefined;
 
 describe('the embedded DynamoDB Local', () => {
   it('is killed when the process that started it crashes', () => {
@@ -31,9 +34,7 @@ describe('the embedded DynamoDB Local', () => {
     try {
       expect(process.env.JDK_JAVA_OPTIONS).toBe('-Xmx256m');
       expect(process.env.DDB_LOCAL_TELEMETRY).toBe(telemetryBefore);
-      const pid = execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n')
-        .find((l) => l.includes('DynamoDBLocal') && l.includes(dir))!.trim().split(/\s+/)[0]!;
-      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      const environ = readFileSync(`/proc/${jvmPidFor(dir)!}/environ`, 'utf8').split('\0');
       expect(environ).toContain('JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -Xmx256m');
       expect(environ).toContain(`DDB_LOCAL_TELEMETRY=${telemetryBefore ?? '0'}`);
     } finally {
