@@ -17,9 +17,6 @@ export interface Reconciled {
   newIds: Set<string>;
 }
 
-const contentOf = (f: Finding) =>
-  hashOf([f.severity, f.title, f.url, f.message, f.action, f.evidence, f.columnId ?? null, f.department ?? null]);
-
 /**
  * Counts that grow by themselves each day a problem stays: the finding is rewritten so its text
  * stays current, but it has not changed for a reader asking "what is new since Monday".
@@ -30,8 +27,12 @@ const AGEING_EVIDENCE = new Set(['ageDays', 'daysSinceEnd']);
 const substanceOf = (f: Finding) =>
   hashOf([
     f.severity, f.title, f.url, f.action, f.columnId ?? null, f.department ?? null,
-    Object.entries(f.evidence).filter(([k]) => !AGEING_EVIDENCE.has(k)),
+    // An object, not entries: hashOf sorts an object's keys, and DynamoDB returns maps in any order.
+    Object.fromEntries(Object.entries(f.evidence).filter(([k]) => !AGEING_EVIDENCE.has(k))),
   ]);
+
+/** Everything stored of a finding's content: a change here is written back. */
+const contentOf = (f: Finding) => hashOf([substanceOf(f), f.message, f.evidence]);
 
 export function reconcile(previous: StoredFinding[], current: Finding[], scan: { scanId: string; asOf: string }): Reconciled {
   const before = new Map(previous.map((f) => [f.id, f]));

@@ -44,6 +44,14 @@ describe('reconcile', () => {
     expect(s3.changed[0]).toMatchObject({ lastChangedScan: 's3', lastChangedAsOf: '2018-01-03' }); // a newer item, still stale
   });
 
+  it('treats evidence read back from DynamoDB with its keys in another order as unchanged', () => {
+    const f = { ...finding('k'), evidence: { newest: '2017-09-23', ageDays: 100, items: 3 } };
+    const s1 = reconcile([], [f], { scanId: 's1', asOf: '2018-01-01' });
+    const stored = { ...s1.changed[0]!, evidence: { items: 3, ageDays: 100, newest: '2017-09-23' } };
+    const s2 = reconcile([stored], [f], { scanId: 's2', asOf: '2018-01-02' });
+    expect(s2.changed).toEqual([]);
+  });
+
   it('counts a finding once even when a rule reports the same subject twice', () => {
     const r = reconcile([], [finding('a'), finding('a')], { scanId: 's1', asOf: '2018-01-01' });
     expect(r.open).toHaveLength(1);
