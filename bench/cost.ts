@@ -5,7 +5,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DEMO_AS_OF, DEMO_PREVIOUS_DAY, demoConfig } from '../demo/portal/config.ts';
 import { startDemoServer } from '../demo/portal/server.ts';
 import { startLocalDynamo } from '../functions/local/dynamodb-local.ts';
-import { runScan } from '../functions/scan/run-scan.ts';
+import { runLocalScan } from '../functions/scan/local-scan.ts';
 import { Repository } from '../functions/store/repository.ts';
 
 // List prices, US East (N. Virginia), arm64 Lambda, DynamoDB on-demand; the China regions bill in CNY at other rates.
@@ -26,10 +26,10 @@ const repo = new Repository({ tableName: 'cost', endpoint: dynamo.endpoint });
 await repo.ensureTable();
 const portal = demoConfig(server.origin).portals[0]!;
 try {
-  const first = await runScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo });
+  const first = await runLocalScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo });
   server.setAsOf(DEMO_AS_OF);
   const t = performance.now();
-  const daily = await runScan({ portal, asOf: DEMO_AS_OF, repo });
+  const daily = await runLocalScan({ portal, asOf: DEMO_AS_OF, repo });
   const dailySeconds = (performance.now() - t) / 1000;
 
   // Bytes per record kind: DynamoDB bills a write per started KB and a read per 4 KB.

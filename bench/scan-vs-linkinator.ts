@@ -7,7 +7,7 @@ import { demoConfig, DEMO_AS_OF } from '../demo/portal/config.ts';
 import { parseConfig } from '../functions/config/load-config.ts';
 import { startLocalDynamo } from '../functions/local/dynamodb-local.ts';
 import { Repository } from '../functions/store/repository.ts';
-import { runScan } from '../functions/scan/run-scan.ts';
+import { runLocalScan } from '../functions/scan/local-scan.ts';
 
 const runs = Number(process.argv[2] ?? 3);
 // Milliseconds the demo server waits before each answer: 0 is loopback, ~100 a county server far away.
@@ -31,7 +31,7 @@ for (let i = 0; i < runs; i++) {
     await r.ensureTable();
     return r;
   });
-  const r = await runScan({ portal, asOf: DEMO_AS_OF, repo, freshStore: true });
+  const r = await runLocalScan({ portal, asOf: DEMO_AS_OF, repo, freshStore: true });
   ours.push(performance.now() - t);
   ourPages = r.summary.pages;
   (await repo).destroy();

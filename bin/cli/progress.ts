@@ -1,4 +1,4 @@
-import type { ScanProgress } from '../../functions/scan/run-scan.ts';
+import type { ScanProgress } from '../../functions/scan/local-scan.ts';
 
 // Progress on stderr, so stdout stays one clean document with --format json. On a terminal it
 // redraws one line; in a log (CI, cron) it prints a line at most every two seconds and at the end.

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../functions/config/load-config.ts';
 import { todayInShanghai } from '../../functions/calendar/dates.ts';
 import { openStore } from '../../functions/local/open-store.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
@@ -50,7 +50,7 @@ export async function scanPortals(
       opts.beforeDay?.(asOf);
       results = [];
       for (const portal of portals) {
-        results.push(await runScan({ portal, asOf, repo: store.repo, freshStore: fresh, onProgress: progressReporter() }));
+        results.push(await runLocalScan({ portal, asOf, repo: store.repo, freshStore: fresh, onProgress: progressReporter() }));
       }
       fresh = false; // the next day's scan has this one's validators to send
     }

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import { openStore } from '../../functions/local/open-store.ts';
-import { annualStats, formatStatsText, statsCsv, statsDocument, type AnnualStats } from '../../functions/scan/annual-stats.ts';
+import { annualStats, formatStatsText, statsCsv, statsDocument, type AnnualStats } from '../../functions/stats/annual-stats.ts';
 import { parseCommon, requireConfig, UsageError, type CommonOptions } from './args.ts';
 import { selectPortals } from './scan-command.ts';
 import { onShutdown } from './shutdown.ts';

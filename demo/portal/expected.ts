@@ -1,4 +1,4 @@
-import type { RuleId } from '../../functions/rules/types.ts';
+import type { RuleId } from '../../functions/common/rule-ids.ts';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
 import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';

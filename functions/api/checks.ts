@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Config, PortalConfig } from '../config/schema.ts';
-import type { Fetcher } from '../crawl/fetcher.ts';
+import type { Fetcher } from '../net/fetcher.ts';
 import { CheckRefused, checkUrl } from '../scan/check-url.ts';
 import type { CheckMessage, TaskQueue } from '../scan/messages.ts';
 import { expiresAfter } from '../store/keys.ts';
 import type { CheckRecord } from '../store/records.ts';
 import { WritesFenced, type Repository } from '../store/repository.ts';
 import { checkJson } from './json.ts';
-import { publicOnlyAgent, refusePrivateHost, type Resolver } from './ssrf.ts';
+import { publicOnlyAgent, refusePrivateHost, type Resolver } from '../net/public-only.ts';
 import { portalFetcher } from '../scan/settings.ts';
 
 // An on-demand check asked through the API. It is answered inline when it finishes within the

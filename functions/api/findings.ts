@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_IDS } from '../rules/types.ts';
+import { RULE_IDS } from '../common/rule-ids.ts';
 import type { StoredFinding } from '../store/records.ts';
 
 // GET /portals/{id}/findings: the filters and the cursor. A portal holds hundreds of findings,

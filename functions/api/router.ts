@@ -7,7 +7,7 @@ import { portalHosts } from '../scan/portal-hosts.ts';
 import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
 import { findingsQuerySchema, selectFindings } from './findings.ts';
 import { findingJson } from './json.ts';
-import { refusePrivateHost } from './ssrf.ts';
+import { refusePrivateHost } from '../net/public-only.ts';
 
 // The on-demand API's routes, the same for the `api` Lambda and `disclosure-watch serve`.
 // Every input goes through zod; every error is JSON with a message a person can act on; a

@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { runCheck } from '../api/checks.ts';
 import { queueMessageSchema } from '../scan/messages.ts';
-import { runCrawlTask } from '../scan/pipeline.ts';
+import { runCrawlTask } from '../scan/distributed-scan.ts';
 import { coldStart, flushMetrics } from './runtime.ts';
 
 // SQS FIFO → one column (or the homepage, or a deferred API check) per message. Failures are

@@ -2,8 +2,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { publicOnlyAgent } from '../api/ssrf.ts';
-import { evaluateRun } from '../scan/pipeline.ts';
+import { publicOnlyAgent } from '../net/public-only.ts';
+import { evaluateRun } from '../scan/distributed-scan.ts';
 import { offsiteFetcher } from '../scan/settings.ts';
 import { coldStart, flushMetrics } from './runtime.ts';
 

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { startScan } from '../scan/start-scan.ts';
+import { startScan } from '../scan/distributed-start.ts';
 import { coldStart, crawlQueue, parseScheduled, flushMetrics } from './runtime.ts';
 
 // EventBridge Scheduler (daily, Asia/Shanghai) → one run per portal, one SQS message per column.

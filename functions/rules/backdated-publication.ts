@@ -1,6 +1,7 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
-import type { Finding, Rule } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Rule } from './types.ts';
 
 // 伪造发稿日期?: an item the service first saw well after the publication date it shows — put
 // up late and dated back. Only items that appeared after the portal's first scan can be judged

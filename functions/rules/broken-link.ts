@@ -1,6 +1,8 @@
 import { columnLabel, makeFinding, officerOf, SITE_OFFICER } from './finding.ts';
 import { columnById } from './snapshot-queries.ts';
-import type { Finding, LinkSnapshot, Rule } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { LinkSnapshot } from '../model/snapshot.ts';
+import type { Rule } from './types.ts';
 
 // 链接失效: a link on a monitored page answers 404/410/5xx or refuses the connection, on two
 // scans in a row (one failed check is often a server's bad minute). 401/403/429 and timeouts

@@ -1,7 +1,9 @@
 import { daysBetween } from '../calendar/dates.ts';
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, pageTitle } from './snapshot-queries.ts';
-import type { Finding, PageSnapshot, Rule, TextSignals } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { PageSnapshot, TextSignals } from '../model/snapshot.ts';
+import type { Rule } from './types.ts';
 
 // P4 “对过期和过时信息删除或更新不够及时”: a page still listed as current (only listed pages are in
 // the snapshot) whose stated validity or notice period ended more than 30 days ago, or whose

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ColumnConfig, ColumnKind } from '../config/schema.ts';
-import type { Finding, RuleId, Severity } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { RuleId, Severity } from '../common/rule-ids.ts';
 
 // Building findings: the stable id reconciliation relies on, and the Chinese wording shared by
 // every rule (who should act, how a column is named), so messages read alike across rules.

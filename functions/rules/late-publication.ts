@@ -1,6 +1,7 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
-import type { Finding, Rule } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Rule } from './types.ts';
 
 // 公开不及时: 条例 Art. 26 — proactive information is published within 20 working days of being
 // formed. Working days are Chinese ones (调休 Saturdays count, 国庆/春节 weeks do not).

@@ -1,6 +1,8 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
-import type { Finding, PageSnapshot, PortalSnapshot, Rule } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { PageSnapshot, PortalSnapshot } from '../model/snapshot.ts';
+import type { Rule } from './types.ts';
 
 // “三同步” (国办发〔2016〕80号): a policy document and its 解读 are drafted, approved and
 // published together; local rules allow the 解读 at most 3 working days later. A document is

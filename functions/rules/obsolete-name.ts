@@ -1,6 +1,7 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, publishedOf } from './snapshot-queries.ts';
-import type { Finding, Rule } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Rule } from './types.ts';
 
 // P4 “过时信息”: after an institution is renamed (e.g. 国土资源局 → 自然资源局, 2019 reform), a page
 // published on or after the renaming that still uses the old name. Pages published before it

@@ -1,6 +1,8 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, pageTitle } from './snapshot-queries.ts';
-import type { Finding, Rule, TextSignals } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Rule } from './types.ts';
+import type { TextSignals } from '../model/snapshot.ts';
 
 // 保密审查制度 / 条例 Art. 15: a disclosure must not expose personal data. The crawler already
 // kept only strong evidence (GB 11643 check digit, Luhn next to banking words, a mobile next to a

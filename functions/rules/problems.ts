@@ -1,4 +1,4 @@
-import type { RuleId } from './types.ts';
+import type { RuleId } from '../common/rule-ids.ts';
 
 // The problem groups of RULES.md: the bureau's own 2017 annual report (section 五, and the
 // sections it cites) named what goes wrong; output and digests group findings under those

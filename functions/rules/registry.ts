@@ -13,7 +13,10 @@ import { privacyExposure } from './privacy-exposure.ts';
 import { siteUnreachable } from './site-unreachable.ts';
 import { staleColumn } from './stale-column.ts';
 import { undatedItem } from './undated-item.ts';
-import { RULE_IDS, type Finding, type PortalSnapshot, type Rule, type RuleContext, type RuleId } from './types.ts';
+import { RULE_IDS, type RuleId } from '../common/rule-ids.ts';
+import type { Finding } from '../model/finding.ts';
+import type { PortalSnapshot } from '../model/snapshot.ts';
+import type { Rule, RuleContext } from './types.ts';
 
 // Every implemented rule by its RULES.md id. Partial on purpose: a rule not written yet is
 // simply absent, and adding one is one import and one line here.

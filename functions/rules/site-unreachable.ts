@@ -1,7 +1,9 @@
 import { columnLabel, makeFinding, officerOf, SITE_OFFICER } from './finding.ts';
 import { isUnreachable } from './snapshot-queries.ts';
 import type { ColumnConfig } from '../config/schema.ts';
-import type { FetchOutcome, Finding, Rule, RuleContext } from './types.ts';
+import type { FetchOutcome } from '../model/snapshot.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Rule, RuleContext } from './types.ts';
 
 // 站点无法访问: the homepage or a column could not be fetched (timeout, connection or TLS
 // error, 5xx). One failed scan is often a blip, so a finding needs 2 failed scans in a row

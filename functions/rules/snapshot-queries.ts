@@ -1,6 +1,6 @@
 import { daysBetween, latestDate } from '../calendar/dates.ts';
 import { CalendarCoverageError, type WorkingCalendar } from '../calendar/working-days.ts';
-import type { ColumnSnapshot, FetchOutcome, ItemSnapshot, PageSnapshot, PortalSnapshot } from './types.ts';
+import type { ColumnSnapshot, FetchOutcome, ItemSnapshot, PageSnapshot, PortalSnapshot } from '../model/snapshot.ts';
 
 // Small questions several rules ask of a snapshot, answered once so the rules agree.
 

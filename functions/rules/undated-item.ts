@@ -1,6 +1,7 @@
 import { columnLabel, makeFinding, officerOf, uniqueById } from './finding.ts';
 import { isGone, isPlaceholderTitle } from './snapshot-queries.ts';
-import type { Finding, Rule } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { Rule } from './types.ts';
 
 // 无发布日期: the 2015 inspection note counts an item without a publication date as not
 // updated. An item is undated when its list shows no date AND its detail page (when fetched)

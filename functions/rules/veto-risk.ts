@@ -1,4 +1,5 @@
-import type { Finding, ResolvedThresholds } from './types.ts';
+import type { Finding } from '../model/finding.ts';
+import type { ResolvedThresholds } from './types.ts';
 
 // The national single-veto items (单项否决, 国办秘函〔2019〕19号) measured against the open
 // findings, with an earlier warning line so a bureau hears before it fails an inspection.

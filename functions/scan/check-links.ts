@@ -1,9 +1,9 @@
-import { hashOf } from '../crawl/hash.ts';
-import { classify, checkLink, type LinkResult } from '../crawl/link-checker.ts';
-import type { Fetcher } from '../crawl/fetcher.ts';
-import type { PageLink } from '../crawl/types.ts';
+import { hashOf } from '../common/hash.ts';
+import { classify, checkLink, type LinkResult } from '../net/link-checker.ts';
+import type { Fetcher } from '../net/fetcher.ts';
+import type { PageLink } from '../extract/types.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import type { LinkReferrer } from '../rules/types.ts';
+import type { LinkReferrer } from '../model/snapshot.ts';
 import type { LinkRecord, PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { portalHosts } from './portal-hosts.ts';

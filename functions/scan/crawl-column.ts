@@ -1,20 +1,20 @@
-import { decodeHtml } from '../crawl/charset.ts';
-import { extractDetail } from '../crawl/detail-extractor.ts';
-import { extractList } from '../crawl/list-extractor.ts';
-import { hashOf, sha256 } from '../crawl/hash.ts';
-import { outcomeOf } from '../crawl/outcome.ts';
-import { isAttachmentUrl } from '../crawl/text.ts';
-import type { Fetcher } from '../crawl/fetcher.ts';
+import { decodeHtml } from '../extract/charset.ts';
+import { extractDetail } from '../extract/detail-extractor.ts';
+import { extractList } from '../extract/list-extractor.ts';
+import { hashOf, sha256 } from '../common/hash.ts';
+import { outcomeOf } from '../net/outcome.ts';
+import { isAttachmentUrl } from '../extract/text.ts';
+import type { Fetcher } from '../net/fetcher.ts';
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import { MAX_LINKS, type ColumnRecord, type ListPageCache, type PageRecord } from '../store/records.ts';
-import type { PageLink } from '../crawl/types.ts';
+import type { PageLink } from '../extract/types.ts';
 import type { Repository } from '../store/repository.ts';
-import type { ColumnSnapshot, ItemSnapshot } from '../rules/types.ts';
+import type { ColumnSnapshot, ItemSnapshot } from '../model/snapshot.ts';
 import { crawlSettings } from './settings.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { daysBetween } from '../calendar/dates.ts';
 import { pageRecordOf } from './page-record.ts';
-import { maskPersonalData } from '../crawl/personal-data.ts';
+import { maskPersonalData } from '../extract/personal-data.ts';
 import { runQueue } from '../local/work-queue.ts';
 
 // Crawls one column (栏目): its list pages, then the detail pages that are new or changed.

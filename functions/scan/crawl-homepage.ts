@@ -1,12 +1,12 @@
-import { decodeHtml } from '../crawl/charset.ts';
-import { extractHomepage } from '../crawl/homepage-extractor.ts';
-import { hashOf, sha256 } from '../crawl/hash.ts';
-import { outcomeOf } from '../crawl/outcome.ts';
-import type { Fetcher } from '../crawl/fetcher.ts';
+import { decodeHtml } from '../extract/charset.ts';
+import { extractHomepage } from '../extract/homepage-extractor.ts';
+import { hashOf, sha256 } from '../common/hash.ts';
+import { outcomeOf } from '../net/outcome.ts';
+import type { Fetcher } from '../net/fetcher.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { HomepageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
-import type { HomepageSnapshot } from '../rules/types.ts';
+import type { HomepageSnapshot } from '../model/snapshot.ts';
 
 // The homepage (首页): its dated headlines and its navigation, written only when they change.
 

@@ -1,8 +1,8 @@
-import type { DetailPage } from '../crawl/types.ts';
+import type { DetailPage } from '../extract/types.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import { maskPersonalData } from '../crawl/personal-data.ts';
-import { readTextSignals } from '../crawl/text-signals.ts';
-import type { FetchOutcome } from '../rules/types.ts';
+import { maskPersonalData } from '../extract/personal-data.ts';
+import { readTextSignals } from '../extract/text-signals.ts';
+import type { FetchOutcome } from '../model/snapshot.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 
 /** What the store keeps of an extracted detail page: metadata and counts, never the HTML. */

@@ -1,5 +1,5 @@
-import { hashOf } from '../crawl/hash.ts';
-import type { Finding } from '../rules/types.ts';
+import { hashOf } from '../common/hash.ts';
+import type { Finding } from '../model/finding.ts';
 import type { StoredFinding } from '../store/records.ts';
 
 // A finding's id is a hash of (portal, rule, subject), so reconciling a scan with the store is

@@ -1,6 +1,6 @@
 import type { PortalConfig } from '../config/schema.ts';
-import { DEFAULT_USER_AGENT, Fetcher } from '../crawl/fetcher.ts';
-import { HostLimiter } from '../crawl/host-limiter.ts';
+import { DEFAULT_USER_AGENT, Fetcher } from '../net/fetcher.ts';
+import { HostLimiter } from '../net/host-limiter.ts';
 import type { Dispatcher } from 'undici';
 import { portalHosts } from './portal-hosts.ts';
 

@@ -1,5 +1,7 @@
-import type { ColumnSnapshot, Finding, FetchOutcome, HomepageSnapshot, ItemSnapshot, LinkSnapshot, PageSnapshot, RuleId } from '../rules/types.ts';
-import type { PageLink } from '../crawl/types.ts';
+import type { ColumnSnapshot, FetchOutcome, HomepageSnapshot, ItemSnapshot, LinkSnapshot, PageSnapshot } from '../model/snapshot.ts';
+import type { Finding } from '../model/finding.ts';
+import type { RuleId } from '../common/rule-ids.ts';
+import type { PageLink } from '../extract/types.ts';
 import type { VetoRisk } from '../rules/veto-risk.ts';
 
 // What the repository keeps. Snapshots (what rules read) plus the bookkeeping a daily,

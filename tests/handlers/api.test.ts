@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import type { Config } from '../../functions/config/schema.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { buildLambdaBundles, type LambdaBundles } from '../support/lambda-bundles.ts';
@@ -61,7 +61,7 @@ describe('the bundled api Lambda', () => {
     const all = demoConfig(demo.origin);
     config = { portals: all.portals.filter((p) => p.id === 'mhk-gtj') };
     [bundles, sqs, repo] = await Promise.all([buildLambdaBundles(config), startSqsWire(), testRepository('api')]);
-    const scan = await runScan({ portal: config.portals[0]!, asOf: DEMO_AS_OF, repo });
+    const scan = await runLocalScan({ portal: config.portals[0]!, asOf: DEMO_AS_OF, repo });
     openIds = scan.findings.map((f) => f.id);
     env = {
       DW_TABLE_NAME: repo.tableName,

@@ -7,7 +7,7 @@ import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import { freePort } from '../../functions/local/dynamodb-local.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { readStream } from '../support/dynamo-stream.ts';
@@ -134,7 +134,7 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
     const cliRepo = await testRepository('lambda-cli');
     try {
       for (const portal of config.portals) {
-        const cli = await runScan({ portal, asOf: DEMO_AS_OF, repo: cliRepo });
+        const cli = await runLocalScan({ portal, asOf: DEMO_AS_OF, repo: cliRepo });
         const lambda = (await repo.listFindings(portal.id)).filter((f) => f.status === 'open');
         expect(lambda.map((f) => f.id).sort()).toEqual(cli.findings.map((f) => f.id).sort());
         const [scan] = await repo.listScans(portal.id);

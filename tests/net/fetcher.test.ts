@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fetcher } from '../../functions/crawl/fetcher.ts';
+import { Fetcher } from '../../functions/net/fetcher.ts';
 import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
 import { startTestServer } from '../support/test-server.ts';
 

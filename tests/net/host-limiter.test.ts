@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostLimiter } from '../../functions/crawl/host-limiter.ts';
+import { HostLimiter } from '../../functions/net/host-limiter.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../functions/crawl/link-checker.ts';
+import { classify } from '../../functions/net/link-checker.ts';
 
 describe('classify a link check (broken vs could not verify)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualReportMissing, reportDue } from '../../functions/rules/annual-report-missing.ts';
-import { column, context, item, snapshot } from './builders.ts';
+import { column, context, item, snapshot } from '../support/builders.ts';
 
 const withReports = (titles: string[], kind: 'annual-report' | 'notice' = 'annual-report') =>
   snapshot({ columns: [column({ id: 'ndbg', name: '政府信息公开年报', kind, department: '办公室' }, { items: titles.map((t, i) => item(i, '2017-01-20', { title: t })) })] });

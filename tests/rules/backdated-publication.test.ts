@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backdatedPublication } from '../../functions/rules/backdated-publication.ts';
-import { column, context, HOST, page, snapshot } from './builders.ts';
+import { column, context, HOST, page, snapshot } from '../support/builders.ts';
 
 const run = (firstSeen: string, publishedDate: string | null, over: { firstScan?: boolean } = {}) => {
   const url = `${HOST}/tzgg/201801/t1.html`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { brokenLink } from '../../functions/rules/broken-link.ts';
-import type { LinkSnapshot } from '../../functions/rules/types.ts';
-import { column, context, HOST, snapshot } from './builders.ts';
+import type { LinkSnapshot } from '../../functions/model/snapshot.ts';
+import { column, context, HOST, snapshot } from '../support/builders.ts';
 
 const link = (over: Partial<LinkSnapshot>): LinkSnapshot => ({
   url: `${HOST}/tdsc/201801/P020180110.pdf`, verdict: 'broken', status: 404, brokenStreak: 2, brokenSince: '2018-01-14',

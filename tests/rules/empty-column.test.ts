@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyColumn } from '../../functions/rules/empty-column.ts';
 import { isPlaceholderTitle } from '../../functions/rules/snapshot-queries.ts';
-import { column, context, http, item, snapshot, TIMEOUT } from './builders.ts';
+import { column, context, http, item, snapshot, TIMEOUT } from '../support/builders.ts';
 
 const run = (...cols: Parameters<typeof column>[]) => {
   const s = snapshot({ columns: cols.map((args) => column(...args)) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPage } from '../../functions/rules/empty-page.ts';
-import { column, context, http, page, snapshot } from './builders.ts';
+import { column, context, http, page, snapshot } from '../support/builders.ts';
 
 const run = (...pages: ReturnType<typeof page>[]) => {
   const s = snapshot({ columns: [column({ id: 'tzgg', name: '通知公告', kind: 'notice', department: '办公室' })], pages });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../functions/calendar/dates.ts';
 import { expiredContent } from '../../functions/rules/expired-content.ts';
-import { AS_OF, column, context, page, snapshot } from './builders.ts';
+import { AS_OF, column, context, page, snapshot } from '../support/builders.ts';
 
 const URL = 'http://gtj.example.gov.cn/tzgg/1.html';
 const run = (...pages: ReturnType<typeof page>[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingId, makeFinding, uniqueById } from '../../functions/rules/finding.ts';
-import { columnConfig } from './builders.ts';
+import { columnConfig } from '../support/builders.ts';
 
 describe('findingId', () => {
   it('is 20 hex characters and the same for the same portal, rule and subject', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { homepageNotUpdated } from '../../functions/rules/homepage-not-updated.ts';
 import { addDays } from '../../functions/calendar/dates.ts';
-import { AS_OF, column, context, item, snapshot, TIMEOUT } from './builders.ts';
-import type { HomepageSnapshot } from '../../functions/rules/types.ts';
+import { AS_OF, column, context, item, snapshot, TIMEOUT } from '../support/builders.ts';
+import type { HomepageSnapshot } from '../../functions/model/snapshot.ts';
 
 const ago = (days: number) => addDays(AS_OF, -days);
 const run = (homepage: Partial<HomepageSnapshot>, columnDates: (string | null)[] = [ago(1)]) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latePublication } from '../../functions/rules/late-publication.ts';
-import { column, context, http, item, page, snapshot } from './builders.ts';
-import type { PageSnapshot } from '../../functions/rules/types.ts';
+import { column, context, http, item, page, snapshot } from '../support/builders.ts';
+import type { PageSnapshot } from '../../functions/model/snapshot.ts';
 
 const URL = 'http://gtj.example.gov.cn/zcwj/1.html';
 const run = (over: Partial<PageSnapshot>, listDate: string | null = null, kind: 'policy' | 'static' = 'policy') => {

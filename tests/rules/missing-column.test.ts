@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missingColumn, normalizeColumnName } from '../../functions/rules/missing-column.ts';
 import { findingId } from '../../functions/rules/finding.ts';
-import { column, context, http, snapshot, TIMEOUT } from './builders.ts';
+import { column, context, http, snapshot, TIMEOUT } from '../support/builders.ts';
 
 const nav = (...texts: string[]) => texts.map((text, i) => ({ text, url: `http://gtj.example.gov.cn/nav/${i}.html` }));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missingInterpretation, similarity } from '../../functions/rules/missing-interpretation.ts';
-import type { PageSnapshot } from '../../functions/rules/types.ts';
-import { column, context, HOST, page, snapshot } from './builders.ts';
+import type { PageSnapshot } from '../../functions/model/snapshot.ts';
+import { column, context, HOST, page, snapshot } from '../support/builders.ts';
 
 const DOC = `${HOST}/zcwj/t1.html`;
 const doc = (over: Partial<PageSnapshot> = {}) => page(DOC, 'zcwj', { title: '梅河口市国土资源局关于印发《土地执法监察工作制度》的通知', publishedDate: '2017-03-08', ...over });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { obsoleteName, usesOldName } from '../../functions/rules/obsolete-name.ts';
-import { column, context, item, page, snapshot } from './builders.ts';
+import { column, context, item, page, snapshot } from '../support/builders.ts';
 
 const URL = 'http://gtj.example.gov.cn/gzdt/1.html';
 const RENAME = { old: '国土资源局', new: '自然资源局', since: '2019-03-01' };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit } from '../../functions/crawl/personal-data.ts';
-import { readTextSignals } from '../../functions/crawl/text-signals.ts';
+import { idCheckDigit } from '../../functions/extract/personal-data.ts';
+import { readTextSignals } from '../../functions/extract/text-signals.ts';
 import { privacyExposure } from '../../functions/rules/privacy-exposure.ts';
-import type { TextSignals } from '../../functions/rules/types.ts';
-import { column, context, page, snapshot } from './builders.ts';
+import type { TextSignals } from '../../functions/model/snapshot.ts';
+import { column, context, page, snapshot } from '../support/builders.ts';
 
 const URL = 'http://gtj.example.gov.cn/tdly/1.html';
 const run = (...pages: ReturnType<typeof page>[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROBLEMS, problemOf } from '../../functions/rules/problems.ts';
-import { RULE_IDS } from '../../functions/rules/types.ts';
+import { RULE_IDS } from '../../functions/common/rule-ids.ts';
 
 describe('problem groups', () => {
   it('lists P1 to P9 in order, each with a label and the report’s words', () => {

@@ -1,7 +1,7 @@
-import { RULE_IDS } from '../../functions/rules/types.ts';
+import { RULE_IDS } from '../../functions/common/rule-ids.ts';
 import { describe, expect, it } from 'vitest';
 import { rules, runRules } from '../../functions/rules/registry.ts';
-import { column, context, item, snapshot } from './builders.ts';
+import { column, context, item, snapshot } from '../support/builders.ts';
 
 describe('registry', () => {
   it('registers every rule of RULES.md under its id', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { siteUnreachable } from '../../functions/rules/site-unreachable.ts';
-import { column, context, http, snapshot, TIMEOUT } from './builders.ts';
-import type { FetchOutcome, RuleContext } from '../../functions/rules/types.ts';
+import { column, context, http, snapshot, TIMEOUT } from '../support/builders.ts';
+import type { FetchOutcome } from '../../functions/model/snapshot.ts';
+import type { RuleContext } from '../../functions/rules/types.ts';
 
 const HOME = 'http://gtj.example.gov.cn/index.html';
 const COL = 'http://gtj.example.gov.cn/tdsc/index.html';

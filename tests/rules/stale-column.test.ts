@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { staleColumn } from '../../functions/rules/stale-column.ts';
 import { addDays } from '../../functions/calendar/dates.ts';
-import { AS_OF, column, context, http, item, snapshot, TIMEOUT } from './builders.ts';
+import { AS_OF, column, context, http, item, snapshot, TIMEOUT } from '../support/builders.ts';
 import type { ColumnConfig } from '../../functions/config/schema.ts';
 
 const ago = (days: number) => addDays(AS_OF, -days);

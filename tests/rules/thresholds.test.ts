@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, maxAgeFor, resolveThresholds } from '../../functions/rules/thresholds.ts';
-import { columnConfig, portalConfig } from './builders.ts';
+import { columnConfig, portalConfig } from '../support/builders.ts';
 
 describe('resolveThresholds', () => {
   it('fills every RULES.md default when the portal sets none', () => {

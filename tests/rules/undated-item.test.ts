@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { undatedItem } from '../../functions/rules/undated-item.ts';
-import { column, context, http, item, page, snapshot } from './builders.ts';
-import type { PageSnapshot } from '../../functions/rules/types.ts';
+import { column, context, http, item, page, snapshot } from '../support/builders.ts';
+import type { PageSnapshot } from '../../functions/model/snapshot.ts';
 
 const undated = item(1, null, { title: '土地征收补偿方案' });
 const run = (opts: { kind?: 'news' | 'static'; pages?: PageSnapshot[]; items?: ReturnType<typeof item>[] } = {}) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { vetoRisks, riskCode, riskText } from '../../functions/rules/veto-risk.ts';
 import { DEFAULT_THRESHOLDS } from '../../functions/rules/thresholds.ts';
-import type { Finding, RuleId } from '../../functions/rules/types.ts';
+import type { Finding } from '../../functions/model/finding.ts';
+import type { RuleId } from '../../functions/common/rule-ids.ts';
 
 const f = (rule: RuleId, kind?: string): Finding => ({
   id: `${rule}-${Math.random()}`, portalId: 'p', rule, severity: 'veto', subject: 's', url: 'u', title: 't', message: '', action: '',

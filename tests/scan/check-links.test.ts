@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config/load-config.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
@@ -50,11 +50,11 @@ describe('link checking across scans', () => {
     await server.close();
   });
 
-  const brokenLinks = (r: Awaited<ReturnType<typeof runScan>>) =>
+  const brokenLinks = (r: Awaited<ReturnType<typeof runLocalScan>>) =>
     r.findings.filter((f) => f.rule === 'broken-link').map((f) => [f.url.replace(server.origin, '').replace(offsite, 'OFFSITE'), f.severity]).sort();
 
   it('records broken and unverified links on the first scan without a finding yet', async () => {
-    const r = await runScan({ portal, asOf: AS_OF, repo });
+    const r = await runLocalScan({ portal, asOf: AS_OF, repo });
     expect(brokenLinks(r)).toEqual([]);
     const links = new Map((await repo.listLinks('links')).map((l) => [l.url.replace(server.origin, '').replace(offsite, 'OFFSITE'), l]));
     expect(links.get('/gone.html')).toMatchObject({ verdict: 'broken', status: 404, brokenStreak: 1, onHomepage: true });
@@ -70,7 +70,7 @@ describe('link checking across scans', () => {
   });
 
   it('reports links broken on two scans in a row, naming the page and the anchor text; never a 403', async () => {
-    const r = await runScan({ portal, asOf: '2018-01-16', repo });
+    const r = await runLocalScan({ portal, asOf: '2018-01-16', repo });
     expect(brokenLinks(r)).toEqual([
       ['/gone.html', 'major'],
       ['/tdsc/201801/P020180110_missing.pdf', 'minor'],
@@ -84,7 +84,7 @@ describe('link checking across scans', () => {
 
   it('resolves the finding once the link works again', async () => {
     server.routes.set('/gone.html', html('<html><body>恢复</body></html>'));
-    const r = await runScan({ portal, asOf: '2018-01-17', repo });
+    const r = await runLocalScan({ portal, asOf: '2018-01-17', repo });
     expect(r.resolved.map((f) => f.url)).toEqual([`${server.origin}/gone.html`]);
     expect(brokenLinks(r)).toHaveLength(2);
   });

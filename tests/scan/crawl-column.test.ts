@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Fetcher } from '../../functions/crawl/fetcher.ts';
+import { Fetcher } from '../../functions/net/fetcher.ts';
 import { crawlColumn } from '../../functions/scan/crawl-column.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';

@@ -3,7 +3,7 @@ import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/con
 import { demoExpectations } from '../../demo/portal/expected.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
@@ -11,7 +11,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { scanJson, scanText } from '../../bin/cli/output.ts';
 import { composeDigests, loadDigest } from '../../functions/digest/compose.ts';
-import { RULE_IDS } from '../../functions/rules/types.ts';
+import { RULE_IDS } from '../../functions/common/rule-ids.ts';
 
 // The demo is the product's showcase and its regression test: every seeded problem fires,
 // no near-miss does, and nothing else fires on what is meant to be a clean site.
@@ -26,9 +26,9 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     repo = await testRepository('demo');
     const portals = parseConfig(demoConfig(server.origin)).portals;
     // The first day as the CLI runs it on a new store: first requests sent before the store is asked.
-    for (const portal of portals) await runScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo, freshStore: true });
+    for (const portal of portals) await runLocalScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo, freshStore: true });
     server.setAsOf(DEMO_AS_OF);
-    for (const portal of portals) results.push(await runScan({ portal, asOf: DEMO_AS_OF, repo }));
+    for (const portal of portals) results.push(await runLocalScan({ portal, asOf: DEMO_AS_OF, repo }));
   }, 120_000);
   afterAll(async () => {
     repo.destroy();
@@ -126,7 +126,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
   it('re-scans the unchanged demo without downloading any page again, and writes at most one record per column', async () => {
     const before = server.stats();
     const gtj = parseConfig(demoConfig(server.origin)).portals[0]!;
-    const r = await runScan({ portal: gtj, asOf: DEMO_AS_OF, repo });
+    const r = await runLocalScan({ portal: gtj, asOf: DEMO_AS_OF, repo });
     const after = server.stats();
     // Every page that answered before is asked conditionally and answers 304: the homepage, the
     // 18 working columns' first list pages and the links that carry validators. The only full

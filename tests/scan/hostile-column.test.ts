@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config/load-config.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
@@ -29,7 +29,7 @@ describe('a scan of a column full of misbehaving pages', () => {
         crawl: { timeoutMs: 1000, minIntervalMs: 0, concurrency: 4, checkLinks: false },
       }],
     }).portals[0]!;
-    const r = await runScan({ portal, asOf: '2018-01-15', repo });
+    const r = await runLocalScan({ portal, asOf: '2018-01-15', repo });
     const pages = new Map((await repo.listPages('hostile')).map((p) => [p.url.replace(srv.origin, ''), p]));
     expect(pages.size).toBe(11);
     // Claims UTF-8, sends GBK: decoded by its <meta> and the bytes, not the header.

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config/load-config.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-// The real government pages of ../shared/samples/real, served over HTTP as their sites would
+// The real government pages of tests/fixtures/real-samples, served over HTTP as their sites would
 // (GBK pages without a charset in the header, so the crawler must find it in the page), and
 // crawled end to end: fetch, decode, extract, store.
 
-const DIR = new URL('../../../shared/samples/real/', import.meta.url);
+const DIR = new URL('../fixtures/real-samples/', import.meta.url);
 interface Entry { file: string; kind: 'detail' | 'list'; encoding: string; expected: Record<string, unknown> }
 const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', DIR), 'utf8')) as Entry[];
 const norm = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u200b]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim() : v);
@@ -47,7 +47,7 @@ describe('crawling the real sample pages over HTTP', () => {
         crawl: { minIntervalMs: 0, concurrency: 8, robots: false, checkLinks: false, maxListPages: 2, timeoutMs: 5000 },
       }],
     }).portals[0]!;
-    result = await runScan({ portal, asOf: '2026-11-28', repo });
+    result = await runLocalScan({ portal, asOf: '2026-11-28', repo });
   }, 120_000);
   afterAll(async () => {
     repo.destroy();

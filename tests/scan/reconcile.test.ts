@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../functions/scan/reconcile.ts';
-import type { Finding } from '../../functions/rules/types.ts';
+import type { Finding } from '../../functions/model/finding.ts';
 
 const finding = (id: string, message = '栏目为空'): Finding => ({
   id, portalId: 'p', rule: 'empty-column', severity: 'veto', subject: `column:${id}`, url: `http://x/${id}/`,

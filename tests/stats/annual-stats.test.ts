@@ -3,7 +3,7 @@ import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts
 import type { ColumnConfig, PortalConfig } from '../../functions/config/schema.ts';
 import {
   annualStats, csvField, documentKeys, formatStatsText, interpretationNames, statsCsv, statsJson, type AnnualStats,
-} from '../../functions/scan/annual-stats.ts';
+} from '../../functions/stats/annual-stats.ts';
 import type { ColumnRecord, ItemSnapshot, PageRecord } from '../../functions/store/records.ts';
 
 const HOST = 'http://gtj.example.gov.cn';

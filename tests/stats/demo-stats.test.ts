@@ -10,8 +10,8 @@ import { collectStats, parseStatsArgs, renderStats } from '../../bin/cli/stats-c
 import { UsageError } from '../../bin/cli/args.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
-import { annualStats, formatStatsText, type AnnualStats } from '../../functions/scan/annual-stats.ts';
-import { runScan } from '../../functions/scan/run-scan.ts';
+import { annualStats, formatStatsText, type AnnualStats } from '../../functions/stats/annual-stats.ts';
+import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 
@@ -52,9 +52,9 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
     repo = await testRepository('stats');
     config = parseConfig(demoConfig(server.origin));
     const portal = config.portals.find((p) => p.id === 'mhk-gtj')!;
-    await runScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo });
+    await runLocalScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo });
     server.setAsOf(DEMO_AS_OF);
-    await runScan({ portal, asOf: DEMO_AS_OF, repo });
+    await runLocalScan({ portal, asOf: DEMO_AS_OF, repo });
     const [columns, pages] = await Promise.all([repo.listColumns(portal.id), repo.listPages(portal.id)]);
     stats = annualStats({ portal, year: 2017, columns, pages });
   }, 120_000);

@@ -1,0 +1,24 @@
+// The rule ids of docs/rules.md: a public contract (JSON output, DynamoDB, the API). They never
+// change meaning once shipped. Kept here, below config and model, because both name them.
+
+export const RULE_IDS = [
+  'site-unreachable',
+  'homepage-not-updated',
+  'missing-column',
+  'empty-column',
+  'empty-page',
+  'stale-column',
+  'undated-item',
+  'late-publication',
+  'backdated-publication',
+  'expired-content',
+  'obsolete-name',
+  'broken-link',
+  'missing-interpretation',
+  'privacy-exposure',
+  'annual-report-missing',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'veto' | 'major' | 'minor';
+

@@ -1,0 +1,115 @@
+import type { Fetcher } from '../net/fetcher.ts';
+import { runQueue } from '../local/work-queue.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { Repository } from '../store/repository.ts';
+import { crawlColumn } from './crawl-column.ts';
+import { crawlHomepage } from './crawl-homepage.ts';
+import { evaluatePortal, type ScanResult } from './evaluate.ts';
+import { newScanId, planScan, type CrawlTask } from './plan.ts';
+import { crawlSettings, portalFetcher } from './settings.ts';
+import { checkLinksOf } from './check-links.ts';
+
+// A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
+// run the same steps (distributed-scan.ts): SQS carries the crawl tasks, and the table's
+// stream starts the evaluation once the last task is counted.
+
+export interface ScanProgress {
+  portalId: string;
+  done: number;
+  total: number;
+  pagesFetched: number;
+  failures: number;
+  current?: string;
+}
+
+export interface LocalScanOptions {
+  portal: PortalConfig;
+  asOf: string;
+  /** The store, or a promise of it while DynamoDB Local is still booting. */
+  repo: Repository | Promise<Repository>;
+  /** The store is new and empty: the first requests need nothing from it and go out while it boots. */
+  freshStore?: boolean;
+  fetcher?: Fetcher;
+  /** For off-site links (defaults to a gentle fetcher of its own). */
+  offsiteFetcher?: Fetcher;
+  onProgress?: (p: ScanProgress) => void;
+  now?: () => Date;
+}
+
+export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> {
+  const { portal, asOf } = opts;
+  const settings = crawlSettings(portal);
+  const fetcher = opts.fetcher ?? portalFetcher(portal);
+
+  const startedAt = (opts.now?.() ?? new Date()).toISOString();
+  const scanId = newScanId(opts.now?.());
+  const tasks = planScan(portal, scanId, asOf);
+  // A new store holds no validators to make these requests conditional: send them now, while
+  // the JVM starts, and let the crawl pick the answers up.
+  const statsBefore = { ...fetcher.stats };
+  if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
+  const repo = await opts.repo;
+  const writesBefore = repo.writes;
+  // One query each for the portal's pages and columns, instead of one read per column.
+  const [knownPages, knownColumns] = await Promise.all([repo.listPages(portal.id), repo.listColumns(portal.id)]);
+  const known = new Map(knownPages.map((p) => [p.url, p]));
+  const previousColumns = new Map(knownColumns.map((c) => [c.columnId, c]));
+
+  const progress: ScanProgress = { portalId: portal.id, done: 0, total: tasks.length, pagesFetched: 0, failures: 0 };
+  let pagesParsed = 0;
+  const warnings: string[] = [];
+  const worker = async (task: CrawlTask) => {
+    if (task.target.kind === 'homepage') {
+      progress.current = '首页';
+      await crawlHomepage({ portal, scanId, asOf }, { fetcher, repo });
+    } else {
+      const columnId = task.target.columnId;
+      const column = portal.columns.find((c) => c.id === columnId)!;
+      progress.current = column.name;
+      const r = await crawlColumn({ portal, column, scanId, asOf }, { fetcher, repo, knownPages: known, previous: previousColumns.get(column.id) ?? null, now: opts.now });
+      progress.pagesFetched += r.pagesFetched;
+      pagesParsed += r.pagesParsed;
+    }
+    progress.done += 1;
+    progress.failures = fetcher.stats.failures - statsBefore.failures;
+    opts.onProgress?.({ ...progress });
+  };
+  // Columns run side by side; the host limiter keeps the bureau's server at its politeness limits.
+  const settled = await runQueue(tasks, Math.max(2, settings.concurrency * 2), worker);
+  settled.forEach((s, i) => {
+    if (!s.ok) warnings.push(`crawl of ${describe(tasks[i]!)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
+  });
+
+  // Counted apart from the crawl below: the crawl's numbers are taken before the link check.
+  const crawlStats = { ...fetcher.stats };
+  const crawlWrites = repo.writes - writesBefore;
+  const links = await checkLinksOf({ portal, asOf }, { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] });
+  warnings.push(...links.warnings);
+
+  const result = await evaluatePortal(
+    {
+      portal,
+      scanId,
+      asOf,
+      startedAt,
+      crawlCounters: {
+        requests: crawlStats.requests - statsBefore.requests + links.network.requests,
+        bytes: crawlStats.bytes - statsBefore.bytes + links.network.bytes,
+        notModified: crawlStats.notModified - statsBefore.notModified + links.network.notModified,
+        failures: crawlStats.failures - statsBefore.failures + links.network.failures,
+        pagesParsed,
+        ...links.counters,
+      },
+      crawlWrites: crawlWrites + links.writes,
+    },
+    repo,
+    { pages: [...known.values()] },
+  );
+  result.warnings.unshift(...warnings);
+  if (!opts.fetcher) await fetcher.close();
+  return result;
+}
+
+function describe(t: CrawlTask) {
+  return t.target.kind === 'homepage' ? 'the homepage' : `column ${t.target.columnId}`;
+}
