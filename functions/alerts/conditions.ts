@@ -1,0 +1,101 @@
+import { SITE_DEPARTMENT } from '../common/department.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { AvailabilityWindow } from '../model/availability.ts';
+import type { Finding } from '../model/finding.ts';
+import { SITE_OFFICER } from '../rules/finding.ts';
+import type { VetoRisk } from '../rules/veto-risk.ts';
+
+// What deserves a same-day alert, as conditions that hold or not at a given moment. The
+// lifecycle (lifecycle.ts) turns a condition that starts holding into one alert and one that
+// stops into one 已恢复 notice. Three kinds:
+// - a national single-veto item at its warning or veto line (空白栏目 3/5, 站点无法访问 4.2 % …);
+// - a finding whose single case fails an inspection (a leaked ID number);
+// - the homepage failing 2 probes in a row: the site is down now, whatever the week's share.
+
+export type AlertLevel = 'warning' | 'veto';
+
+export interface AlertCondition {
+  /** Stable across runs: what opened (`risk:empty-column`, `finding:<id>`, `outage:homepage`). */
+  key: string;
+  level: AlertLevel;
+  /** Short Chinese headline. */
+  title: string;
+  /** A few short lines; personal data is already masked in findings. */
+  evidence: string[];
+  owner: { department: string; officer?: string };
+  action: string;
+  url: string;
+  /** When the condition began, when known (a finding's first sighting, the first failed probe). */
+  since?: string;
+}
+
+/** Rules whose every finding fails an inspection on its own, so each one is alerted. */
+const SINGLE_CASE_RULES = new Set<Finding['rule']>(['privacy-exposure']);
+
+/** Consecutive failed homepage probes that mean "down now". */
+export const OUTAGE_STREAK = 2;
+
+export interface ConditionInput {
+  portal: PortalConfig;
+  /** Veto items as last measured (a scan or a probe round). */
+  risks: readonly VetoRisk[];
+  /** Open and acknowledged findings; ignored ones are left out by the caller. */
+  findings: readonly Pick<Finding, 'id' | 'rule' | 'severity' | 'title' | 'message' | 'action' | 'url' | 'department' | 'evidence'>[];
+  /** Findings' first-seen dates by id, when the caller has them. */
+  firstSeen?: ReadonlyMap<string, string>;
+  window: AvailabilityWindow | null;
+}
+
+export function alertConditions(input: ConditionInput): AlertCondition[] {
+  const { portal } = input;
+  const site = { department: SITE_DEPARTMENT, officer: SITE_OFFICER };
+  const out: AlertCondition[] = [];
+  for (const r of input.risks) {
+    if (r.level !== 'warning' && r.level !== 'veto') continue;
+    out.push({
+      key: `risk:${r.item}`,
+      level: r.level,
+      title: `${r.label}：${r.count}（${r.level === 'veto' ? `已达否决线 ${r.vetoAt}` : `已达预警线 ${r.warningAt}，否决线 ${r.vetoAt}`}）`,
+      evidence: riskEvidence(r, input.window),
+      owner: site,
+      action: `请网站主管部门组织相关科室立即整改，使“${r.label}”回到预警线 ${r.warningAt} 以下。`,
+      url: portal.homepage,
+    });
+  }
+  for (const f of input.findings) {
+    if (!SINGLE_CASE_RULES.has(f.rule) || f.severity !== 'veto') continue;
+    out.push({
+      key: `finding:${f.id}`,
+      level: 'veto',
+      title: `${f.title}：${f.message}`,
+      evidence: Object.entries(f.evidence).slice(0, 6).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`),
+      owner: { department: f.department ?? SITE_DEPARTMENT },
+      action: f.action,
+      url: f.url,
+      since: input.firstSeen?.get(f.id),
+    });
+  }
+  const w = input.window;
+  if (w && w.streak >= OUTAGE_STREAK) {
+    const failures = w.recentFailures.slice(0, w.streak);
+    out.push({
+      key: 'outage:homepage',
+      level: 'veto',
+      title: `${portal.name}首页连续 ${w.streak} 次探测无法访问`,
+      evidence: failures.slice(0, 5).map((f) => `${f.at} ${f.error ?? f.reason ?? '失败'}（${f.ms} ms）`),
+      owner: site,
+      action: `请${SITE_OFFICER}立即检查网站服务器、网络和域名解析，恢复首页访问；恢复后系统会自动发送“已恢复”通知。`,
+      url: portal.homepage,
+      since: failures.at(-1)?.at,
+    });
+  }
+  return out;
+}
+
+function riskEvidence(r: VetoRisk, window: AvailabilityWindow | null): string[] {
+  if (r.item !== 'site-unreachable' || !window) return [`当前 ${r.count}，预警线 ${r.warningAt}，否决线 ${r.vetoAt}`];
+  return [
+    `${window.from} 至 ${window.to} 首页探测 ${window.probes} 次，失败 ${window.failures} 次（${r.count} %）`,
+    ...window.recentFailures.slice(0, 5).map((f) => `${f.at} ${f.error ?? f.reason ?? '失败'}`),
+  ];
+}
