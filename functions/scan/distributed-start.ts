@@ -3,7 +3,8 @@ import { expiresAfter } from '../store/keys.ts';
 import type { ScanRun, TaskCounters } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import type { TaskQueue } from './messages.ts';
-import { newScanId, planScan } from './plan.ts';
+import { scanIdAt } from '../common/scan-id.ts';
+import { planScan } from './plan.ts';
 
 // The first step of a scan spread over Lambdas (distributed-scan.ts has the others). Apart from them so
 // plan-scan's bundle carries no crawler: it only writes a run and sends messages.
@@ -25,7 +26,7 @@ export async function startScan(
   deps: { repo: Repository; queue: TaskQueue; now?: () => Date },
 ): Promise<{ scanId: string; tasks: number; resumed: boolean; stalled: StalledRun | null }> {
   const now = deps.now?.() ?? new Date();
-  const scanId = input.scanId ?? newScanId(now);
+  const scanId = input.scanId ?? scanIdAt(now);
   const tasks = planScan(portal, scanId, input.asOf);
   // A day on, the previous run should long be evaluated. One still open means a column or its
   // evaluation is stuck where no error surfaced, for this portal alone (the others may be fine).

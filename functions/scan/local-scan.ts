@@ -5,7 +5,8 @@ import type { Repository } from '../store/repository.ts';
 import { crawlColumn } from './crawl-column.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
-import { newScanId, planScan, type CrawlTask } from './plan.ts';
+import { scanIdAt } from '../common/scan-id.ts';
+import { planScan, type CrawlTask } from './plan.ts';
 import { crawlSettings, portalFetcher } from './settings.ts';
 import { checkLinksOf } from './check-links.ts';
 
@@ -42,7 +43,7 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   const fetcher = opts.fetcher ?? portalFetcher(portal);
 
   const startedAt = (opts.now?.() ?? new Date()).toISOString();
-  const scanId = newScanId(opts.now?.());
+  const scanId = scanIdAt(opts.now?.() ?? new Date());
   const tasks = planScan(portal, scanId, asOf);
   // A new store holds no validators to make these requests conditional: send them now, while
   // the JVM starts, and let the crawl pick the answers up.
