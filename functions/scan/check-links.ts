@@ -112,7 +112,10 @@ export async function checkPortalLinks(
   };
 }
 
-/** What the step adds to the scan: its counters (absent when links were not checked), its own requests over the portal's and the off-site fetcher, its writes; and its warnings. */
+/**
+ * What the step adds to the scan: its counters (absent when links were not checked), its own
+ * requests over the portal's and the off-site fetcher, its writes; and its warnings.
+ */
 export interface LinkCheckOutcome extends LinkCheckCounts {
   warnings: string[];
 }

@@ -63,8 +63,9 @@ export async function checkUrl(
     }
 
     const [known] = await deps.repo.getPages(portal.id, [input.url]);
+    const columnId = known?.columnId ?? guessColumn(portal, input.url);
     const { fetch, detail, record } = await fetchDetailPage(
-      { url: input.url, columnId: known?.columnId ?? guessColumn(portal, input.url), listTitle: known?.listTitle, listDate: known?.listDate },
+      { url: input.url, columnId, listTitle: known?.listTitle, listDate: known?.listDate },
       known,
       // Stamped by the wall clock, like the check's scan id above.
       { portal, asOf: input.asOf, fetcher, now: () => new Date(), fresh: true },

@@ -40,7 +40,10 @@ export interface LinkCheckCounts {
 }
 
 /** The scan record's counters: the crawl's, whichever way it ran, with the link check's added. */
-export function scanCountersOf(crawl: TaskCounters, links: LinkCheckCounts): { crawlCounters: Omit<ScanCounters, 'writes'>; crawlWrites: number } {
+export function scanCountersOf(
+  crawl: TaskCounters,
+  links: LinkCheckCounts,
+): { crawlCounters: Omit<ScanCounters, 'writes'>; crawlWrites: number } {
   return {
     crawlCounters: { ...addNetwork(crawl, links.network), pagesParsed: crawl.pagesParsed, ...links.counters },
     crawlWrites: crawl.writes + links.writes,

@@ -41,7 +41,10 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const now = deps.now ?? (() => new Date());
   const previous = deps.previous !== undefined ? deps.previous : await deps.repo.getColumn(portal.id, column.id);
   const listing = await readColumnList({ portal, column, asOf }, { fetcher: deps.fetcher, previous });
-  const details = await crawlDetailPages({ portal, column, asOf, items: listing.items }, { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, now });
+  const details = await crawlDetailPages(
+    { portal, column, asOf, items: listing.items },
+    { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, now },
+  );
   listing.warnings.push(...details.warnings);
   const columnWritten = await saveColumn(portal.id, { column, scanId, listing, previous }, deps.repo);
   const { fetch, listPages, items, placeholder, warnings } = listing;

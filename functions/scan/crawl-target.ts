@@ -43,6 +43,9 @@ export async function crawlTarget(
     return { pagesFetched: 0, pagesParsed: 0 };
   }
   const previous = deps.previousColumns ? (deps.previousColumns.get(target.column.id) ?? null) : undefined;
-  const crawled = await crawlColumn({ ...scan, column: target.column }, { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, previous, now: deps.now });
+  const crawled = await crawlColumn(
+    { ...scan, column: target.column },
+    { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, previous, now: deps.now },
+  );
   return { pagesFetched: crawled.pagesFetched, pagesParsed: crawled.pagesParsed };
 }

@@ -65,7 +65,8 @@ export async function crawlDetailPages(
 
   let failed = false;
   const crawlDetail = async (it: ItemSnapshot) => {
-    const got = await fetchDetailPage({ url: it.url, columnId: column.id, listTitle: it.title, listDate: it.date }, known.get(it.url), { portal, asOf, fetcher: deps.fetcher, now });
+    const listed = { url: it.url, columnId: column.id, listTitle: it.title, listDate: it.date };
+    const got = await fetchDetailPage(listed, known.get(it.url), { portal, asOf, fetcher: deps.fetcher, now });
     if (failed) return; // the task has failed; this page is fetched again on the retry
     pagesFetched += 1;
     if (got.detail) pagesParsed += 1;

@@ -82,7 +82,8 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   const links = await checkLinksOf({ portal, asOf }, { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] });
   warnings.push(...links.warnings);
 
-  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...scanCountersOf(crawl, links) }, repo, { pages: [...known.values()] });
+  const counted = scanCountersOf(crawl, links);
+  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted }, repo, { pages: [...known.values()] });
   result.warnings.unshift(...warnings);
   if (!opts.fetcher) await fetcher.close();
   return result;

@@ -16,7 +16,12 @@ export type ItemKey = Record<string, unknown>;
 export type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 /** The items stored under `keys` (a call per 100, one after another); keys with no item are left out. */
-export async function batchGet(doc: DynamoDBDocumentClient, tableName: string, keys: ItemKey[], what: string): Promise<Record<string, unknown>[]> {
+export async function batchGet(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  keys: ItemKey[],
+  what: string,
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += GET_LIMIT) {
     await retryLeftovers(
@@ -26,7 +31,7 @@ export async function batchGet(doc: DynamoDBDocumentClient, tableName: string, k
         out.push(...(res.Responses?.[tableName] ?? []));
         return (res.UnprocessedKeys?.[tableName]?.Keys ?? []) as ItemKey[];
       },
-      { ...UNPROCESSED_BACKOFF, giveUp: (left, attempts) => new Error(`DynamoDB kept ${left.length} ${what} unprocessed after ${attempts} attempts`) },
+      { ...UNPROCESSED_BACKOFF, giveUp: (left, attempts) => stillUnprocessed(`${left.length} ${what}`, attempts) },
     );
   }
   return out;
@@ -36,7 +41,12 @@ export async function batchGet(doc: DynamoDBDocumentClient, tableName: string, k
  * Writes in chunks of 25, four chunks in flight at a time. `writer` is asked for the client on
  * every call, so a fence that closes mid-batch stops the rest; `written` hears of every item done.
  */
-export async function batchWrite(writer: () => DynamoDBDocumentClient, tableName: string, requests: WriteRequest[], written: (items: number) => void): Promise<void> {
+export async function batchWrite(
+  writer: () => DynamoDBDocumentClient,
+  tableName: string,
+  requests: WriteRequest[],
+  written: (items: number) => void,
+): Promise<void> {
   const chunks: WriteRequest[][] = [];
   for (let i = 0; i < requests.length; i += WRITE_LIMIT) chunks.push(requests.slice(i, i + WRITE_LIMIT));
   const writeChunk = (chunk: WriteRequest[]) =>
@@ -48,7 +58,7 @@ export async function batchWrite(writer: () => DynamoDBDocumentClient, tableName
         written(pending.length - unprocessed.length);
         return unprocessed;
       },
-      { ...UNPROCESSED_BACKOFF, giveUp: (left, attempts) => new Error(`DynamoDB kept ${left.length} items unprocessed after ${attempts} attempts`) },
+      { ...UNPROCESSED_BACKOFF, giveUp: (left, attempts) => stillUnprocessed(`${left.length} items`, attempts) },
     );
   let next = 0;
   const lane = async () => {
@@ -56,3 +66,5 @@ export async function batchWrite(writer: () => DynamoDBDocumentClient, tableName
   };
   await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, lane));
 }
+
+const stillUnprocessed = (what: string, attempts: number) => new Error(`DynamoDB kept ${what} unprocessed after ${attempts} attempts`);

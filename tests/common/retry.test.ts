@@ -23,7 +23,8 @@ describe('retryLeftovers', () => {
 
   it('sends again only what was left over, until nothing is', async () => {
     const rounds: number[][] = [];
-    await retryLeftovers([1, 2, 3, 4], async (pending) => (rounds.push(pending), pending.slice(0, pending.length - 2)), { ...backoff, giveUp });
+    const dropTwo = async (pending: number[]) => (rounds.push(pending), pending.slice(0, pending.length - 2));
+    await retryLeftovers([1, 2, 3, 4], dropTwo, { ...backoff, giveUp });
     expect(rounds).toEqual([[1, 2, 3, 4], [1, 2]]);
   });
 
