@@ -1,4 +1,5 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { awsClientOptions } from '../common/aws-client.ts';
 import type { Repository } from '../store/repository.ts';
 import type { ComposedDigest } from './compose.ts';
 
@@ -17,12 +18,9 @@ export interface SendReport {
 }
 
 export function sesClient(endpoint?: string): SESv2Client {
-  return new SESv2Client({
-    // No SDK retries: a retry after a lost response is a second email. A refused send is marked
-    // failed and retried by the next run, through a fresh claim.
-    maxAttempts: 1,
-    ...(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
+  // No SDK retries: a retry after a lost response is a second email. A refused send is marked
+  // failed and retried by the next run, through a fresh claim.
+  return new SESv2Client(awsClientOptions({ endpoint, maxAttempts: 1 }));
 }
 
 /** Connection errors that mean the request never reached SES, so nothing can have been sent. */

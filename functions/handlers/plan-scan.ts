@@ -1,4 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { scanIdAt } from '../common/scan-id.ts';
 import { startScan } from '../scan/distributed-start.ts';
 import { coldStart, crawlQueue, parseScheduled, flushMetrics } from './runtime.ts';
 
@@ -7,14 +8,12 @@ import { coldStart, crawlQueue, parseScheduled, flushMetrics } from './runtime.t
 const rt = coldStart('plan-scan', ['DW_CRAWL_QUEUE_URL']);
 const queue = crawlQueue(rt);
 
-/** A retried schedule fires with the same time, so it re-plans the same run rather than a second one. */
-const scheduledScanId = (firedAt: Date) => `${firedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-sched`;
-
 export const handler = async (event: unknown) => {
   const { firedAt, scheduled, asOf, portals } = parseScheduled(rt, event);
   const scans = [];
   for (const portal of portals) {
-    const planned = await startScan(portal, { asOf, scanId: scheduled ? scheduledScanId(firedAt) : undefined }, { repo: rt.repo, queue });
+    // A retried schedule fires with the same time: it re-plans the same run rather than a second one.
+    const planned = await startScan(portal, { asOf, scanId: scheduled ? scanIdAt(firedAt, 'sched') : undefined }, { repo: rt.repo, queue });
     rt.logger.info('scan planned', { portal: portal.id, asOf, ...planned });
     if (planned.stalled) {
       rt.logger.error('the previous scan of this portal never finished: see the crawl DLQ and the evaluate log', { portal: portal.id, previous: planned.stalled });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { awsClientOptions } from '../common/aws-client.ts';
 import { loadConfig, parseConfig } from '../config/load-config.ts';
 import { parseEnvironment, type Environment } from '../config/environment.ts';
 import type { Config } from '../config/schema.ts';
@@ -51,8 +52,7 @@ function readConfig(env: Environment): Config {
 }
 
 export function crawlQueue(rt: Runtime): SqsTaskQueue {
-  const endpoint = rt.env.DW_SQS_ENDPOINT;
-  const client = new SQSClient(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {});
+  const client = new SQSClient(awsClientOptions({ endpoint: rt.env.DW_SQS_ENDPOINT }));
   return new SqsTaskQueue(rt.env.DW_CRAWL_QUEUE_URL!, rt.config, client);
 }
 

@@ -1,4 +1,5 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SQSClient, type BatchResultErrorEntry } from '@aws-sdk/client-sqs';
+import { retryLeftovers, type Backoff } from '../common/retry.ts';
 import type { Config } from '../config/schema.ts';
 import type { QueueMessage, TaskQueue } from '../scan/messages.ts';
 import { taskName } from '../scan/messages.ts';
@@ -8,6 +9,9 @@ import { taskName } from '../scan/messages.ts';
 // deduplication id names the task, so a re-sent plan within SQS's 5-minute window is dropped.
 
 const BATCH = 10; // SendMessageBatch's limit
+
+/** For entries SQS failed on its side (throttling, a hiccup): four rounds, about a second and a half of waiting at most. */
+const FAILED_ENTRY_BACKOFF: Backoff = { attempts: 4, baseMs: 100, maxMs: 800 };
 
 export class SqsTaskQueue implements TaskQueue {
   constructor(
@@ -21,23 +25,26 @@ export class SqsTaskQueue implements TaskQueue {
   }
 
   private async sendBatch(batch: QueueMessage[]): Promise<void> {
-    let pending = batch.map((m, i) => ({
+    const entries = batch.map((m, i) => ({
       Id: String(i),
       MessageBody: JSON.stringify(m),
       MessageGroupId: this.groupOf(m),
       MessageDeduplicationId: dedupId(m),
     }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-      const res = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
-      const failed = res.Failed ?? [];
-      const fatal = failed.find((f) => f.SenderFault);
-      if (fatal || (failed.length > 0 && attempt >= 3)) {
-        throw new Error(`SQS refused ${failed.length} message(s): ${(fatal ?? failed[0])!.Code} ${(fatal ?? failed[0])!.Message ?? ''}`.trim());
-      }
-      const retry = new Set(failed.map((f) => f.Id));
-      pending = pending.filter((e) => retry.has(e.Id));
-    }
+    let failed: BatchResultErrorEntry[] = [];
+    await retryLeftovers(
+      entries,
+      async (pending) => {
+        const res = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
+        failed = res.Failed ?? [];
+        // The sender's fault (a malformed entry) fails the same way every time: no retry.
+        const fatal = failed.find((f) => f.SenderFault);
+        if (fatal) throw refused(failed, fatal);
+        const retry = new Set(failed.map((f) => f.Id));
+        return pending.filter((e) => retry.has(e.Id));
+      },
+      { ...FAILED_ENTRY_BACKOFF, giveUp: () => refused(failed, failed[0]!) },
+    );
   }
 
   private groupOf(m: QueueMessage): string {
@@ -46,6 +53,10 @@ export class SqsTaskQueue implements TaskQueue {
     if (!portal) throw new Error(`no portal ${m.portalId} in the config`);
     return new URL(portal.homepage).host;
   }
+}
+
+function refused(failed: BatchResultErrorEntry[], shown: BatchResultErrorEntry): Error {
+  return new Error(`SQS refused ${failed.length} message(s): ${shown.Code} ${shown.Message ?? ''}`.trim());
 }
 
 /** SQS allows 128 characters of a fixed set; scan ids, portal and column ids stay within it. */

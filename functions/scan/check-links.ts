@@ -8,6 +8,7 @@ import type { LinkRecord, PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
+import { networkSince, zeroNetwork, type LinkCheckCounts } from './counters.ts';
 
 // Link checking for a scan: every link on the homepage, the list pages and the listed detail
 // pages, each distinct URL once. Pages the crawl fetched anyway are judged by that fetch, not
@@ -111,15 +112,11 @@ export async function checkPortalLinks(
   };
 }
 
-type NetworkStats = { requests: number; bytes: number; notModified: number; failures: number };
-const NETWORK_KEYS = ['requests', 'bytes', 'notModified', 'failures'] as const;
-
-export interface LinkCheckOutcome {
-  /** Added to the scan's counters (absent when links were not checked). */
-  counters: { linksChecked?: number; linksBroken?: number; linksUnverified?: number };
-  /** The link check's own requests, over the portal's and the off-site fetcher. */
-  network: NetworkStats;
-  writes: number;
+/**
+ * What the step adds to the scan: its counters (absent when links were not checked), its own
+ * requests over the portal's and the off-site fetcher, its writes; and its warnings.
+ */
+export interface LinkCheckOutcome extends LinkCheckCounts {
   warnings: string[];
 }
 
@@ -131,12 +128,11 @@ export async function checkLinksOf(
   input: { portal: PortalConfig; asOf: string },
   deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher; knownPages?: PageRecord[] },
 ): Promise<LinkCheckOutcome> {
-  const out: LinkCheckOutcome = { counters: {}, network: { requests: 0, bytes: 0, notModified: 0, failures: 0 }, writes: 0, warnings: [] };
+  const out: LinkCheckOutcome = { counters: {}, network: zeroNetwork(), writes: 0, warnings: [] };
   if (!crawlSettings(input.portal).checkLinks) return out;
   const fetcher = deps.fetcher ?? portalFetcher(input.portal);
   const offsite = deps.offsiteFetcher ?? offsiteFetcher(input.portal);
-  const sum = (): NetworkStats => Object.fromEntries(NETWORK_KEYS.map((k) => [k, fetcher.stats[k] + offsite.stats[k]])) as NetworkStats;
-  const before = sum();
+  const network = networkSince(fetcher, offsite);
   const writesBefore = deps.repo.writes;
   try {
     const s = await checkPortalLinks(input, { repo: deps.repo, fetcher, offsiteFetcher: offsite, knownPages: deps.knownPages });
@@ -144,8 +140,7 @@ export async function checkLinksOf(
   } catch (e) {
     out.warnings.push(`link check failed: ${(e as Error).message}`);
   } finally {
-    const after = sum();
-    for (const k of NETWORK_KEYS) out.network[k] = after[k] - before[k];
+    out.network = network();
     out.writes = deps.repo.writes - writesBefore;
     if (!deps.fetcher) await fetcher.close();
     if (!deps.offsiteFetcher) await offsite.close();

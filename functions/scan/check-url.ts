@@ -1,7 +1,3 @@
-import { decodeHtml } from '../extract/charset.ts';
-import { extractDetail } from '../extract/detail-extractor.ts';
-import { sha256 } from '../common/hash.ts';
-import { outcomeOf } from '../net/outcome.ts';
 import type { Fetcher } from '../net/fetcher.ts';
 import { runRules } from '../rules/registry.ts';
 import type { Config, PortalConfig } from '../config/schema.ts';
@@ -13,7 +9,7 @@ import type { Repository } from '../store/repository.ts';
 import { crawlColumn } from './crawl-column.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { loadEvaluation } from './evaluate.ts';
-import { pageRecordOf } from './page-record.ts';
+import { fetchDetailPage } from './detail-page.ts';
 import { reconcile } from './reconcile.ts';
 import { portalFetcher } from './settings.ts';
 
@@ -67,23 +63,17 @@ export async function checkUrl(
     }
 
     const [known] = await deps.repo.getPages(portal.id, [input.url]);
-    const res = await fetcher.fetch({ url: input.url });
-    const fetch = outcomeOf(res);
+    const columnId = known?.columnId ?? guessColumn(portal, input.url);
+    const { fetch, detail, record } = await fetchDetailPage(
+      { url: input.url, columnId, listTitle: known?.listTitle, listDate: known?.listDate },
+      known,
+      // Stamped by the wall clock, like the check's scan id above.
+      { portal, asOf: input.asOf, fetcher, now: () => new Date(), fresh: true },
+    );
     let page: CheckResult['page'];
-    if (res.ok && res.body) {
-      const { html } = decodeHtml(res.body, res.contentType);
-      const detail = extractDetail(html, res.finalUrl);
-      const columnId = known?.columnId ?? guessColumn(portal, input.url);
-      await deps.repo.putPages(portal.id, [
-        {
-          ...pageRecordOf(detail, { url: input.url, columnId, fetch, firstSeen: known?.firstSeen ?? input.asOf, fetchedAt: new Date().toISOString() }, portal),
-          etag: res.etag,
-          lastModified: res.lastModified,
-          contentHash: sha256(html),
-          listTitle: known?.listTitle,
-          listDate: known?.listDate,
-        },
-      ]);
+    // Only a page read is stored: a failed check leaves the record of the last scan as it was.
+    if (detail) {
+      await deps.repo.putPages(portal.id, [record]);
       const { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars } = detail;
       page = { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars, attachments: detail.attachments.length, links: detail.links.length };
     }

@@ -2,13 +2,12 @@ import type { Fetcher } from '../net/fetcher.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { TaskCounters } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
-import { crawlColumn } from './crawl-column.ts';
-import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { checkLinksOf } from './check-links.ts';
 import { taskName, type CrawlMessage } from './messages.ts';
 import { portalFetcher } from './settings.ts';
-import { zeroCounters } from './distributed-start.ts';
+import { networkSince, scanCountersOf, zeroCounters } from './counters.ts';
+import { crawlTarget, describeTarget, resolveTarget } from './crawl-target.ts';
 
 // A scan spread over Lambdas: plan (distributed-start.ts: one message per column) → crawl each column
 // → evaluate once the last one is done. Each step is idempotent, because SQS and DynamoDB Streams deliver at
@@ -36,33 +35,24 @@ export async function runCrawlTask(
     return last ? { done: 'crawled', counted: false, last } : { done: 'skipped', reason: `${taskName(message)} was already crawled in scan ${message.scanId}` };
   }
 
-  const target = message.target;
-  const column = target.kind === 'column' ? portal.columns.find((c) => c.id === target.columnId) : undefined;
-  if (target.kind === 'column' && !column) {
+  const target = resolveTarget(portal, message.target);
+  if (!target) {
     // The config changed mid-scan. The task still counts, or the run would never close.
     const { last } = await countTask(message, portal, repo, { ...zeroCounters(), writes: 1 });
-    return { done: 'skipped', reason: `column ${target.columnId} is no longer in portal ${portal.id}'s config${last ? '; the run is crawled' : ''}` };
+    return { done: 'skipped', reason: `${describeTarget(message.target)} is no longer in portal ${portal.id}'s config${last ? '; the run is crawled' : ''}` };
   }
 
   const fetcher = deps.fetcher ?? portalFetcher(portal);
-  const before = { ...fetcher.stats };
+  const network = networkSince(fetcher);
   const writesBefore = repo.writes;
   let pagesParsed = 0;
   try {
-    const input = { portal, scanId: message.scanId, asOf: message.asOf };
-    if (column) pagesParsed = (await crawlColumn({ ...input, column }, { fetcher, repo, now: deps.now })).pagesParsed;
-    else await crawlHomepage(input, { fetcher, repo });
+    ({ pagesParsed } = await crawlTarget({ portal, scanId: message.scanId, asOf: message.asOf, target }, { fetcher, repo, now: deps.now }));
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
-  const counters: TaskCounters = {
-    requests: fetcher.stats.requests - before.requests,
-    bytes: fetcher.stats.bytes - before.bytes,
-    notModified: fetcher.stats.notModified - before.notModified,
-    failures: fetcher.stats.failures - before.failures,
-    pagesParsed,
-    writes: repo.writes - writesBefore + 1,
-  };
+  // The write that counts the task is one more.
+  const counters: TaskCounters = { ...network(), pagesParsed, writes: repo.writes - writesBefore + 1 };
   return { done: 'crawled', ...(await countTask(message, portal, repo, counters)) };
 }
 
@@ -85,22 +75,7 @@ export async function evaluateRun(
   // The stream showed this run crawled; a read that disagrees is a fault, and throwing lets the stream retry.
   if (run?.status !== 'crawled') throw new Error(`scan ${runKey.scanId} of portal ${runKey.portalId} is ${run ? run.status : 'not in the store'}; expected crawled`);
   const links = await checkLinksOf({ portal, asOf: run.asOf }, { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher });
-  const { writes, ...network } = run.counters;
-  const result = await evaluatePortal(
-    {
-      portal, scanId: run.scanId, asOf: run.asOf, startedAt: run.startedAt,
-      crawlCounters: {
-        pagesParsed: network.pagesParsed,
-        requests: network.requests + links.network.requests,
-        bytes: network.bytes + links.network.bytes,
-        notModified: network.notModified + links.network.notModified,
-        failures: network.failures + links.network.failures,
-        ...links.counters,
-      },
-      crawlWrites: writes + links.writes,
-    },
-    deps.repo,
-  );
+  const result = await evaluatePortal({ portal, scanId: run.scanId, asOf: run.asOf, startedAt: run.startedAt, ...scanCountersOf(run.counters, links) }, deps.repo);
   result.warnings.unshift(...links.warnings);
   await deps.repo.advanceRun(portal.id, run.scanId, 'crawled', 'evaluated');
   return result;

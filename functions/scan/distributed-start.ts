@@ -1,9 +1,11 @@
 import type { PortalConfig } from '../config/schema.ts';
 import { expiresAfter } from '../store/keys.ts';
-import type { ScanRun, TaskCounters } from '../store/records.ts';
+import type { ScanRun } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import type { TaskQueue } from './messages.ts';
-import { newScanId, planScan } from './plan.ts';
+import { scanIdAt } from '../common/scan-id.ts';
+import { planScan } from './plan.ts';
+import { zeroCounters } from './counters.ts';
 
 // The first step of a scan spread over Lambdas (distributed-scan.ts has the others). Apart from them so
 // plan-scan's bundle carries no crawler: it only writes a run and sends messages.
@@ -12,8 +14,6 @@ const RUN_DAYS = 30;
 
 /** The run before this one, found still open when the next was planned. */
 export type StalledRun = Pick<ScanRun, 'scanId' | 'status' | 'done' | 'total'>;
-
-export const zeroCounters = (): TaskCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 });
 
 /**
  * Starts a scan of one portal. `scanId` is derived from the schedule's time by the caller when
@@ -25,7 +25,7 @@ export async function startScan(
   deps: { repo: Repository; queue: TaskQueue; now?: () => Date },
 ): Promise<{ scanId: string; tasks: number; resumed: boolean; stalled: StalledRun | null }> {
   const now = deps.now?.() ?? new Date();
-  const scanId = input.scanId ?? newScanId(now);
+  const scanId = input.scanId ?? scanIdAt(now);
   const tasks = planScan(portal, scanId, input.asOf);
   // A day on, the previous run should long be evaluated. One still open means a column or its
   // evaluation is stuck where no error surfaced, for this portal alone (the others may be fine).

@@ -2,16 +2,18 @@ import type { Fetcher } from '../net/fetcher.ts';
 import { runQueue } from '../local/work-queue.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { Repository } from '../store/repository.ts';
-import { crawlColumn } from './crawl-column.ts';
-import { crawlHomepage } from './crawl-homepage.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
-import { newScanId, planScan, type CrawlTask } from './plan.ts';
+import { scanIdAt } from '../common/scan-id.ts';
+import { planScan, type CrawlTask } from './plan.ts';
 import { crawlSettings, portalFetcher } from './settings.ts';
 import { checkLinksOf } from './check-links.ts';
+import { crawlTarget, describeTarget, resolveTarget } from './crawl-target.ts';
+import { networkSince, scanCountersOf } from './counters.ts';
 
 // A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
 // run the same steps (distributed-scan.ts): SQS carries the crawl tasks, and the table's
-// stream starts the evaluation once the last task is counted.
+// stream starts the evaluation once the last task is counted. Both crawl a task with
+// crawlTarget and add up their counters with counters.ts.
 
 export interface ScanProgress {
   portalId: string;
@@ -42,11 +44,11 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   const fetcher = opts.fetcher ?? portalFetcher(portal);
 
   const startedAt = (opts.now?.() ?? new Date()).toISOString();
-  const scanId = newScanId(opts.now?.());
+  const scanId = scanIdAt(opts.now?.() ?? new Date());
   const tasks = planScan(portal, scanId, asOf);
+  const network = networkSince(fetcher);
   // A new store holds no validators to make these requests conditional: send them now, while
   // the JVM starts, and let the crawl pick the answers up.
-  const statsBefore = { ...fetcher.stats };
   if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
   const repo = await opts.repo;
   const writesBefore = repo.writes;
@@ -59,57 +61,30 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   let pagesParsed = 0;
   const warnings: string[] = [];
   const worker = async (task: CrawlTask) => {
-    if (task.target.kind === 'homepage') {
-      progress.current = '首页';
-      await crawlHomepage({ portal, scanId, asOf }, { fetcher, repo });
-    } else {
-      const columnId = task.target.columnId;
-      const column = portal.columns.find((c) => c.id === columnId)!;
-      progress.current = column.name;
-      const r = await crawlColumn({ portal, column, scanId, asOf }, { fetcher, repo, knownPages: known, previous: previousColumns.get(column.id) ?? null, now: opts.now });
-      progress.pagesFetched += r.pagesFetched;
-      pagesParsed += r.pagesParsed;
-    }
+    // Planned from this very config a moment ago: every column is in it.
+    const target = resolveTarget(portal, task.target)!;
+    progress.current = target.kind === 'homepage' ? '首页' : target.column.name;
+    const r = await crawlTarget({ portal, scanId, asOf, target }, { fetcher, repo, knownPages: known, previousColumns, now: opts.now });
+    progress.pagesFetched += r.pagesFetched;
+    pagesParsed += r.pagesParsed;
     progress.done += 1;
-    progress.failures = fetcher.stats.failures - statsBefore.failures;
+    progress.failures = network().failures;
     opts.onProgress?.({ ...progress });
   };
   // Columns run side by side; the host limiter keeps the bureau's server at its politeness limits.
   const settled = await runQueue(tasks, Math.max(2, settings.concurrency * 2), worker);
   settled.forEach((s, i) => {
-    if (!s.ok) warnings.push(`crawl of ${describe(tasks[i]!)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
+    if (!s.ok) warnings.push(`crawl of ${describeTarget(tasks[i]!.target)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
   });
 
-  // Counted apart from the crawl below: the crawl's numbers are taken before the link check.
-  const crawlStats = { ...fetcher.stats };
-  const crawlWrites = repo.writes - writesBefore;
+  // Taken before the link check, which uses the same fetcher and counts its own share.
+  const crawl = { ...network(), pagesParsed, writes: repo.writes - writesBefore };
   const links = await checkLinksOf({ portal, asOf }, { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] });
   warnings.push(...links.warnings);
 
-  const result = await evaluatePortal(
-    {
-      portal,
-      scanId,
-      asOf,
-      startedAt,
-      crawlCounters: {
-        requests: crawlStats.requests - statsBefore.requests + links.network.requests,
-        bytes: crawlStats.bytes - statsBefore.bytes + links.network.bytes,
-        notModified: crawlStats.notModified - statsBefore.notModified + links.network.notModified,
-        failures: crawlStats.failures - statsBefore.failures + links.network.failures,
-        pagesParsed,
-        ...links.counters,
-      },
-      crawlWrites: crawlWrites + links.writes,
-    },
-    repo,
-    { pages: [...known.values()] },
-  );
+  const counted = scanCountersOf(crawl, links);
+  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted }, repo, { pages: [...known.values()] });
   result.warnings.unshift(...warnings);
   if (!opts.fetcher) await fetcher.close();
   return result;
-}
-
-function describe(t: CrawlTask) {
-  return t.target.kind === 'homepage' ? 'the homepage' : `column ${t.target.columnId}`;
 }

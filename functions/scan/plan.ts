@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { PortalConfig } from '../config/schema.ts';
 
 // A scan is one message for the homepage and one per column (栏目). In AWS each becomes an SQS
@@ -11,11 +10,6 @@ export interface CrawlTask {
   scanId: string;
   asOf: string;
   target: CrawlTarget;
-}
-
-/** Sortable by time (S#<scanId> sorts scans newest-last), unique across concurrent starts. */
-export function newScanId(now = new Date()): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 export function planScan(portal: PortalConfig, scanId: string, asOf: string): CrawlTask[] {

@@ -1,7 +1,7 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { awsClientOptions } from '../common/aws-client.ts';
+import { batchGet, batchWrite, type WriteRequest } from './batch-calls.ts';
 import { HOMEPAGE_SK, META_SK, checkSk, columnSk, digestSk, findingSk, linkSk, pageSk, portalPk, runSk, scanSk } from './keys.ts';
 import type { CheckRecord, ColumnRecord, DigestDelivery, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, ScanRun, StoredFinding, TaskCounters } from './records.ts';
 
@@ -25,9 +25,6 @@ export class WritesFenced extends Error {
   }
 }
 
-const BATCH = 25; // BatchWriteItem's limit
-const BATCH_GET = 100; // BatchGetItem's limit
-
 export class Repository {
   readonly tableName: string;
   private readonly raw: DynamoDBClient;
@@ -39,14 +36,7 @@ export class Repository {
   constructor(opts: RepositoryOptions) {
     this.tableName = opts.tableName;
     this.fence = opts.fence;
-    this.raw =
-      opts.client ??
-      new DynamoDBClient({
-        endpoint: opts.endpoint,
-        region: opts.region ?? process.env.AWS_REGION ?? 'cn-north-1',
-        // DynamoDB Local accepts any credentials; never let a laptop's real ones leak into it.
-        ...(opts.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-      });
+    this.raw = opts.client ?? new DynamoDBClient(awsClientOptions({ endpoint: opts.endpoint, region: opts.region }));
     this.doc = DynamoDBDocumentClient.from(this.raw, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
@@ -66,6 +56,21 @@ export class Repository {
   private writer(): DynamoDBDocumentClient {
     if (this.fence?.aborted) throw new WritesFenced();
     return this.doc;
+  }
+
+  /**
+   * Runs one conditional write and counts it; undefined when DynamoDB refused it because its
+   * condition did not hold (nothing was written). Any other failure is thrown.
+   */
+  private async ifConditionHolds<T>(write: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const output = await write();
+      this.writes += 1;
+      return output;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return undefined;
+      throw e;
+    }
   }
 
   /** Creates the table when missing (local runs; in AWS the stack owns it). */
@@ -129,19 +134,8 @@ export class Repository {
   listPages(portalId: string) { return this.queryPrefix<PageRecord>(portalId, 'U#'); }
   /** The stored pages among `urls` (BatchGetItem, 100 keys a call): a column's, without reading the whole portal. */
   async getPages(portalId: string, urls: string[]): Promise<PageRecord[]> {
-    const out: PageRecord[] = [];
-    const unique = [...new Set(urls)];
-    for (let i = 0; i < unique.length; i += BATCH_GET) {
-      let keys: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET).map((u) => ({ pk: portalPk(portalId), sk: pageSk(u) }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB kept ${keys.length} page reads unprocessed after ${attempt} attempts`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-        const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }));
-        for (const item of res.Responses?.[this.tableName] ?? []) out.push(strip(item) as unknown as PageRecord);
-        keys = (res.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }
-    return out;
+    const keys = [...new Set(urls)].map((u) => ({ pk: portalPk(portalId), sk: pageSk(u) }));
+    return (await batchGet(this.doc, this.tableName, keys, 'page reads')).map((item) => strip(item) as unknown as PageRecord);
   }
 
   listFindings(portalId: string) { return this.queryPrefix<StoredFinding>(portalId, 'F#'); }
@@ -183,8 +177,8 @@ export class Repository {
    * conditional write. Returns null when claimed, else the delivery that stands in the way.
    */
   async claimDigest(portalId: string, week: string, email: string, now: string): Promise<DigestDelivery | null> {
-    try {
-      await this.writer().send(
+    const claimed = await this.ifConditionHolds(() =>
+      this.writer().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
@@ -193,16 +187,13 @@ export class Repository {
           ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
           ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':week': week, ':email': email, ':now': now, ':one': 1 },
         }),
-      );
-      this.writes += 1;
-      return null;
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      // Strongly consistent: an eventually consistent miss here would read as "claimed" and send twice.
-      const standing = await this.get<DigestDelivery>(portalId, digestSk(week, email), true);
-      // Gone between the two calls (TTL): not ours to send; the next run claims it afresh.
-      return standing ?? { week, email, status: 'sending', attempts: 0, updatedAt: now };
-    }
+      ),
+    );
+    if (claimed) return null;
+    // Strongly consistent: an eventually consistent miss here would read as "claimed" and send twice.
+    const standing = await this.get<DigestDelivery>(portalId, digestSk(week, email), true);
+    // Gone between the two calls (TTL): not ours to send; the next run claims it afresh.
+    return standing ?? { week, email, status: 'sending', attempts: 0, updatedAt: now };
   }
 
   async finishDigest(portalId: string, week: string, email: string, outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string }, now: string) {
@@ -222,17 +213,13 @@ export class Repository {
 
   /** Starts a run; false when it exists already (a redelivered plan). */
   async createRun(run: ScanRun): Promise<boolean> {
-    try {
-      await this.writer().send(
+    const created = await this.ifConditionHolds(() =>
+      this.writer().send(
         // doneTasks starts absent: the first task's ADD makes it a string set.
         new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run, doneTasks: undefined }, ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
-      this.writes += 1;
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+      ),
+    );
+    return created !== undefined;
   }
 
   /** Strongly consistent: a run's status and count decide who crawls and who closes it. */
@@ -261,8 +248,8 @@ export class Repository {
       return `#c.#k${i} = if_not_exists(#c.#k${i}, :zero) + :v${i}`;
     });
     values[':zero'] = 0;
-    try {
-      const res = await this.writer().send(
+    const res = await this.ifConditionHolds(() =>
+      this.writer().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: runSk(scanId) },
@@ -272,21 +259,18 @@ export class Repository {
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      this.writes += 1;
-      return { counted: true, run: runOf(strip(res.Attributes!)) };
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      const run = await this.getRun(portalId, scanId);
-      if (!run) throw new Error(`scan ${scanId} of portal ${portalId} is not in the store (expired, or planned elsewhere)`);
-      return { counted: false, run };
-    }
+      ),
+    );
+    if (res) return { counted: true, run: runOf(strip(res.Attributes!)) };
+    const run = await this.getRun(portalId, scanId);
+    if (!run) throw new Error(`scan ${scanId} of portal ${portalId} is not in the store (expired, or planned elsewhere)`);
+    return { counted: false, run };
   }
 
   /** Moves a run on (crawling → crawled, crawled → evaluated); true only for the one caller that did. */
   async advanceRun(portalId: string, scanId: string, from: ScanRun['status'], to: ScanRun['status']): Promise<boolean> {
-    try {
-      await this.writer().send(
+    const advanced = await this.ifConditionHolds(() =>
+      this.writer().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: runSk(scanId) },
@@ -296,13 +280,9 @@ export class Repository {
           ExpressionAttributeNames: to === 'crawled' ? { '#s': 'status', '#done': 'done', '#total': 'total' } : { '#s': 'status' },
           ExpressionAttributeValues: { ':from': from, ':to': to },
         }),
-      );
-      this.writes += 1;
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+      ),
+    );
+    return advanced !== undefined;
   }
 
   putCheck(rec: CheckRecord) { return this.put(rec.portalId, checkSk(rec.checkId), rec); }
@@ -312,8 +292,8 @@ export class Repository {
    * up on and the queued one may both finish. The first answer stands; the store returns it.
    */
   async finishCheck(rec: CheckRecord): Promise<CheckRecord> {
-    try {
-      await this.writer().send(
+    const stored = await this.ifConditionHolds(() =>
+      this.writer().send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...rec, pk: portalPk(rec.portalId), sk: checkSk(rec.checkId) },
@@ -321,13 +301,10 @@ export class Repository {
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':running': 'running' },
         }),
-      );
-      this.writes += 1;
-      return rec;
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      return (await this.get<CheckRecord>(rec.portalId, checkSk(rec.checkId), true)) ?? rec;
-    }
+      ),
+    );
+    if (stored) return rec;
+    return (await this.get<CheckRecord>(rec.portalId, checkSk(rec.checkId), true)) ?? rec;
   }
   getCheck(portalId: string, checkId: string, consistent = false) { return this.get<CheckRecord>(portalId, checkSk(checkId), consistent); }
 
@@ -337,30 +314,9 @@ export class Repository {
     return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   }
 
-  /**
-   * BatchWriteItem in chunks of 25, four chunks in flight at a time, re-sending unprocessed
-   * items with backoff (nothing is dropped).
-   */
-  private async batchWrite(requests: WriteRequest[]): Promise<void> {
-    const chunks: WriteRequest[][] = [];
-    for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
-    let next = 0;
-    const lane = async () => {
-      while (next < chunks.length) await this.writeChunk(chunks[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(4, chunks.length) }, lane));
-  }
-
-  private async writeChunk(chunk: WriteRequest[]): Promise<void> {
-    let pending = chunk;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error(`DynamoDB kept ${pending.length} items unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-      const res = await this.writer().send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-      const unprocessed = (res.UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
-      this.writes += pending.length - unprocessed.length;
-      pending = unprocessed;
-    }
+  /** Re-sends unprocessed items with backoff (nothing is dropped), counting each item written. */
+  private batchWrite(requests: WriteRequest[]): Promise<void> {
+    return batchWrite(() => this.writer(), this.tableName, requests, (items) => (this.writes += items));
   }
 
   destroy() {
@@ -368,8 +324,6 @@ export class Repository {
     this.raw.destroy();
   }
 }
-
-type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 /** DynamoDB hands a string set back as a Set; a run carries its done tasks as a sorted list. */
 function runOf(item: Record<string, unknown>): ScanRun {

@@ -1,0 +1,51 @@
+import type { Fetcher } from '../net/fetcher.ts';
+import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
+import type { ColumnRecord, PageRecord } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { crawlColumn } from './crawl-column.ts';
+import { crawlHomepage } from './crawl-homepage.ts';
+import type { CrawlTarget } from './plan.ts';
+
+// One task of a scan, whichever orchestration runs it (local-scan.ts in one process,
+// distributed-scan.ts one Lambda per task): the homepage (首页) or one column (栏目).
+
+/** A task's target as the portal's config has it. */
+export type ResolvedTarget = { kind: 'homepage' } | { kind: 'column'; column: ColumnConfig };
+
+/** undefined when the task names a column the config no longer has (it changed mid-scan). */
+export function resolveTarget(portal: PortalConfig, target: CrawlTarget): ResolvedTarget | undefined {
+  if (target.kind === 'homepage') return target;
+  const column = portal.columns.find((c) => c.id === target.columnId);
+  return column && { kind: 'column', column };
+}
+
+/** For warnings and log lines. */
+export const describeTarget = (t: CrawlTarget) => (t.kind === 'homepage' ? 'the homepage' : `column ${t.columnId}`);
+
+export interface CrawlTargetDeps {
+  fetcher: Fetcher;
+  repo: Repository;
+  /** The portal's pages by URL, when the caller loaded them once for a whole scan. */
+  knownPages?: Map<string, PageRecord>;
+  /** The columns' stored states by column id, when loaded once for a whole scan (absent: each column reads its own). */
+  previousColumns?: Map<string, ColumnRecord>;
+  now?: () => Date;
+}
+
+/** Crawls the target; the detail pages fetched and parsed are counted (a homepage has none). */
+export async function crawlTarget(
+  input: { portal: PortalConfig; scanId: string; asOf: string; target: ResolvedTarget },
+  deps: CrawlTargetDeps,
+): Promise<{ pagesFetched: number; pagesParsed: number }> {
+  const { target, ...scan } = input;
+  if (target.kind === 'homepage') {
+    await crawlHomepage(scan, { fetcher: deps.fetcher, repo: deps.repo });
+    return { pagesFetched: 0, pagesParsed: 0 };
+  }
+  const previous = deps.previousColumns ? (deps.previousColumns.get(target.column.id) ?? null) : undefined;
+  const crawled = await crawlColumn(
+    { ...scan, column: target.column },
+    { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, previous, now: deps.now },
+  );
+  return { pagesFetched: crawled.pagesFetched, pagesParsed: crawled.pagesParsed };
+}

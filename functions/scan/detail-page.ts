@@ -1,0 +1,89 @@
+import { decodeHtml } from '../extract/charset.ts';
+import { extractDetail } from '../extract/detail-extractor.ts';
+import type { DetailPage } from '../extract/types.ts';
+import { sha256 } from '../common/hash.ts';
+import { outcomeOf } from '../net/outcome.ts';
+import type { Fetcher } from '../net/fetcher.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import type { FetchOutcome } from '../model/snapshot.ts';
+import type { PageRecord } from '../store/records.ts';
+import { pageRecordOf } from './page-record.ts';
+
+// One detail page (详情页): fetched, decoded, extracted, and turned into what the store keeps of
+// it. A column's crawl does this for every page it finds due; an on-demand check for one URL.
+
+const DETAIL_WARNING = 'detail page ';
+
+/** A warning about one detail page: a column state reused from the last scan drops these (the pages are tried again). */
+export const isDetailWarning = (warning: string) => warning.startsWith(DETAIL_WARNING);
+
+export interface DetailPageFetch {
+  /** The page as the store should hold it now. */
+  record: PageRecord;
+  /** How this fetch went. */
+  fetch: FetchOutcome;
+  /** The page as extracted: present only when its content was new and so parsed. */
+  detail?: DetailPage;
+  /** Why the page could not be read, for the column's warnings. */
+  warning?: string;
+}
+
+export interface DetailPageContext {
+  portal: PortalConfig;
+  asOf: string;
+  fetcher: Fetcher;
+  now: () => Date;
+  /**
+   * Ask without validators and parse whatever comes, even the content already stored: an
+   * on-demand check wants the page as it is now, read by today's extractor.
+   */
+  fresh?: boolean;
+}
+
+/**
+ * Fetches one page. `known` is its stored record, if any: unchanged (a 304, or the same content)
+ * the record is only touched up; failed, it keeps what was known with the failure; new or
+ * changed, it is built afresh from the extracted page. The list fields say how the column lists it.
+ */
+export async function fetchDetailPage(
+  page: { url: string; columnId: string; listTitle?: string; listDate?: string | null },
+  known: PageRecord | undefined,
+  ctx: DetailPageContext,
+): Promise<DetailPageFetch> {
+  const conditional = ctx.fresh ? undefined : known;
+  const res = await ctx.fetcher.fetch({ url: page.url, etag: conditional?.etag, lastModified: conditional?.lastModified });
+  const fetch = outcomeOf(res);
+  const fetchedAt = ctx.now().toISOString();
+  const listFields = { listTitle: page.listTitle, listDate: page.listDate };
+  if (known && res.notModified) return { record: { ...known, ...listFields, fetchedAt }, fetch };
+  if (!res.ok || !res.body) {
+    return {
+      record: { ...(known ?? emptyPage(page.url, page.columnId, ctx.asOf)), ...listFields, fetch, fetchedAt },
+      fetch,
+      warning: `${DETAIL_WARNING}${page.url} failed: ${res.error ?? `HTTP ${res.status}`}`,
+    };
+  }
+  const { html } = decodeHtml(res.body, res.contentType);
+  const contentHash = sha256(html);
+  if (conditional && conditional.contentHash === contentHash && conditional.fetch.ok) {
+    return { record: { ...conditional, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt }, fetch };
+  }
+  const detail = extractDetail(html, res.finalUrl);
+  const record: PageRecord = {
+    ...pageRecordOf(detail, { url: page.url, columnId: page.columnId, fetch, firstSeen: known?.firstSeen ?? ctx.asOf, fetchedAt }, ctx.portal),
+    etag: res.etag,
+    lastModified: res.lastModified,
+    contentHash,
+    ...listFields,
+  };
+  return { record, fetch, detail };
+}
+
+/** What a page that never answered is stored as: its place in the column, no metadata. */
+function emptyPage(url: string, columnId: string, asOf: string): PageRecord {
+  return {
+    url, columnId, fetch: { ok: false }, title: null, indexNo: null, docNo: null, publisher: null,
+    generatedDate: null, publishedDate: null, validity: null, bodyChars: 0, attachments: 0,
+    hasBody: false, notFound: false, firstSeen: asOf, fetchedAt: '',
+  };
+}

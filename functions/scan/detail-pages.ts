@@ -1,0 +1,94 @@
+import { isAttachmentUrl } from '../extract/text.ts';
+import type { Fetcher } from '../net/fetcher.ts';
+import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
+import type { ItemSnapshot } from '../model/snapshot.ts';
+import type { PageRecord } from '../store/records.ts';
+import type { Repository } from '../store/repository.ts';
+import { daysBetween } from '../calendar/dates.ts';
+import { runQueue } from '../local/work-queue.ts';
+import { fetchDetailPage } from './detail-page.ts';
+import { portalHosts } from './portal-hosts.ts';
+import { crawlSettings } from './settings.ts';
+
+// The detail pages (详情页) a column lists that are due this scan: new, changed in the list,
+// failed last time, or not fetched for `refreshDays`. Pages are parsed one at a time and only
+// their metadata is kept, so memory does not grow with the size of the portal.
+
+/** One BatchWriteItem's worth of pages. */
+const PAGE_WRITE_BATCH = 25;
+
+export interface DetailPagesCrawl {
+  pagesFetched: number;
+  pagesParsed: number;
+  pagesWritten: number;
+  /** One a page that failed, sorted. */
+  warnings: string[];
+}
+
+/**
+ * Fetches the due pages among `items` and stores them. `knownPages`, when the caller loaded the
+ * portal's pages once for a whole scan, is read and brought up to date with what was written.
+ */
+export async function crawlDetailPages(
+  input: { portal: PortalConfig; column: ColumnConfig; asOf: string; items: ItemSnapshot[] },
+  deps: { fetcher: Fetcher; repo: Repository; knownPages?: Map<string, PageRecord>; now: () => Date },
+): Promise<DetailPagesCrawl> {
+  const { portal, column, asOf } = input;
+  const { now } = deps;
+  const settings = crawlSettings(portal);
+  const hosts = portalHosts(portal);
+  // Alone (a Lambda, an on-demand check) only this column's pages are read, not the portal's.
+  const known = deps.knownPages ?? new Map((await deps.repo.getPages(portal.id, input.items.map((i) => i.url))).map((p) => [p.url, p]));
+  let pagesFetched = 0;
+  let pagesParsed = 0;
+  const toWrite: PageRecord[] = [];
+  // Written a batch at a time as pages come in, not at the end: a crawl that dies (a Lambda
+  // timeout on a huge first scan) keeps what it fetched, and its retry finds those pages fresh.
+  let unwritten: PageRecord[] = [];
+  const keep = async (page: PageRecord) => {
+    toWrite.push(page);
+    unwritten.push(page);
+    if (unwritten.length < PAGE_WRITE_BATCH) return;
+    const batch = unwritten;
+    unwritten = [];
+    await deps.repo.putPages(portal.id, batch);
+  };
+  const warnings: string[] = [];
+  const due = input.items.filter((it) => {
+    if (!hosts.has(new URL(it.url).host) || isAttachmentUrl(it.url)) return false;
+    const page = known.get(it.url);
+    if (!page) return true;
+    if (page.listTitle !== it.title || (page.listDate ?? null) !== it.date) return true;
+    if (!page.fetch.ok) return true; // a page that failed last time is tried again
+    return daysBetween(page.fetchedAt.slice(0, 10), now().toISOString().slice(0, 10)) >= settings.refreshDays;
+  });
+
+  let failed = false;
+  const crawlDetail = async (it: ItemSnapshot) => {
+    const listed = { url: it.url, columnId: column.id, listTitle: it.title, listDate: it.date };
+    const got = await fetchDetailPage(listed, known.get(it.url), { portal, asOf, fetcher: deps.fetcher, now });
+    if (failed) return; // the task has failed; this page is fetched again on the retry
+    pagesFetched += 1;
+    if (got.detail) pagesParsed += 1;
+    if (got.warning) warnings.push(got.warning);
+    await keep(got.record);
+  };
+  // A few lanes per host keep its gate busy without queueing the whole column at once: after a
+  // failure (the store refusing a batch) no new page is started, and nothing is written late.
+  const settled = await runQueue(due, 2 * settings.concurrency * hosts.size, async (it) => {
+    if (failed) return;
+    try {
+      await crawlDetail(it);
+    } catch (e) {
+      failed = true;
+      throw e;
+    }
+  });
+  // Even when the crawl failed, the pages fetched so far are kept: the retry starts from them.
+  if (unwritten.length > 0) await deps.repo.putPages(portal.id, unwritten);
+  for (const p of toWrite) known.set(p.url, p);
+  const failure = settled.find((r) => !r.ok);
+  if (failure && !failure.ok) throw failure.error;
+  // Sorted: fetches finish in any order, and the column's state must hash the same when nothing changed.
+  return { pagesFetched, pagesParsed, pagesWritten: toWrite.length, warnings: warnings.sort() };
+}

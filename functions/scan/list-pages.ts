@@ -1,0 +1,131 @@
+import { decodeHtml } from '../extract/charset.ts';
+import { extractList } from '../extract/list-extractor.ts';
+import { maskPersonalData } from '../extract/personal-data.ts';
+import type { PageLink } from '../extract/types.ts';
+import { sha256 } from '../common/hash.ts';
+import { outcomeOf } from '../net/outcome.ts';
+import type { Fetcher } from '../net/fetcher.ts';
+import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
+import type { FetchOutcome, ItemSnapshot } from '../model/snapshot.ts';
+import { MAX_LINKS, type ColumnRecord, type ListPageCache } from '../store/records.ts';
+import { isDetailWarning } from './detail-page.ts';
+import { portalHosts } from './portal-hosts.ts';
+import { crawlSettings } from './settings.ts';
+
+// A column's list pages (列表页): the first, then "next page" links as far as the portal lets us.
+// What the pages list becomes the column's items, or, when nothing changed or the column is
+// down, the items the last scan saw.
+
+/** Cap on stored list items: keeps a column record well under DynamoDB's 400 KB item limit. */
+const MAX_ITEMS = 1000;
+
+/** What the column lists this scan, as its stored state will hold it. */
+export interface ColumnListing {
+  /** The first list page's fetch: whether the column is up. */
+  fetch: FetchOutcome;
+  listPages: number;
+  items: ItemSnapshot[];
+  placeholder: string | null;
+  listCache: ListPageCache[];
+  links: PageLink[];
+  warnings: string[];
+}
+
+/** Reads the list pages, then keeps the last scan's listing when the column is unchanged or unreachable. */
+export async function readColumnList(
+  input: { portal: PortalConfig; column: ColumnConfig; asOf: string },
+  deps: { fetcher: Fetcher; previous: ColumnRecord | null },
+): Promise<ColumnListing> {
+  const prev = deps.previous;
+  const read = await walkListPages(input, deps);
+  const { fetch, warnings } = read;
+  // Unchanged, or unreachable this time: keep what the last scan saw rather than report an
+  // outage as an empty column.
+  const reuse = prev !== null && (read.unchanged || !fetch.ok);
+  let { listPages, placeholder } = read;
+  if (reuse) {
+    placeholder = prev.placeholder;
+    if (fetch.ok) {
+      listPages = prev.listPages;
+      warnings.push(...prev.warnings.filter((w) => !warnings.includes(w) && !isDetailWarning(w)));
+    }
+  }
+  if (!fetch.ok) {
+    warnings.push(`column could not be fetched (${fetch.error})${prev ? `; kept the last scan's ${prev.items.length} items` : ''}`);
+  }
+  return {
+    fetch,
+    listPages,
+    items: reuse ? prev.items : read.items,
+    placeholder,
+    listCache: reuse ? prev.listCache : read.listCache,
+    links: reuse ? (prev.links ?? []) : read.links,
+    warnings,
+  };
+}
+
+/** Follows the pagination; `unchanged` is true while every page read matches the last scan's. */
+async function walkListPages(
+  input: { portal: PortalConfig; column: ColumnConfig; asOf: string },
+  deps: { fetcher: Fetcher; previous: ColumnRecord | null },
+) {
+  const { portal, column, asOf } = input;
+  const prev = deps.previous;
+  const { maxListPages } = crawlSettings(portal);
+  const hosts = portalHosts(portal);
+  const warnings: string[] = [];
+  const listCache: ListPageCache[] = [];
+  const items = new Map<string, ItemSnapshot>();
+  const links = new Map<string, PageLink>();
+  let placeholder: string | null = null;
+  let fetch = outcomeOf({ url: column.url, finalUrl: column.url, ok: true, status: 200, notModified: false, attempts: 0 });
+  let listPages = 0;
+  let unchanged = true;
+  const visited = new Set<string>();
+  let next: string | null = column.url;
+  while (next) {
+    // A "next page" link is the page's to choose; where we go is ours: never off the portal.
+    if (!hosts.has(new URL(next).host)) {
+      warnings.push(`pagination leads off the portal to ${next}; stopped`);
+      break;
+    }
+    if (visited.has(next)) {
+      warnings.push(`pagination loops back to ${next}; stopped`);
+      break;
+    }
+    if (listPages >= maxListPages) {
+      warnings.push(`pagination cut off after ${maxListPages} list pages`);
+      break;
+    }
+    visited.add(next);
+    const cached = prev?.listCache[listPages];
+    // Ask conditionally only while everything so far is unchanged: once a page changed, the
+    // items on later pages shifted too and must be read, not assumed.
+    const sameUrl = cached?.url === next && unchanged;
+    const res = await deps.fetcher.fetch({ url: next, etag: sameUrl ? cached?.etag : undefined, lastModified: sameUrl ? cached?.lastModified : undefined });
+    if (listPages === 0) fetch = outcomeOf(res);
+    if (!res.ok) {
+      if (listPages > 0) warnings.push(`list page ${next} failed: ${res.error}`);
+      unchanged = false;
+      break;
+    }
+    listPages += 1;
+    if (res.notModified && prev && sameUrl) {
+      // 304: the page is as it was. TRS regenerates every list page when an item is added, so an
+      // unchanged page, with every page before it unchanged, means an unchanged column: reuse
+      // what the last scan stored (its list cache, pages and links).
+      listCache.push(cached!);
+      break;
+    }
+    const { html } = decodeHtml(res.body!, res.contentType);
+    const contentHash = sha256(html);
+    listCache.push({ url: next, etag: res.etag, lastModified: res.lastModified, contentHash });
+    if (!(sameUrl && cached?.contentHash === contentHash)) unchanged = false;
+    const page = extractList(html, res.finalUrl, { referenceDate: asOf });
+    if (listPages === 1) placeholder = page.placeholder;
+    for (const it of page.items) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, { title: maskPersonalData(it.title), url: it.url, date: it.date });
+    for (const l of page.links) if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
+    next = page.nextPageUrl;
+  }
+  return { fetch, listPages, items: [...items.values()], placeholder, listCache, links: [...links.values()], unchanged, warnings };
+}
