@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portalIdSchema } from '../common/portal-id.ts';
 
 // The portal config contract of DESIGN.md. Every object is strict: an unknown field is an
 // error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
@@ -19,9 +20,8 @@ const httpUrl = z
     }
   }, { message: 'must be an absolute http:// or https:// URL, e.g. "http://www.example.gov.cn/index.html"' });
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be lower-case letters, digits and dashes, e.g. "mhk-gtj"' });
+// Columns follow the portals' id rule: both end up in keys and paths.
+const id = portalIdSchema;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
 const email = z.string().email({ message: 'must be an email address' });
