@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
+import { departmentOf } from '../common/department.ts';
 import { PORTAL_ID_REGEX, portalIdSchema } from '../common/portal-id.ts';
 import type { Config } from '../config/schema.ts';
 import { problemOf } from '../rules/problems.ts';
@@ -150,7 +151,7 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
       vetoRisks: risks.filter((r) => r.level !== 'ok').map(riskCode),
       failsInspection: risks.some((r) => r.level === 'veto'),
       risks,
-      open: { total: open.length, byRule: count((f) => f.rule), byProblem: count((f) => problemOf(f.rule).id), byDepartment: count((f) => f.department ?? '未指定科室') },
+      open: { total: open.length, byRule: count((f) => f.rule), byProblem: count((f) => problemOf(f.rule).id), byDepartment: count(departmentOf) },
     },
   };
 }
