@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { portalIdSchema } from '../common/portal-id.ts';
 
-// The portal config contract of DESIGN.md. Every object is strict: an unknown field is an
+// The portal config contract (docs/config.md). Every object is strict: an unknown field is an
 // error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
 
 export const COLUMN_KINDS = [
@@ -27,7 +27,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a da
 const email = z.string().email({ message: 'must be an email address' });
 const positiveInt = z.number().int().positive();
 
-/** Rule thresholds (RULES.md defaults apply to anything left out). */
+/** Rule thresholds (the defaults of docs/rules.md apply to anything left out). */
 export const thresholdsSchema = z.strictObject({
   homepageMaxAgeDays: positiveInt.optional(),
   homepageWarningDays: positiveInt.optional(),
