@@ -7,7 +7,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRICS } from '../functions/handlers/observability.ts';
+import { METRIC_NAMES, METRICS, type MetricName } from '../functions/handlers/observability.ts';
 
 export interface AlarmsProps {
   readonly functions: Record<string, IFunction>;
@@ -46,7 +46,7 @@ export class Alarms extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
     /** One of the handlers' own metrics, summed per hour. */
-    const hourlySum = (metricName: string) =>
+    const hourlySum = (metricName: MetricName) =>
       new cloudwatch.Metric({ namespace: METRICS.namespace, metricName, dimensionsMap: { service: METRICS.service }, statistic: 'Sum', period: Duration.hours(1) });
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
@@ -70,7 +70,7 @@ export class Alarms extends Construct {
     // would miss a scan that merely finished later than yesterday's, and alarm on a healthy day.
     alarm('ScanDidNotFinish', {
       alarmDescription: 'No portal scan finished in 30 hours: check the schedule, the crawl queue and its DLQ, and the evaluate function.',
-      metric: hourlySum('ScansCompleted'),
+      metric: hourlySum(METRIC_NAMES.ScansCompleted),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       evaluationPeriods: 30,
@@ -82,12 +82,12 @@ export class Alarms extends Construct {
     // while the others finish, which the alarm above cannot see.
     onAny('ScanStalled',
       'A portal\'s previous scan had not finished when the next was planned: see the plan-scan log for which, then the crawl DLQ and the evaluate log.',
-      hourlySum('StalledScans'));
+      hourlySum(METRIC_NAMES.StalledScans));
 
     // A digest whose send could not be confirmed is never re-sent blindly (a duplicate to the
     // 局长 is worse): an operator checks SES's sending activity and settles it by hand.
     onAny('DigestUnconfirmed',
       'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
-      hourlySum('DigestsUnconfirmed'));
+      hourlySum(METRIC_NAMES.DigestsUnconfirmed));
   }
 }

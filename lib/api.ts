@@ -3,6 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { PORTAL_ID_MAX_LENGTH, PORTAL_ID_PATTERN } from '../functions/common/portal-id.ts';
 
 export interface DisclosureApiProps {
   readonly handler: IFunction;
@@ -60,7 +61,7 @@ export class DisclosureApi extends Construct {
         title: 'CheckRequest',
         type: apigateway.JsonSchemaType.OBJECT,
         properties: {
-          portalId: { type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' },
+          portalId: { type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength: PORTAL_ID_MAX_LENGTH, pattern: PORTAL_ID_PATTERN },
           url: { type: apigateway.JsonSchemaType.STRING, format: 'uri', maxLength: 2048 },
         },
         required: ['portalId', 'url'],

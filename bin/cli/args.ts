@@ -83,7 +83,7 @@ export function checkIsoDate(s: string, flag: string): string {
 }
 
 export function requireConfig(o: CommonOptions): string {
-  if (!o.config) throw new UsageError('--config FILE is required: the portal config (see DESIGN.md "Portal config", or demo/ for an example).');
+  if (!o.config) throw new UsageError('--config FILE is required: the portal config (see docs/config.md, or demo/ for an example).');
   return o.config;
 }
 

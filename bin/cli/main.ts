@@ -1,6 +1,7 @@
 import { ConfigError } from '../../functions/config/load-config.ts';
 import { LocalDynamoError } from '../../functions/local/dynamodb-local.ts';
 import { USAGE, UsageError } from './args.ts';
+import { takeOverNodeVersionWarning } from './node-version-notice.ts';
 
 // Entry of the CLI: dispatch, and turn every expected failure into a message with the fix.
 // Exit codes: 0 ran, 1 could not run, 2 bad input (nothing scanned).
@@ -25,6 +26,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`disclosure-watch: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}\n`);
     return 2;
   }
+  // Before the command loads the SDK: said once here, not once per SDK copy by the SDK.
+  const notice = takeOverNodeVersionWarning(process.env, process.version);
+  if (notice) process.stderr.write(`${notice}\n`);
   try {
     return await (await load())(rest);
   } catch (e) {

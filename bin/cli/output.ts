@@ -1,3 +1,5 @@
+import { departmentOf } from '../../functions/common/department.ts';
+import { bySeverity } from '../../functions/common/rule-ids.ts';
 import { problemOf, PROBLEMS } from '../../functions/rules/problems.ts';
 import { riskText } from '../../functions/rules/veto-risk.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
@@ -27,13 +29,13 @@ export function scanText(r: ScanResult): string {
     out.push('', `${problem.id} ${problem.label}（${group.length}）— 年报原文：${problem.words}`);
     const byDept = new Map<string, StoredFinding[]>();
     for (const f of group) {
-      const key = f.department ?? '网站整体（信息中心）';
+      const key = departmentOf(f);
       byDept.set(key, [...(byDept.get(key) ?? []), f]);
     }
     for (const [dept, findings] of [...byDept].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
       const officer = officers.get(dept);
       out.push(`  ${dept}${officer ? `（信息员 ${officer}）` : ''}`);
-      for (const f of findings.sort(bySeverity)) {
+      for (const f of findings.sort(worstFirst)) {
         out.push(`    ${SEVERITY_TAG[f.severity]} ${f.rule}${r.newIds.has(f.id) ? ' 新' : ''}  ${f.title}`);
         out.push(`        ${f.message}`);
         out.push(`        → ${f.action}`);
@@ -54,5 +56,4 @@ export function scanText(r: ScanResult): string {
   return out.join('\n');
 }
 
-const RANK = { veto: 0, major: 1, minor: 2 } as const;
-const bySeverity = (a: StoredFinding, b: StoredFinding) => RANK[a.severity] - RANK[b.severity] || a.url.localeCompare(b.url);
+const worstFirst = (a: StoredFinding, b: StoredFinding) => bySeverity(a, b) || a.url.localeCompare(b.url);

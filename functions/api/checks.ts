@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PORTAL_ID_SOURCE } from '../common/portal-id.ts';
 import type { Config, PortalConfig } from '../config/schema.ts';
 import type { Fetcher } from '../net/fetcher.ts';
 import { CheckRefused, checkUrl } from '../scan/check-url.ts';
@@ -36,8 +37,10 @@ export function newCheckId(portalId: string, now: Date): string {
   return `${portalId}.${now.getTime().toString(36)}${randomBytes(4).toString('hex')}`;
 }
 
+const CHECK_ID = new RegExp(`^(${PORTAL_ID_SOURCE})\\.[a-z0-9]{8,40}$`);
+
 export function portalOfCheckId(checkId: string): string | null {
-  const m = /^([a-z0-9][a-z0-9-]{0,62})\.[a-z0-9]{8,40}$/.exec(checkId);
+  const m = CHECK_ID.exec(checkId);
   return m ? m[1]! : null;
 }
 

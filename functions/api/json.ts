@@ -4,7 +4,7 @@ import type { CheckResult } from '../scan/check-url.ts';
 import type { ScanResult } from '../scan/evaluate.ts';
 import type { StoredFinding } from '../store/records.ts';
 
-// The JSON contract of DESIGN.md: what `scan`/`check --format json` print and what the API
+// The JSON contract (docs/api.md): what `scan`/`check --format json` print and what the API
 // answers. One definition, so the CLI and the API can never drift apart.
 
 export function findingJson(f: StoredFinding, newIds?: Set<string>) {

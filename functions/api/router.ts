@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
+import { departmentOf } from '../common/department.ts';
+import { PORTAL_ID_REGEX, portalIdSchema } from '../common/portal-id.ts';
 import type { Config } from '../config/schema.ts';
 import { problemOf } from '../rules/problems.ts';
 import { riskCode } from '../rules/veto-risk.ts';
@@ -33,9 +35,8 @@ export interface ApiDeps extends CheckDeps {
   allowPrivateAddresses: boolean;
 }
 
-const portalId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/);
 const checkBody = z.strictObject({
-  portalId: portalId,
+  portalId: portalIdSchema,
   url: z.string().max(2048),
 });
 
@@ -118,7 +119,7 @@ function checkResponse(record: Awaited<ReturnType<ApiDeps['repo']['getCheck']>> 
 }
 
 function portalOr404(id: string, deps: ApiDeps) {
-  if (!portalId.safeParse(id).success) return { response: error(400, `"${id}" is not a portal id (lower-case letters, digits and dashes)`) };
+  if (!PORTAL_ID_REGEX.test(id)) return { response: error(400, `"${id}" is not a portal id (lower-case letters, digits and dashes)`) };
   const portal = deps.config.portals.find((p) => p.id === id);
   return portal ? { portal } : { response: error(404, `no portal "${id}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`) };
 }
@@ -150,7 +151,7 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
       vetoRisks: risks.filter((r) => r.level !== 'ok').map(riskCode),
       failsInspection: risks.some((r) => r.level === 'veto'),
       risks,
-      open: { total: open.length, byRule: count((f) => f.rule), byProblem: count((f) => problemOf(f.rule).id), byDepartment: count((f) => f.department ?? '未指定科室') },
+      open: { total: open.length, byRule: count((f) => f.rule), byProblem: count((f) => problemOf(f.rule).id), byDepartment: count(departmentOf) },
     },
   };
 }

@@ -9,7 +9,7 @@ import { dayNumber, fromDayNumber } from './dates.ts';
 // date by one day on a host west of UTC (checked: 2017-09-30 comes out a day off in New York).
 //
 // Outside the years the package carries, the calendar THROWS a CalendarCoverageError instead of
-// falling back to weekday-only counting: RULES.md forbids weekday counts, and a silent fallback
+// falling back to weekday-only counting: docs/rules.md forbids weekday counts, and a silent fallback
 // would mis-date every late-publication finding across a 国庆/春节 week without anyone noticing.
 // The fix is an `npm update chinese-days` once the next year's schedule is out (each November).
 

@@ -24,7 +24,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const at = pathOf(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `${at}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}. Fix: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'} (see DESIGN.md "Portal config" for the allowed fields).`;
+      return `${at}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}. Fix: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'} (see docs/config.md for the allowed fields).`;
     case 'invalid_type':
       return issue.input === undefined
         ? `${at}: required field is missing. Fix: add it (expected ${issue.expected}).`

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { portalIdSchema } from '../common/portal-id.ts';
 
-// The portal config contract of DESIGN.md. Every object is strict: an unknown field is an
+// The portal config contract (docs/config.md). Every object is strict: an unknown field is an
 // error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
 
 export const COLUMN_KINDS = [
@@ -19,15 +20,14 @@ const httpUrl = z
     }
   }, { message: 'must be an absolute http:// or https:// URL, e.g. "http://www.example.gov.cn/index.html"' });
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be lower-case letters, digits and dashes, e.g. "mhk-gtj"' });
+// Columns follow the portals' id rule: both end up in keys and paths.
+const id = portalIdSchema;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
 const email = z.string().email({ message: 'must be an email address' });
 const positiveInt = z.number().int().positive();
 
-/** Rule thresholds (RULES.md defaults apply to anything left out). */
+/** Rule thresholds (the defaults of docs/rules.md apply to anything left out). */
 export const thresholdsSchema = z.strictObject({
   homepageMaxAgeDays: positiveInt.optional(),
   homepageWarningDays: positiveInt.optional(),

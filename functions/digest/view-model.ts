@@ -1,4 +1,6 @@
 import { addDays, dayNumber, isoWeek } from '../calendar/dates.ts';
+import { departmentOf, SITE_DEPARTMENT } from '../common/department.ts';
+import { bySeverity } from '../common/rule-ids.ts';
 import { problemOf, PROBLEMS, type ProblemId } from '../rules/problems.ts';
 import { riskText, type VetoRisk } from '../rules/veto-risk.ts';
 import type { PortalConfig } from '../config/schema.ts';
@@ -60,8 +62,6 @@ export function weekOf(asOf: string) {
   return { label, number: Number(label.slice(6)), start: addDays(asOf, -6), end: asOf };
 }
 
-const NO_DEPARTMENT = '网站整体（信息中心）';
-const RANK = { veto: 0, major: 1, minor: 2 } as const;
 
 /** Was the finding open at the end of `day`? (A reopened finding's earlier gap is not kept.) */
 const openOn = (f: StoredFinding, day: string) => f.firstSeenAsOf <= day && (f.status === 'open' || (f.resolvedAsOf ?? '9999') > day);
@@ -72,31 +72,31 @@ export function buildDigest(input: { portal: PortalConfig; asOf: string; finding
   const inWeek = (d: string | undefined) => d !== undefined && d >= week.start && d <= week.end;
   const view = (f: StoredFinding): DigestFinding => ({
     id: f.id, rule: f.rule, severity: f.severity, title: f.title, url: f.url, message: f.message, action: f.action,
-    department: f.department ?? NO_DEPARTMENT,
+    department: departmentOf(f),
     ageDays: Math.max(0, dayNumber(input.asOf) - dayNumber(f.firstSeenAsOf)),
   });
-  const bySeverity = (a: DigestFinding, b: DigestFinding) => RANK[a.severity] - RANK[b.severity] || b.ageDays - a.ageDays;
+  const worstFirst = (a: DigestFinding, b: DigestFinding) => bySeverity(a, b) || b.ageDays - a.ageDays;
 
   const open = findings.filter((f) => f.status === 'open');
   const added = open.filter((f) => inWeek(f.firstSeenAsOf));
   const resolved = findings.filter((f) => f.status === 'resolved' && inWeek(f.resolvedAsOf));
   const problems: DigestProblem[] = PROBLEMS.map((p) => ({
     ...p,
-    added: added.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(bySeverity),
-    open: open.filter((f) => problemOf(f.rule).id === p.id && !inWeek(f.firstSeenAsOf)).map(view).sort(bySeverity),
-    resolved: resolved.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(bySeverity),
+    added: added.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(worstFirst),
+    open: open.filter((f) => problemOf(f.rule).id === p.id && !inWeek(f.firstSeenAsOf)).map(view).sort(worstFirst),
+    resolved: resolved.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(worstFirst),
   })).filter((p) => p.added.length + p.open.length + p.resolved.length > 0);
 
-  const columnDept = new Map(portal.columns.map((c) => [c.id, c.department ?? NO_DEPARTMENT]));
-  const names = [...(portal.departments ?? []).map((d) => d.name), NO_DEPARTMENT];
+  const columnDept = new Map(portal.columns.map((c) => [c.id, departmentOf(c)]));
+  const names = [...(portal.departments ?? []).map((d) => d.name), SITE_DEPARTMENT];
   const departments: DigestDepartment[] = names.map((name) => ({
     name,
     officer: portal.departments?.find((d) => d.name === name)?.officer ?? null,
-    open: open.filter((f) => (f.department ?? NO_DEPARTMENT) === name).length,
-    added: added.filter((f) => (f.department ?? NO_DEPARTMENT) === name).length,
-    resolved: resolved.filter((f) => (f.department ?? NO_DEPARTMENT) === name).length,
+    open: open.filter((f) => departmentOf(f) === name).length,
+    added: added.filter((f) => departmentOf(f) === name).length,
+    resolved: resolved.filter((f) => departmentOf(f) === name).length,
     published: input.pages.filter((p) => columnDept.get(p.columnId) === name && inWeek(p.publishedDate ?? p.listDate ?? undefined)).length,
-  })).filter((d) => d.name !== NO_DEPARTMENT || d.open + d.added + d.resolved > 0);
+  })).filter((d) => d.name !== SITE_DEPARTMENT || d.open + d.added + d.resolved > 0);
 
   const trend = Array.from({ length: 8 }, (_, i) => {
     const end = addDays(week.end, -7 * (7 - i));

@@ -4,6 +4,7 @@ import { runCheck } from '../api/checks.ts';
 import { queueMessageSchema } from '../scan/messages.ts';
 import { runCrawlTask } from '../scan/distributed-scan.ts';
 import { coldStart, flushMetrics } from './runtime.ts';
+import { METRIC_NAMES } from './observability.ts';
 
 // SQS FIFO → one column (or the homepage, or a deferred API check) per message. Failures are
 // reported per message; after the first one the rest of the batch is handed back too, because
@@ -35,7 +36,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     if (!parsed.success) {
       // Retrying cannot fix a malformed message, and it would hold up the host's group: drop it, loudly.
       rt.logger.error('dropped a malformed message', { ...log, body: record.body.slice(0, 500), problems: parsed.error.issues.map((i) => i.message) });
-      rt.metrics.addMetric('MalformedMessages', MetricUnit.Count, 1);
+      rt.metrics.addMetric(METRIC_NAMES.MalformedMessages, MetricUnit.Count, 1);
       continue;
     }
     const message = parsed.data;
@@ -52,7 +53,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
       }
       const outcome = await runCrawlTask(message, portal, { repo: rt.repo });
       rt.logger.info(outcome.done === 'crawled' ? 'task crawled' : 'task skipped', { ...log, portal: portal.id, scanId: message.scanId, target: message.target, ...outcome });
-      if (outcome.done === 'crawled' && outcome.last) rt.metrics.addMetric('ScansCrawled', MetricUnit.Count, 1);
+      if (outcome.done === 'crawled' && outcome.last) rt.metrics.addMetric(METRIC_NAMES.ScansCrawled, MetricUnit.Count, 1);
     } catch (e) {
       rt.logger.error('task failed; SQS will redeliver it', { ...log, error: (e as Error).message, stack: (e as Error).stack });
       batchItemFailures.push({ itemIdentifier: record.messageId });

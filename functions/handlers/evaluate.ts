@@ -6,6 +6,7 @@ import { publicOnlyAgent } from '../net/public-only.ts';
 import { evaluateRun } from '../scan/distributed-scan.ts';
 import { offsiteFetcher } from '../scan/settings.ts';
 import { coldStart, flushMetrics } from './runtime.ts';
+import { METRIC_NAMES } from './observability.ts';
 
 // DynamoDB stream → evaluate. The stack's filter passes only a run's crawling → crawled change;
 // the same test is repeated here, so a widened filter can never start a second evaluation. An
@@ -38,9 +39,9 @@ export const handler = async (event: DynamoDBStreamEvent) => {
       continue;
     }
     rt.logger.info('scan evaluated', { portal: portal.id, scanId: result.scanId, asOf: result.asOf, summary: { ...result.summary, vetoRisks: result.summary.vetoRisks.filter((v) => v.level !== 'ok') }, counters: result.counters, warnings: result.warnings.slice(0, 20) });
-    rt.metrics.addMetric('ScansCompleted', MetricUnit.Count, 1);
-    rt.metrics.addMetric('OpenFindings', MetricUnit.Count, result.summary.findings);
-    rt.metrics.addMetric('VetoRisks', MetricUnit.Count, result.summary.vetoRisks.filter((v) => v.level === 'veto').length);
+    rt.metrics.addMetric(METRIC_NAMES.ScansCompleted, MetricUnit.Count, 1);
+    rt.metrics.addMetric(METRIC_NAMES.OpenFindings, MetricUnit.Count, result.summary.findings);
+    rt.metrics.addMetric(METRIC_NAMES.VetoRisks, MetricUnit.Count, result.summary.vetoRisks.filter((v) => v.level === 'veto').length);
     evaluated.push({ portal: portal.id, scanId: result.scanId, findings: result.summary.findings });
   }
   flushMetrics(rt);

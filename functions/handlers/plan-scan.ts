@@ -2,6 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { scanIdAt } from '../common/scan-id.ts';
 import { startScan } from '../scan/distributed-start.ts';
 import { coldStart, crawlQueue, parseScheduled, flushMetrics } from './runtime.ts';
+import { METRIC_NAMES } from './observability.ts';
 
 // EventBridge Scheduler (daily, Asia/Shanghai) → one run per portal, one SQS message per column.
 
@@ -20,8 +21,8 @@ export const handler = async (event: unknown) => {
     }
     scans.push({ portal: portal.id, ...planned });
   }
-  rt.metrics.addMetric('ScansStarted', MetricUnit.Count, scans.filter((s) => !s.resumed).length);
-  rt.metrics.addMetric('StalledScans', MetricUnit.Count, scans.filter((s) => s.stalled).length);
+  rt.metrics.addMetric(METRIC_NAMES.ScansStarted, MetricUnit.Count, scans.filter((s) => !s.resumed).length);
+  rt.metrics.addMetric(METRIC_NAMES.StalledScans, MetricUnit.Count, scans.filter((s) => s.stalled).length);
   flushMetrics(rt);
   return { asOf, scans };
 };

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
+import { portalIdSchema } from '../common/portal-id.ts';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { awsClientOptions } from '../common/aws-client.ts';
@@ -62,7 +63,7 @@ export function crawlQueue(rt: Runtime): SqsTaskQueue {
  */
 export const scheduledInput = z.strictObject({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
-  portalId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/).optional(),
+  portalId: portalIdSchema.optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 

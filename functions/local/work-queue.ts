@@ -1,5 +1,5 @@
-// The CLI's stand-in for SQS (DESIGN.md's in-process queue): the same messages, worked off in
-// process with bounded concurrency. crawl-column also works its detail pages off in these lanes.
+// The CLI's stand-in for SQS: the same messages, worked off in process with bounded
+// concurrency. crawl-column also works its detail pages off in these lanes.
 // A failing item does not stop the others; its error is returned.
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };

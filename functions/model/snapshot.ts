@@ -1,4 +1,5 @@
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
+import type { FetchErrorKind } from './fetch-error.ts';
 
 // The contract between the crawler and the rules. A snapshot is what was crawled, reduced to
 // metadata (never page HTML), so a whole portal fits in a Lambda's memory and in the store.
@@ -9,6 +10,8 @@ export interface FetchOutcome {
   status?: number;
   /** e.g. "timeout after 15000 ms", "ECONNRESET", "HTTP 404". */
   error?: string;
+  /** Why it failed; absent on success, and on records stored before failures had a kind. */
+  kind?: FetchErrorKind;
 }
 
 /** A detail page as the store keeps it: extracted metadata plus crawl bookkeeping. */

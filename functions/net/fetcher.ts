@@ -1,5 +1,7 @@
-import { Agent, request, errors as undiciErrors } from 'undici';
+import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { FetchErrorKind } from '../model/fetch-error.ts';
+import { shouldRetry, thrownFailure } from './fetch-failure.ts';
 import { HostLimiter } from './host-limiter.ts';
 import { RobotsCache } from './robots.ts';
 
@@ -28,6 +30,8 @@ export interface FetchResult {
   lastModified?: string;
   /** e.g. "timeout after 15000 ms", "ECONNRESET", "HTTP 503", "redirect off-site to http://…". */
   error?: string;
+  /** Why it failed, for decisions (retry, link verdicts); set exactly when `ok` is false. */
+  kind?: FetchErrorKind;
   /** The request was never sent: robots.txt disallows it. */
   disallowed?: boolean;
   attempts: number;
@@ -40,7 +44,7 @@ export interface FetcherOptions {
   maxBytes: number;
   maxRedirects: number;
   retries: number;
-  /** Base of the exponential backoff between retries (full jitter). */
+  /** Base of the exponential backoff between retries (equal jitter: half fixed, half random). */
   minBackoffMs: number;
   /** Hosts a redirect may lead to; anything else is recorded as an off-site redirect. */
   allowedHosts?: Set<string>;
@@ -59,8 +63,6 @@ export interface FetchStats {
 }
 
 export const DEFAULT_USER_AGENT = 'disclosure-watch/0.1 (+https://github.com/disclosure-watch/disclosure-watch)';
-
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504, 429]);
 
 export class Fetcher {
   readonly stats: FetchStats = { requests: 0, bytes: 0, notModified: 0, failures: 0, disallowed: 0 };
@@ -108,7 +110,7 @@ export class Fetcher {
       if (verdict.crawlDelayMs !== undefined) this.limiter.atLeast(req.url, verdict.crawlDelayMs);
       if (!verdict.allowed) {
         this.stats.disallowed += 1;
-        return { url: req.url, finalUrl: req.url, ok: false, notModified: false, attempts: 0, disallowed: true, error: verdict.reason };
+        return { url: req.url, finalUrl: req.url, ok: false, notModified: false, attempts: 0, disallowed: true, kind: 'robots', error: verdict.reason };
       }
     }
     let attempt = 0;
@@ -116,12 +118,13 @@ export class Fetcher {
       attempt += 1;
       const res = await this.followRedirects(req);
       res.attempts = attempt;
-      const retryable = res.status === undefined ? !res.error?.startsWith('redirect') && !res.error?.startsWith('more than') : RETRYABLE_STATUS.has(res.status);
-      if (res.ok || !retryable || attempt > this.opts.retries) {
+      if (res.ok || !res.kind || !shouldRetry({ kind: res.kind, status: res.status }) || attempt > this.opts.retries) {
         if (!res.ok) this.stats.failures += 1;
         return res;
       }
-      // Exponential backoff with full jitter; a Retry-After already pushed the host's gate.
+      // Exponential backoff with equal jitter: between half and all of base·2ⁿ, so pages that
+      // failed together retry spread out, yet each waits at least half the backoff (full jitter
+      // could retry at once). A Retry-After has already pushed the host's gate.
       await sleep(this.opts.minBackoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
     }
   }
@@ -134,14 +137,14 @@ export class Fetcher {
         const next = res.finalUrl;
         const allowed = this.opts.allowedHosts;
         if (allowed && !allowed.has(new URL(next).host)) {
-          return { ...res, url: req.url, ok: false, error: `redirect off-site to ${next}`, body: undefined };
+          return { ...res, url: req.url, ok: false, kind: 'redirect-off-site', error: `redirect off-site to ${next}`, body: undefined };
         }
         url = next;
         continue;
       }
       return { ...res, url: req.url };
     }
-    return { url: req.url, finalUrl: url, ok: false, notModified: false, attempts: 1, error: `more than ${this.opts.maxRedirects} redirects` };
+    return { url: req.url, finalUrl: url, ok: false, notModified: false, attempts: 1, kind: 'too-many-redirects', error: `more than ${this.opts.maxRedirects} redirects` };
   }
 
   private once(req: FetchRequest): Promise<FetchResult> {
@@ -181,8 +184,9 @@ export class Fetcher {
       if (status >= 300 && status < 400 && status !== 304) {
         await res.body.dump();
         const location = header('location');
-        if (!location) return { ...base, status, error: `HTTP ${status} without Location` };
-        return { ...base, status, finalUrl: new URL(location, req.url).toString() };
+        if (!location) return { ...base, status, kind: 'http', error: `HTTP ${status} without Location` };
+        // A failure only if nobody follows it: followRedirects replaces it with the next hop's answer.
+        return { ...base, status, kind: 'http', finalUrl: new URL(location, req.url).toString() };
       }
       if (status === 304) {
         await res.body.dump();
@@ -195,7 +199,7 @@ export class Fetcher {
         const ok = status >= 200 && status < 300;
         return {
           ...base, ok, status, contentType: header('content-type') ?? null, etag: header('etag'), lastModified: header('last-modified'),
-          ...(ok ? {} : { error: `HTTP ${status}` }),
+          ...(ok ? {} : { kind: 'http', error: `HTTP ${status}` }),
         };
       }
       const { bytes, truncated } = await readCapped(res.body, this.opts.maxBytes);
@@ -210,11 +214,12 @@ export class Fetcher {
         contentType: header('content-type') ?? null,
         etag: header('etag'),
         lastModified: header('last-modified'),
-        ...(ok ? {} : { error: `HTTP ${status}` }),
-        ...(truncated ? { error: `response larger than ${this.opts.maxBytes} bytes, cut off` } : {}),
+        ...(ok ? {} : { kind: 'http', error: `HTTP ${status}` }),
+        // A failing status stays the kind (it decides the retry); the message tells of the cut.
+        ...(truncated ? { kind: ok ? 'too-large' : 'http', error: `response larger than ${this.opts.maxBytes} bytes, cut off` } : {}),
       };
     } catch (e) {
-      return { ...base, error: describeError(e, ac.signal.aborted, this.opts.timeoutMs) };
+      return { ...base, ...thrownFailure(e, ac.signal.aborted, this.opts.timeoutMs) };
     } finally {
       clearTimeout(timer);
     }
@@ -246,14 +251,6 @@ function parseRetryAfter(v: string | undefined): number | null {
   if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
   const at = Date.parse(v);
   return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
-}
-
-function describeError(e: unknown, aborted: boolean, timeoutMs: number): string {
-  if (aborted || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError) {
-    return `timeout after ${timeoutMs} ms`;
-  }
-  const err = e as { code?: string; cause?: { code?: string }; message?: string };
-  return err.code ?? err.cause?.code ?? err.message ?? String(e);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

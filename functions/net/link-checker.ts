@@ -1,3 +1,4 @@
+import type { FetchErrorKind } from '../model/fetch-error.ts';
 import type { Fetcher } from './fetcher.ts';
 
 // Is a link alive? Answered once per URL per scan, with the cheapest request that can tell:
@@ -18,14 +19,30 @@ export interface LinkResult {
 
 const UNVERIFIED_STATUS = new Set([401, 403, 407, 429]);
 
-export function classify(res: { ok: boolean; status?: number; error?: string; disallowed?: boolean; notModified?: boolean }): LinkVerdict {
+/**
+ * Failures without a status that prove a link dead: nothing answers at that name or address.
+ * A timeout, a redirect we do not follow or robots.txt cannot prove it: the page may be there.
+ * (An `http` or `too-large` failure always has a status, judged below.)
+ */
+const PROVES_DEAD: Record<FetchErrorKind, boolean> = {
+  connection: true,
+  dns: true,
+  tls: true,
+  'not-public': true,
+  other: true,
+  timeout: false,
+  'redirect-off-site': false,
+  'too-many-redirects': false,
+  robots: false,
+  http: false,
+  'too-large': false,
+};
+
+/** A fetch as the crawl records it: fresh, or read back from the store. */
+export function classify(res: { ok: boolean; status?: number; kind?: FetchErrorKind; notModified?: boolean }): LinkVerdict {
   if (res.ok || res.notModified) return 'ok';
-  if (res.disallowed) return 'unverified';
-  if (res.status === undefined) {
-    // Timeouts, off-site redirects and robots.txt refusals cannot prove a link dead; refused or
-    // reset connections and unknown hosts can.
-    return /^timeout|^redirect off-site|^more than|^disallowed by|^robots\.txt/.test(res.error ?? '') ? 'unverified' : 'broken';
-  }
+  // A record stored before failures had a kind proves nothing either.
+  if (res.status === undefined) return res.kind !== undefined && PROVES_DEAD[res.kind] ? 'broken' : 'unverified';
   if (UNVERIFIED_STATUS.has(res.status)) return 'unverified';
   if (res.status === 404 || res.status === 410 || res.status >= 500) return 'broken';
   return 'unverified';
@@ -34,7 +51,9 @@ export function classify(res: { ok: boolean; status?: number; error?: string; di
 /** One link: HEAD (conditional when validators are known), GET when HEAD is not served properly. */
 export async function checkLink(url: string, fetcher: Fetcher, validators: { etag?: string; lastModified?: string } = {}): Promise<LinkResult> {
   let res = await fetcher.fetch({ url, method: 'HEAD', etag: validators.etag, lastModified: validators.lastModified });
-  const headUnsupported = res.status === 405 || res.status === 501 || res.status === 400 || (res.status === undefined && !res.disallowed && !res.error?.startsWith('timeout'));
+  // A HEAD that failed below HTTP may be a server that mishandles HEAD: ask by GET, unless
+  // robots.txt forbade the URL or the server was too slow to answer at all.
+  const headUnsupported = res.status === 405 || res.status === 501 || res.status === 400 || (res.status === undefined && res.kind !== 'robots' && res.kind !== 'timeout');
   if (headUnsupported) res = await fetcher.fetch({ url, method: 'GET', discardBody: true });
   const verdict = classify(res);
   return {

@@ -3,6 +3,7 @@ import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { isIP } from 'node:net';
 import { Agent, buildConnector } from 'undici';
+import { NOT_PUBLIC_CODE } from './fetch-failure.ts';
 
 // An on-demand check fetches a URL a user typed. The host must be a configured portal's (checked
 // before this); here its addresses must also be public, so a portal host pointed at 127.0.0.1,
@@ -42,7 +43,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
 export function publicOnlyAgent(): Agent {
   const refusal = (hostname: string, address: string) => {
     const e: NodeJS.ErrnoException = new Error(`refused to connect to ${hostname}: it resolves to ${address}, not a public address`);
-    e.code = 'EADDRNOTPUBLIC';
+    e.code = NOT_PUBLIC_CODE;
     return e;
   };
   const guardedLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => {

@@ -1,6 +1,6 @@
 import type { RuleId } from '../common/rule-ids.ts';
 
-// The problem groups of RULES.md: the bureau's own 2017 annual report (section 五, and the
+// The problem groups of docs/rules.md: the bureau's own 2017 annual report (section 五, and the
 // sections it cites) named what goes wrong; output and digests group findings under those
 // words so a reader recognises their own report.
 
@@ -27,10 +27,10 @@ export const PROBLEMS: readonly Problem[] = [
 ];
 
 // Every rule id in exactly one group (the Record type makes a new rule id a compile error
-// until it is placed). RULES.md lists broken-link under P4 and P8; it lives in P4 because the
-// fix is the column 信息员's (remove or update the dead link), while P8 is the site's
-// availability, run by the 信息中心. annual-report-missing is not in RULES.md's table: it goes
-// to P9, the group about the annual report and its statistics.
+// until it is placed). broken-link could belong to P4 or P8; it lives in P4 because the fix is
+// the column 信息员's (remove or update the dead link), while P8 is the site's availability,
+// run by the 信息中心. annual-report-missing goes to P9, the group about the annual report and
+// its statistics.
 const GROUP: Readonly<Record<RuleId, ProblemId>> = {
   'missing-column': 'P2',
   'empty-column': 'P2',

@@ -18,9 +18,9 @@ import type { Finding } from '../model/finding.ts';
 import type { PortalSnapshot } from '../model/snapshot.ts';
 import type { Rule, RuleContext } from './types.ts';
 
-// Every implemented rule by its RULES.md id. Partial on purpose: a rule not written yet is
-// simply absent, and adding one is one import and one line here.
-export const rules: Partial<Record<RuleId, Rule>> = {
+// Every rule by its id (docs/rules.md). Complete by type: an id added to RULE_IDS without its
+// rule here fails the type check, so a rule cannot be listed and silently never run.
+export const rules: Record<RuleId, Rule> = {
   'site-unreachable': siteUnreachable,
   'homepage-not-updated': homepageNotUpdated,
   'missing-column': missingColumn,
@@ -39,7 +39,7 @@ export const rules: Partial<Record<RuleId, Rule>> = {
 };
 
 /**
- * Runs every implemented rule in RULE_IDS order (stable output), dropping the findings of a
+ * Runs every rule in RULE_IDS order (stable output), dropping the findings of a
  * column that lists the rule in its `disabledRules` (e.g. an archive column that is stale by
  * design). Portal-wide findings (no column) are never disabled this way.
  */
@@ -47,9 +47,7 @@ export function runRules(snapshot: PortalSnapshot, context: RuleContext): Findin
   const disabled = new Map(snapshot.portal.columns.map((c) => [c.id, new Set(c.disabledRules ?? [])]));
   const out: Finding[] = [];
   for (const id of RULE_IDS) {
-    const rule = rules[id];
-    if (!rule) continue;
-    for (const f of rule(snapshot, context)) {
+    for (const f of rules[id](snapshot, context)) {
       if (f.columnId !== undefined && disabled.get(f.columnId)?.has(id)) continue;
       out.push(f);
     }

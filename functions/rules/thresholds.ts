@@ -1,14 +1,14 @@
 import type { ColumnConfig, ColumnKind, PortalConfig } from '../config/schema.ts';
 import type { ResolvedThresholds } from './types.ts';
 
-// RULES.md's default thresholds, overlaid with the portal's own `thresholds` and, for the
+// The default thresholds of docs/rules.md, overlaid with the portal's own `thresholds` and, for the
 // stale-column age, a column's `maxAgeDays`. Every number here has its source beside it.
 
 export const DEFAULT_MAX_AGE_DAYS: Readonly<Record<ColumnKind, number | null>> = {
   news: 14, // 动态/要闻: 2 weeks (国办秘函〔2019〕19号, 栏目不更新)
   notice: 183, // 通知公告: 6 months, same source
   policy: 183, // 政策文件: 6 months, same source
-  personnel: 365, // 人事: 1 year (monitoring vendors' practice, RULES.md)
+  personnel: 365, // 人事: 1 year (monitoring vendors' practice, docs/rules.md)
   planning: 365, // 规划计划: 1 year, same practice
   static: null, // 机构职能, 公开指南: checked for emptiness and broken links only, never stale
   // 政策解读 follow the documents they explain (“三同步”), so they age like `policy`.
@@ -21,7 +21,7 @@ export const DEFAULT_MAX_AGE_DAYS: Readonly<Record<ColumnKind, number | null>> =
 
 export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
   homepageMaxAgeDays: 14, // 首页不更新: 2 weeks
-  homepageWarningDays: 10, // early-warning line of RULES.md
+  homepageWarningDays: 10, // early-warning line of docs/rules.md
   latePublicationWorkingDays: 20, // 条例 Art. 26
   emptyPageMinChars: 30,
   emptyColumnVeto: 5, // ≥ 5 空白栏目

@@ -9,7 +9,7 @@ export interface RuleContext {
   /** "Today" for every date rule, YYYY-MM-DD. */
   asOf: string;
   calendar: WorkingCalendar;
-  /** Thresholds with RULES.md defaults filled in. */
+  /** Thresholds with the defaults of docs/rules.md filled in. */
   thresholds: ResolvedThresholds;
   /** True when no earlier scan of this portal exists (some rules never fire then). */
   firstScan: boolean;

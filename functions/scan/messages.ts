@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portalIdSchema } from '../common/portal-id.ts';
 
 // The crawl queue's messages. Whatever arrives from SQS is parsed here before anything runs:
 // a malformed body is a poison message to drop loudly, not to retry forever. Unknown fields are
@@ -6,7 +7,7 @@ import { z } from 'zod';
 // older consumer (crawl-column) does not know yet, and that message must still be worked.
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(64);
+const id = portalIdSchema;
 
 export const crawlMessageSchema = z.object({
   kind: z.literal('crawl'),

@@ -202,7 +202,7 @@ describe('API', () => {
         required: ['portalId', 'url'],
         additionalProperties: false,
         properties: {
-          portalId: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9-]*$' },
+          portalId: { type: 'string', minLength: 1, maxLength: 63, pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
           url: { type: 'string', format: 'uri', maxLength: 2048 },
         },
       }),

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SDK_NODE_WARNING_OPT_OUT } from '../../bin/cli/node-version-notice.ts';
 import { detailPage, homepage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // The CLI as a user runs it: a real process, real exit codes, stdout and stderr apart.
 
 const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
-const run = async (args: string[]) => {
+const run = async (args: string[], env: NodeJS.ProcessEnv = process.env) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [BIN, ...args], { timeout: 90_000 });
+    const { stdout, stderr } = await promisify(execFile)('node', [BIN, ...args], { timeout: 90_000, env });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -92,6 +93,27 @@ describe('disclosure-watch CLI', () => {
     const off = await run(['check', 'http://example.com/x.html', '--config', configFile]);
     expect(off.code).toBe(2);
     expect(off.stderr).toContain('example.com is not a configured portal\'s host');
+  });
+});
+
+describe('disclosure-watch on Node < 22', () => {
+  it('says once, in its own words, that the AWS SDK will need Node 22, instead of the SDK saying it per copy', async () => {
+    const server = await startTestServer({ '/index.html': html(homepage(items)), '/tdsc/index.html': html(listPage('土地市场', items)) });
+    const dir = mkdtempSync(join(tmpdir(), 'dw-node-'));
+    const config = join(dir, 'portals.json');
+    writeFileSync(config, JSON.stringify({
+      portals: [{ id: 'node', name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tdsc', name: '土地市场', url: `${server.origin}/tdsc/index.html`, kind: 'notice' }], crawl: { robots: false } }],
+    }));
+    // As a user runs it: without the switch the test setup sets to keep test logs quiet.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== SDK_NODE_WARNING_OPT_OUT));
+    // `check` opens the DynamoDB store, so the SDK's clients are created and would warn.
+    const r = await run(['check', `${server.origin}/tdsc/index.html`, '--config', config, '--data-dir', dir], env);
+    await server.close();
+    expect(r.code, r.stderr).toBe(0);
+    const notices = r.stderr.split('\n').filter((l) => l.includes('AWS SDK releases after early January 2027 need Node 22'));
+    const major = Number(process.versions.node.split('.')[0]);
+    expect(notices).toEqual(major < 22 ? [`disclosure-watch: Node ${major} works today; AWS SDK releases after early January 2027 need Node 22 — upgrade to Node 22 or 24.`] : []);
+    expect(r.stderr).not.toContain('NodeVersionSupportWarning');
   });
 });
 

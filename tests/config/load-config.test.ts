@@ -27,7 +27,7 @@ function problemsOf(data: unknown): string[] {
 }
 
 describe('portal config', () => {
-  it('accepts the DESIGN.md shape with optional blocks left out', () => {
+  it('accepts the docs/config.md shape with optional blocks left out', () => {
     expect(parseConfig(valid()).portals[0]!.columns).toHaveLength(2);
   });
 

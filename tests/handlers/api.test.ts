@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, SQSBatchResponse } fr
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
+import { SITE_DEPARTMENT } from '../../functions/common/department.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
@@ -41,6 +42,7 @@ describe('the bundled api Lambda', () => {
   let env: Record<string, string>;
   let api: Api;
   let openIds: string[];
+  let siteWide: number;
 
   const call = async (a: Api, method: string, path: string, opts?: { query?: Record<string, string>; body?: unknown }) => {
     const r = await a.handler(event(method, path, opts));
@@ -63,6 +65,7 @@ describe('the bundled api Lambda', () => {
     [bundles, sqs, repo] = await Promise.all([buildLambdaBundles(config), startSqsWire(), testRepository('api')]);
     const scan = await runLocalScan({ portal: config.portals[0]!, asOf: DEMO_AS_OF, repo });
     openIds = scan.findings.map((f) => f.id);
+    siteWide = scan.findings.filter((f) => !f.department).length;
     env = {
       DW_TABLE_NAME: repo.tableName,
       DW_DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
@@ -88,6 +91,9 @@ describe('the bundled api Lambda', () => {
     const open = r.body.open as { byRule: Record<string, number>; byDepartment: Record<string, number> };
     expect(Object.values(open.byRule).reduce((a, b) => a + b, 0)).toBe(openIds.length);
     expect(Object.values(open.byDepartment).reduce((a, b) => a + b, 0)).toBe(openIds.length);
+    // Site-wide findings are filed under the webmaster's name, as in the digest and the CLI.
+    expect(siteWide).toBeGreaterThan(0);
+    expect(open.byDepartment[SITE_DEPARTMENT]).toBe(siteWide);
     expect(typeof r.body.failsInspection).toBe('boolean');
   });
 

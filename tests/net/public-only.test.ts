@@ -58,6 +58,7 @@ describe('publicOnlyAgent', () => {
       const refused = await guarded.fetch({ url: byName });
       expect(refused.ok).toBe(false);
       expect(refused.error).toMatch(/EADDRNOTPUBLIC/);
+      expect(refused.kind).toBe('not-public');
       expect(srv.requests.filter((r) => r.path === '/a.html')).toHaveLength(1); // only the plain fetcher's
     } finally {
       await plain.close();
@@ -74,6 +75,7 @@ describe('publicOnlyAgent', () => {
       const refused = await guarded.fetch({ url: byAddress });
       expect(refused.ok).toBe(false);
       expect(refused.error).toMatch(/EADDRNOTPUBLIC|not a public address/);
+      expect(refused.kind).toBe('not-public');
       expect(srv.requests.filter((r) => r.path === '/b.html')).toHaveLength(0);
     } finally {
       await guarded.close();

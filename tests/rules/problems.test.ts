@@ -14,7 +14,7 @@ describe('problem groups', () => {
     for (const rule of RULE_IDS) expect(PROBLEMS).toContain(problemOf(rule));
   });
 
-  it('groups rules as RULES.md does', () => {
+  it('groups rules as docs/rules.md does', () => {
     const group = (rule: Parameters<typeof problemOf>[0]) => problemOf(rule).id;
     expect((['missing-column', 'empty-column', 'empty-page'] as const).map(group)).toEqual(['P2', 'P2', 'P2']);
     expect(group('stale-column')).toBe('P3');

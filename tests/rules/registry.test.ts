@@ -4,7 +4,7 @@ import { rules, runRules } from '../../functions/rules/registry.ts';
 import { column, context, item, snapshot } from '../support/builders.ts';
 
 describe('registry', () => {
-  it('registers every rule of RULES.md under its id', () => {
+  it('registers every rule of docs/rules.md under its id', () => {
     expect(Object.keys(rules).sort()).toEqual([...RULE_IDS].sort());
   });
 

@@ -3,7 +3,7 @@ import { DEFAULT_THRESHOLDS, maxAgeFor, resolveThresholds } from '../../function
 import { columnConfig, portalConfig } from '../support/builders.ts';
 
 describe('resolveThresholds', () => {
-  it('fills every RULES.md default when the portal sets none', () => {
+  it('fills every docs/rules.md default when the portal sets none', () => {
     const t = resolveThresholds(portalConfig([columnConfig({ id: 'a' })]));
     expect(t).toEqual(DEFAULT_THRESHOLDS);
     expect(t).toMatchObject({

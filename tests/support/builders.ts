@@ -9,8 +9,8 @@ import type { RuleContext } from '../../functions/rules/types.ts';
 
 export const HOST = 'http://gtj.example.gov.cn';
 export const OK: FetchOutcome = { ok: true, status: 200 };
-export const TIMEOUT: FetchOutcome = { ok: false, error: 'timeout after 15000 ms' };
-export const http = (status: number): FetchOutcome => ({ ok: status < 400, status, ...(status >= 400 ? { error: `HTTP ${status}` } : {}) });
+export const TIMEOUT: FetchOutcome = { ok: false, kind: 'timeout', error: 'timeout after 15000 ms' };
+export const http = (status: number): FetchOutcome => ({ ok: status < 400, status, ...(status >= 400 ? { kind: 'http', error: `HTTP ${status}` } : {}) });
 
 export function columnConfig(over: Partial<ColumnConfig> & { id: string }): ColumnConfig {
   return { name: over.id, url: `${HOST}/${over.id}/index.html`, kind: 'news', department: '办公室', ...over };
