@@ -10,7 +10,8 @@ import { collectStats, parseStatsArgs, renderStats } from '../../bin/cli/stats-c
 import { UsageError } from '../../bin/cli/args.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
-import { annualStats, formatStatsText, type AnnualStats } from '../../functions/stats/annual-stats.ts';
+import { annualStats, type AnnualStats } from '../../functions/stats/count.ts';
+import { formatStatsText } from '../../functions/stats/format.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
