@@ -1,5 +1,8 @@
 import { chineseWorkingCalendar, isCoveredDate, type WorkingCalendar } from '../calendar/working-days.ts';
 import type { ColumnKind, PortalConfig } from '../config/schema.ts';
+import {
+  interpretationFinder, isInterpretation, isPolicyDocument, policyPaper, type PolicyPaper,
+} from '../rules/interpretation-match.ts';
 import type { ColumnRecord, PageRecord } from '../store/records.ts';
 
 // The numbers a bureau's annual report (政府信息公开工作年度报告, section 一) needs, read from what
@@ -17,14 +20,10 @@ import type { ColumnRecord, PageRecord } from '../store/records.ts';
 //   the list's — the date the late-publication rule uses too). `static` columns are left out, as
 //   the rule leaves them out. Dates the working-day calendar does not cover are `unknown`, not
 //   counted either way (weekday-only counting is never used). Published before formed = on time.
-// - Policy documents: the year's items in `policy` columns whose title is not itself a 解读. A
-//   document "has an interpretation" when some interpretation — an item of an `interpretation`
-//   column, or any listed item whose title contains 解读, of any year — names it:
-//     the document's keys: its title minus the leading issuing body (from 关于 on; or minus the
-//       portal's name), plus every title it quotes in 《》;
-//     the interpretation's names: every 《title》 in its title, the titles its page cites in 《》,
-//       and its title without 《》 and without 政策解读/解读;
-//   and a key and a name (both ≥ 4 characters, spaces and quotes removed) contain one another.
+// - Policy documents: the year's items in `policy` columns that are not themselves a 解读. A
+//   document "has an interpretation" when some 解读 of any year (an item of an `interpretation`
+//   column, or any listed item whose title says 解读) explains it, as interpretation-match decides
+//   for the missing-interpretation rule too: the report and the findings never disagree.
 
 export const TIMELY_WORKING_DAYS = 20;
 export const NO_DEPARTMENT = '未指定科室';
@@ -91,29 +90,6 @@ export interface AnnualStatsInput {
   calendar?: WorkingCalendar;
 }
 
-const squeeze = (s: string) => s.replace(/[\s《》“”"'‘’]/g, '');
-const quoted = (s: string) => [...s.matchAll(/《([^》]+)》/g)].map((m) => m[1]!);
-const MIN_KEY = 4;
-
-/** What a policy document may be cited as. */
-export function documentKeys(title: string, portalName = ''): string[] {
-  const t = title.trim();
-  const at = t.indexOf('关于');
-  let bare = at > 0 ? t.slice(at) : t;
-  if (at <= 0 && portalName && bare.startsWith(portalName)) bare = bare.slice(portalName.length);
-  return [...new Set([bare, ...quoted(t)].map(squeeze).filter((k) => k.length >= MIN_KEY))];
-}
-
-/** What an interpretation names. */
-export function interpretationNames(title: string, cites: readonly string[] = []): string[] {
-  const bare = title.replace(/[《》]/g, '').replace(/(?:政策)?解读/g, '');
-  return [...new Set([...quoted(title), ...cites, bare].map(squeeze).filter((k) => k.length >= MIN_KEY))];
-}
-
-const names = (keys: string[], cited: string[]) => keys.some((k) => cited.some((c) => c.includes(k) || k.includes(c)));
-
-const isInterpretationTitle = (title: string) => title.includes('解读');
-
 export function annualStats(input: AnnualStatsInput): AnnualStats {
   const { portal, year } = input;
   const calendar = input.calendar ?? chineseWorkingCalendar;
@@ -125,8 +101,8 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
   const byColumn: ColumnStats[] = [];
   const byMonth = Array.from({ length: 12 }, () => 0);
   const timeliness = { withBothDates: 0, within: 0, late: 0, unknown: 0, lateItems: [] as LateItem[] };
-  const documents: { columnId: string; url: string; title: string }[] = [];
-  const interpretations: string[][] = [];
+  const documents: (PolicyPaper & { columnId: string })[] = [];
+  const interpretations: PolicyPaper[] = [];
   let undated = 0;
 
   for (const column of portal.columns) {
@@ -139,10 +115,9 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
       if (seen.has(item.url)) continue;
       seen.add(item.url);
       const page = pages.get(item.url);
-      const title = page?.title?.trim() || item.title;
-      if (column.kind === 'interpretation' || isInterpretationTitle(title) || isInterpretationTitle(item.title)) {
-        interpretations.push(interpretationNames(title, page?.textSignals?.cites ?? []));
-      }
+      const paper = policyPaper(item.url, item.title, page);
+      const title = paper.title;
+      if (isInterpretation(column.kind, paper)) interpretations.push(paper);
       const published = page?.publishedDate ?? item.date;
       if (!published) {
         stats.undated += 1;
@@ -154,7 +129,7 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
       const month = Number(published.slice(5, 7));
       if (month >= 1 && month <= 12) byMonth[month - 1] = (byMonth[month - 1] ?? 0) + 1;
 
-      if (column.kind === 'policy' && !isInterpretationTitle(title)) documents.push({ columnId: column.id, url: item.url, title });
+      if (isPolicyDocument(column.kind, paper)) documents.push({ ...paper, columnId: column.id });
 
       const generated = page?.generatedDate;
       if (!generated || column.kind === 'static') continue;
@@ -175,10 +150,10 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
     }
   }
 
-  const without = documents.filter((d) => {
-    const keys = documentKeys(d.title, portal.name);
-    return !interpretations.some((cited) => names(keys, cited));
-  });
+  const explained = interpretationFinder(interpretations, portal.name);
+  const without = documents
+    .filter((d) => explained(d).length === 0)
+    .map((d) => ({ columnId: d.columnId, url: d.url, title: d.title }));
 
   return {
     portalId: portal.id,

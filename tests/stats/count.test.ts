@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
-import { annualStats, documentKeys, interpretationNames } from '../../functions/stats/count.ts';
+import { annualStats } from '../../functions/stats/count.ts';
 import { col, item, page, portal, record } from './builders.ts';
 
 describe('annualStats: counting', () => {
@@ -150,11 +150,16 @@ describe('annualStats: policy documents and their 解读', () => {
     expect(stats.policy.without.map((d) => d.title)).toEqual(['梅河口市国土资源局关于规范土地储备管理工作的实施意见']);
   });
 
-  it('derives the keys a document is cited by and the names a 解读 gives', () => {
-    expect(documentKeys('梅河口市国土资源局关于印发《土地执法监察工作制度》的通知')).toEqual(['关于印发土地执法监察工作制度的通知', '土地执法监察工作制度']);
-    expect(documentKeys('梅河口市国土资源局城乡建设用地增减挂钩管理办法', '梅河口市国土资源局')).toEqual(['城乡建设用地增减挂钩管理办法']);
-    expect(interpretationNames('《国土资源信访工作办法》解读')).toEqual(['国土资源信访工作办法']);
-    // "解读" alone names nothing.
-    expect(interpretationNames('解读')).toEqual([]);
+  it('counts a document whose 解读 only links to it, quoting no title, as the missing-interpretation rule does', () => {
+    const doc = item('d4', '梅河口市国土资源局关于规范土地储备管理工作的实施意见', '2017-12-05');
+    const interp = item('i4', '图解：一图看懂土地储备新规', '2017-12-06');
+    const count = (links: { url: string; text: string; kind: 'a' }[]) =>
+      annualStats({
+        portal: portal(columns), year: 2017,
+        columns: [record('zcwj', [doc]), record('zcjd', [interp])],
+        pages: [page('i4', 'zcjd', { title: interp.title, links })],
+      }).policy;
+    expect(count([{ url: doc.url, text: '原文链接', kind: 'a' }])).toMatchObject({ documents: 1, withInterpretation: 1, without: [] });
+    expect(count([])).toMatchObject({ documents: 1, withInterpretation: 0 });
   });
 });
