@@ -1,5 +1,6 @@
 import { chineseWorkingCalendar, isCoveredDate, type WorkingCalendar } from '../calendar/working-days.ts';
 import type { ColumnKind, PortalConfig } from '../config/schema.ts';
+import { departmentOf, SITE_DEPARTMENT } from '../common/department.ts';
 import {
   interpretationFinder, isInterpretation, isPolicyDocument, policyPaper, type PolicyPaper,
 } from '../rules/interpretation-match.ts';
@@ -26,7 +27,6 @@ import type { ColumnRecord, PageRecord } from '../store/records.ts';
 //   for the missing-interpretation rule too: the report and the findings never disagree.
 
 export const TIMELY_WORKING_DAYS = 20;
-export const NO_DEPARTMENT = '未指定科室';
 
 export interface ColumnStats {
   columnId: string;
@@ -182,14 +182,14 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
   };
 }
 
-/** Departments that own a column: the portal's `departments` order, then others, then 未指定科室. */
+/** Departments that own a column: the portal's `departments` order, then others, then the site's webmaster. */
 function departmentCounts(portal: PortalConfig, byColumn: ColumnStats[]) {
   const counts = new Map<string, number>();
   for (const d of portal.departments ?? []) if (byColumn.some((c) => c.department === d.name)) counts.set(d.name, 0);
   for (const c of byColumn) if (c.department !== null && !counts.has(c.department)) counts.set(c.department, 0);
-  if (byColumn.some((c) => c.department === null)) counts.set(NO_DEPARTMENT, 0);
+  if (byColumn.some((c) => c.department === null)) counts.set(SITE_DEPARTMENT, 0);
   for (const c of byColumn) {
-    const d = c.department ?? NO_DEPARTMENT;
+    const d = departmentOf(c);
     counts.set(d, (counts.get(d) ?? 0) + c.count);
   }
   return [...counts].map(([department, count]) => ({ department, count }));

@@ -1,4 +1,5 @@
-import { NO_DEPARTMENT, type AnnualStats } from './count.ts';
+import { departmentOf } from '../common/department.ts';
+import type { AnnualStats } from './count.ts';
 
 // How the annual statistics are shown: the report's Chinese sentence and tables for a terminal,
 // the JSON document, and one long CSV table a spreadsheet can pivot.
@@ -36,7 +37,7 @@ export function formatStatsText(stats: AnnualStats): string {
     '按栏目：',
     table(
       ['栏目', '科室', '条数', '超期', '未标日期'],
-      stats.byColumn.map((c) => [c.name, c.department ?? NO_DEPARTMENT, c.count, c.late, c.undated]),
+      stats.byColumn.map((c) => [c.name, departmentOf(c), c.count, c.late, c.undated]),
     ),
     '',
     '按科室：',

@@ -50,11 +50,11 @@ describe('annualStats: counting', () => {
     expect(stats.byColumn[2]?.department).toBeNull();
   });
 
-  it('sums departments in the portal order, with 未指定科室 for columns without one', () => {
+  it('sums departments in the portal order, columns without one under the site’s webmaster', () => {
     expect(stats.byDepartment).toEqual([
       { department: '办公室', count: 4 },
       { department: '土地利用科', count: 2 },
-      { department: '未指定科室', count: 1 },
+      { department: '网站整体（信息中心）', count: 1 },
     ]);
   });
 

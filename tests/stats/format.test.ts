@@ -44,6 +44,13 @@ describe('output', () => {
     expect(text).toContain('政策文件1件：有解读0件，无解读1件。');
   });
 
+  it('files a column without a department under the site’s webmaster, as the digest does', () => {
+    const unowned = annualStats({ portal: portal([col('tzgg', '通知公告', 'notice')]), year: 2017, columns: [record('tzgg', [item('n', '通知', '2017-07-07')])], pages: [] });
+    const rows = formatStatsText(unowned).split('\n');
+    expect(rows).toContain('  通知公告  网站整体（信息中心）  1     0     0');
+    expect(rows).toContain('  网站整体（信息中心）  1');
+  });
+
   it('prints the stats as JSON', () => {
     const doc = JSON.parse(statsJson(stats)) as AnnualStats;
     expect(doc).toEqual(stats);
