@@ -1,7 +1,8 @@
 import { loadConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import { openStore } from '../../functions/local/open-store.ts';
-import { annualStats, formatStatsText, statsCsv, statsDocument, type AnnualStats } from '../../functions/stats/annual-stats.ts';
+import { annualStats, type AnnualStats } from '../../functions/stats/count.ts';
+import { formatStatsText, statsCsv, statsDocument } from '../../functions/stats/format.ts';
 import { parseCommon, requireConfig, UsageError, type CommonOptions } from './args.ts';
 import { selectPortals } from './scan-command.ts';
 import { onShutdown } from './shutdown.ts';

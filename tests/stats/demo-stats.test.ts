@@ -4,16 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
-import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { collectStats, parseStatsArgs, renderStats } from '../../bin/cli/stats-command.ts';
 import { UsageError } from '../../bin/cli/args.ts';
-import { parseConfig } from '../../functions/config/load-config.ts';
-import type { Config } from '../../functions/config/schema.ts';
-import { annualStats, formatStatsText, type AnnualStats } from '../../functions/stats/annual-stats.ts';
-import { runLocalScan } from '../../functions/scan/local-scan.ts';
-import type { Repository } from '../../functions/store/repository.ts';
-import { testRepository } from '../support/dynamo.ts';
+import { annualStats, type AnnualStats } from '../../functions/stats/count.ts';
+import { formatStatsText } from '../../functions/stats/format.ts';
+import { scannedDemoPortal, type DemoStore } from '../support/demo-store.ts';
 
 // The bureau's 2017 report, recomputed from a crawl of the demo site (demo/portal/gtj.ts): the
 // columns carry the report's counts (土地利用 29, 土地市场 23 …) plus the seeded problems.
@@ -42,26 +37,15 @@ const EXPECTED_2017: Record<string, number> = {
 };
 
 describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
-  let server: DemoServer;
-  let repo: Repository;
-  let config: Config;
+  let demo: DemoStore;
   let stats: AnnualStats;
 
   beforeAll(async () => {
-    server = await startDemoServer({ asOf: DEMO_PREVIOUS_DAY });
-    repo = await testRepository('stats');
-    config = parseConfig(demoConfig(server.origin));
-    const portal = config.portals.find((p) => p.id === 'mhk-gtj')!;
-    await runLocalScan({ portal, asOf: DEMO_PREVIOUS_DAY, repo });
-    server.setAsOf(DEMO_AS_OF);
-    await runLocalScan({ portal, asOf: DEMO_AS_OF, repo });
-    const [columns, pages] = await Promise.all([repo.listColumns(portal.id), repo.listPages(portal.id)]);
-    stats = annualStats({ portal, year: 2017, columns, pages });
+    demo = await scannedDemoPortal('stats');
+    const [columns, pages] = await Promise.all([demo.repo.listColumns(demo.portal.id), demo.repo.listPages(demo.portal.id)]);
+    stats = annualStats({ portal: demo.portal, year: 2017, columns, pages });
   }, 120_000);
-  afterAll(async () => {
-    repo.destroy();
-    await server.close();
-  });
+  afterAll(() => demo.close());
 
   it('counts every column as the report does', () => {
     expect(Object.fromEntries(stats.byColumn.map((c) => [c.columnId, c.count]))).toEqual(EXPECTED_2017);
@@ -114,7 +98,7 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
   });
 
   it('reads the same numbers through the stats command, as text, JSON and CSV', async () => {
-    const [viaStore] = await collectStats(config, { portal: 'mhk-gtj', store: 'aws', endpoint: inject('dynamoEndpoint'), dataDir: '.unused', year: 2017, tableName: repo.tableName });
+    const [viaStore] = await collectStats(demo.config, { portal: 'mhk-gtj', store: 'aws', endpoint: inject('dynamoEndpoint'), dataDir: '.unused', year: 2017, tableName: demo.repo.tableName });
     expect(viaStore).toEqual(stats);
     expect(JSON.parse(renderStats([viaStore!], 'json'))).toEqual(stats);
     const csv = renderStats([viaStore!], 'csv').split('\r\n');
@@ -127,12 +111,12 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
   it('runs as `disclosure-watch stats` in a real process', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dw-stats-'));
     const file = join(dir, 'portals.json');
-    writeFileSync(file, JSON.stringify(config));
+    writeFileSync(file, JSON.stringify(demo.config));
     const bin = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(
       'node',
       [bin, 'stats', '--config', file, '--portal', 'mhk-gtj', '--year', '2017', '--format', 'csv', '--store', 'aws', '--endpoint', inject('dynamoEndpoint')],
-      { timeout: 60_000, env: { ...process.env, DW_TABLE_NAME: repo.tableName } },
+      { timeout: 60_000, env: { ...process.env, DW_TABLE_NAME: demo.repo.tableName } },
     );
     expect(stdout.split('\r\n')).toContain('mhk-gtj,2017,total,,,216');
   });
