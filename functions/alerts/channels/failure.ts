@@ -14,22 +14,26 @@ const NEVER_LEFT = new Set([
 interface ThrownShape {
   name?: string;
   message?: string;
-  code?: string;
-  cause?: { code?: string; message?: string };
+  /** A string for Node and undici errors; DOMException's number (23 for a timeout) says nothing. */
+  code?: string | number;
+  cause?: { code?: string | number; message?: string };
   /** AWS SDK: the service answered with this status. */
   $metadata?: { httpStatusCode?: number };
   /** nodemailer: the SMTP server answered with this reply code. */
   responseCode?: number;
+  /** nodemailer: the socket's own code (ECONNREFUSED) under its ESOCKET. */
+  originalCode?: string;
 }
 
 export function failure(what: string, e: unknown, secrets: readonly string[]): SendResult {
   const err = (e ?? {}) as ThrownShape;
-  const code = err.code ?? err.cause?.code;
+  const code = [err.code, err.cause?.code].find((c): c is string => typeof c === 'string');
+  const neverLeft = [code, err.originalCode].some((c) => c !== undefined && NEVER_LEFT.has(c));
   const answered = err.$metadata?.httpStatusCode !== undefined || err.responseCode !== undefined;
   const detail = [err.message || String(e), err.cause?.message].filter(Boolean).join(': ');
   return {
     ok: false,
     error: redact(`${what}: ${code ? `${code} ` : ''}${detail}`, secrets),
-    ...(answered || (code !== undefined && NEVER_LEFT.has(code)) ? {} : { unconfirmed: true }),
+    ...(answered || neverLeft ? {} : { unconfirmed: true }),
   };
 }
