@@ -1,22 +1,16 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import * as sesLocal from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverAlert, emailRecipients, type PortalRecipient } from '../../functions/alerts/deliver.ts';
 import { secretResolver } from '../../functions/alerts/secrets.ts';
 import { alertsSchema, type AlertsConfig } from '../../functions/config/alerts-schema.ts';
 import { sesClient } from '../../functions/digest/send.ts';
-import { freePort } from '../../functions/local/dynamodb-local.ts';
+import { startSesLocal, type SesLocal } from './support/ses-local.ts';
 import { DINGTALK_SECRET, startRobotReceiver, type RobotReceiver } from './support/robot-receiver.ts';
 import { startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver.ts';
 import { startSsmWire, type SsmWire } from './support/ssm-wire.ts';
 import { vetoAlert, warningAlert } from './support/sample-alert.ts';
 
 // One alert to a portal's whole `alerts` block, every channel a real local receiver.
-
-type StartSes = (config?: Partial<{ host: string; port: number }>) => Promise<Server>;
-const startSes = ((sesLocal as unknown as { default: StartSes }).default ?? sesLocal) as StartSes;
 
 const recipients: PortalRecipient[] = [
   { name: '局长', email: 'director@example.gov.cn', role: 'leader' },
@@ -25,8 +19,7 @@ const recipients: PortalRecipient[] = [
 ];
 
 describe('delivering one alert to every channel of a portal', () => {
-  let ses: Server;
-  let sesEndpoint: string;
+  let ses: SesLocal;
   let robot: RobotReceiver;
   let smtp: SmtpReceiver;
   let ssm: SsmWire;
@@ -34,13 +27,11 @@ describe('delivering one alert to every channel of a portal', () => {
   const env = { DW_WECOM_URL: '', DW_DINGTALK_SECRET: DINGTALK_SECRET, DW_HOOK_URL: '', DW_SMTP_PASSWORD: 'smtp-pass-SECRET' };
   const deps = () => ({
     resolveSecret: secretResolver({ env, ssm: () => new SSMClient({ endpoint: ssm.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) }),
-    ses: sesClient(sesEndpoint),
+    ses: sesClient(ses.endpoint),
   });
-  const sesMails = async () => ((await (await fetch(`${sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] }).emails;
 
   beforeAll(async () => {
-    ses = await startSes({ host: '127.0.0.1', port: await freePort() });
-    sesEndpoint = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+    ses = await startSesLocal();
     robot = await startRobotReceiver({ dingtalkSigning: true });
     smtp = await startSmtpReceiver({ user: 'dw@example.gov.cn', password: env.DW_SMTP_PASSWORD });
     ssm = await startSsmWire();
@@ -58,7 +49,7 @@ describe('delivering one alert to every channel of a portal', () => {
     });
   });
   afterAll(async () => {
-    await Promise.all([robot.close(), smtp.close(), ssm.close(), new Promise((r) => ses.close(r))]);
+    await Promise.all([robot.close(), smtp.close(), ssm.close(), ses.close()]);
   });
 
   it('sends a veto everywhere: SES to the leaders and the owning department, SMTP to its list, both robots and the webhook', async () => {
@@ -71,7 +62,7 @@ describe('delivering one alert to every channel of a portal', () => {
       [3, 'dingtalk', undefined, true],
       [4, 'webhook', undefined, true],
     ]);
-    expect((await sesMails()).map((m) => m.destination.to[0])).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
+    expect((await ses.stored()).map((m) => m.destination.to[0])).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
     expect(smtp.mails.map((m) => m.to)).toEqual([['webmaster@example.gov.cn']]);
     expect(robot.received.map((r) => r.path).sort()).toEqual(['/cgi-bin/webhook/send', '/hook', '/robot/send']); // channels run side by side
   });

@@ -1,6 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as sesLocal from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertId } from '../../functions/alerts/alert.ts';
 import { sesChannel } from '../../functions/alerts/channels/ses.ts';
@@ -9,32 +6,27 @@ import { renderEmail } from '../../functions/alerts/render.ts';
 import { secretResolver } from '../../functions/alerts/secrets.ts';
 import { sesClient } from '../../functions/digest/send.ts';
 import { freePort } from '../../functions/local/dynamodb-local.ts';
+import { startSesLocal, type SesLocal } from './support/ses-local.ts';
 import { readMessage, startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver.ts';
 import { clearedAlert, vetoAlert } from './support/sample-alert.ts';
 
 // Email alerts against real local receivers: aws-ses-v2-local (read back through /store) and an
 // SMTP server from smtp-server that demands a login.
 
-type StartSes = (config?: Partial<{ host: string; port: number }>) => Promise<Server>;
-const startSes = ((sesLocal as unknown as { default: StartSes }).default ?? sesLocal) as StartSes;
-
 describe('alerts through SES', () => {
-  let ses: Server;
-  let endpoint: string;
-  const stored = async () => ((await (await fetch(`${endpoint}/store`)).json()) as { emails: { from: string; destination: { to: string[] }; subject: string; body: { text?: string; html?: string } }[] }).emails;
+  let ses: SesLocal;
 
   beforeAll(async () => {
-    ses = await startSes({ host: '127.0.0.1', port: await freePort() });
-    endpoint = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+    ses = await startSesLocal();
   });
-  afterAll(() => new Promise((r) => ses.close(r)));
+  afterAll(() => ses.close());
 
   it('sends the rendered alert to one recipient per message and returns SES’s message id', async () => {
-    const channel = sesChannel(sesClient(endpoint));
+    const channel = sesChannel(sesClient(ses.endpoint));
     const result = await channel.send(vetoAlert, { from: 'dw@example.gov.cn', to: 'director@example.gov.cn' });
     expect(result.ok).toBe(true);
     expect(result.id).toBeTruthy();
-    const [mail] = (await stored()).slice(-1);
+    const [mail] = (await ses.stored()).slice(-1);
     const rendered = renderEmail(vetoAlert);
     expect(mail).toMatchObject({ destination: { to: ['director@example.gov.cn'] }, subject: rendered.subject, body: { text: rendered.text, html: rendered.html } });
     expect(mail!.from).toMatch(/^=\?UTF-8\?B\?.+\?= <dw@example\.gov\.cn>$/);

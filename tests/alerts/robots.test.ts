@@ -37,38 +37,29 @@ describe('企业微信 group robot', () => {
   });
 
   it('reports errcode ≠ 0 (a rate limit) as ok: false, the robot having quoted the URL with its key', async () => {
-    robot.mode = 'errcode';
-    try {
-      const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
-      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('errcode 45009') });
-      expectNoSecret(robot, result.error);
-    } finally {
-      robot.mode = 'answer';
-    }
+    await robot.during('errcode', async () => {
+    const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('errcode 45009') });
+    expectNoSecret(robot, result.error);
+    });
   });
 
   it('reports an HTTP error status without the key', async () => {
-    robot.mode = 'http-500';
-    try {
-      const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
-      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('HTTP 500') });
-      expectNoSecret(robot, result.error);
-    } finally {
-      robot.mode = 'answer';
-    }
+    await robot.during('http-500', async () => {
+    const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('HTTP 500') });
+    expectNoSecret(robot, result.error);
+    });
   });
 
   it('gives up at the deadline and says the message may have arrived', async () => {
-    robot.mode = 'hang';
-    try {
-      const started = Date.now();
-      const result = await wecomChannel({ timeoutMs: 300 }).send(vetoAlert, { url: robot.wecomUrl });
-      expect(Date.now() - started).toBeLessThan(5_000);
-      expect(result).toMatchObject({ ok: false, unconfirmed: true });
-      expectNoSecret(robot, result.error);
-    } finally {
-      robot.mode = 'answer';
-    }
+    await robot.during('hang', async () => {
+    const started = Date.now();
+    const result = await wecomChannel({ timeoutMs: 300 }).send(vetoAlert, { url: robot.wecomUrl });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result).toMatchObject({ ok: false, unconfirmed: true });
+    expectNoSecret(robot, result.error);
+    });
   });
 
   it('knows a refused connection sent nothing', async () => {
@@ -138,13 +129,10 @@ describe('plain JSON webhook', () => {
   });
 
   it('reports a non-2xx answer without the URL’s token', async () => {
-    robot.mode = 'http-500';
-    try {
-      const result = await webhookChannel().send(vetoAlert, { url: robot.hookUrl });
-      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('webhook: HTTP 500') });
-      expectNoSecret(robot, result.error);
-    } finally {
-      robot.mode = 'answer';
-    }
+    await robot.during('http-500', async () => {
+    const result = await webhookChannel().send(vetoAlert, { url: robot.hookUrl });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('webhook: HTTP 500') });
+    expectNoSecret(robot, result.error);
+    });
   });
 });

@@ -23,6 +23,8 @@ export interface RobotReceiver {
   received: Received[];
   /** What the next requests get instead of the normal answer. */
   mode: 'answer' | 'hang' | 'errcode' | 'http-500';
+  /** Runs `fn` with the receiver in `mode`, and answers normally again afterwards. */
+  during<T>(mode: RobotReceiver['mode'], fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,14 @@ export async function startRobotReceiver(opts: { dingtalkSigning?: boolean } = {
     dingtalkUrl: `${origin}/robot/send?access_token=${DINGTALK_TOKEN}`,
     hookUrl: `${origin}/hook?token=hook-token-SECRET`,
     received,
+    async during<T>(mode: RobotReceiver['mode'], fn: () => Promise<T>): Promise<T> {
+      receiver.mode = mode;
+      try {
+        return await fn();
+      } finally {
+        receiver.mode = 'answer';
+      }
+    },
     close: async () => {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
