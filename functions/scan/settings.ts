@@ -4,7 +4,7 @@ import { HostLimiter } from '../net/host-limiter.ts';
 import type { Dispatcher } from 'undici';
 import { portalHosts } from './portal-hosts.ts';
 
-/** A portal's crawl settings with the defaults of the crawler issue filled in. */
+/** A portal's crawl settings with the defaults of docs/crawling.md filled in. */
 export function crawlSettings(portal: PortalConfig) {
   const c = portal.crawl ?? {};
   return {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SDK_NODE_WARNING_OPT_OUT } from '../../bin/cli/node-version-notice.ts';
-import { detailPage, homepage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
+import { columnRoutes, homepage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // The CLI as a user runs it: a real process, real exit codes, stdout and stderr apart.
@@ -34,8 +34,7 @@ describe('disclosure-watch CLI', () => {
   beforeAll(async () => {
     server = await startTestServer({
       '/index.html': html(homepage(items)),
-      '/tdsc/index.html': html(listPage('土地市场', items)),
-      ...Object.fromEntries(items.map((i) => [i.path, html(detailPage(i))])),
+      ...columnRoutes('/tdsc/index.html', '土地市场', items),
     });
     dir = mkdtempSync(join(tmpdir(), 'dw-cli-'));
     configFile = join(dir, 'portals.json');

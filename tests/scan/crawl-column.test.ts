@@ -6,7 +6,7 @@ import type { PortalConfig } from '../../functions/config/schema.ts';
 import { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
-import { detailPage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
+import { columnRoutes, detailPage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
 import { startTestServer, type Handler, type Page } from '../support/test-server.ts';
 
 describe('crawlColumn on a hostile column', () => {
@@ -68,11 +68,7 @@ const notices = (n: number): MiniItem[] =>
 type Routes = Record<string, Page | Handler>;
 
 /** The list page and every item's detail page, served as they should be. */
-function columnRoutes(items: MiniItem[]): Routes {
-  const routes: Routes = { '/tzgg/index.html': html(listPage('通知公告', items)) };
-  for (const it of items) routes[it.path] = html(detailPage(it));
-  return routes;
-}
+const tzggRoutes = (items: MiniItem[]): Routes => columnRoutes('/tzgg/index.html', '通知公告', items);
 
 /**
  * A one-column portal on a real local server, with its own DynamoDB Local table and a fetcher
@@ -104,7 +100,7 @@ async function oneColumnPortal(id: string, routes: Routes, opts: { crawl?: Recor
 describe('crawlColumn refresh of known detail pages', () => {
   it('leaves known pages alone, then re-asks them conditionally once they are older than refreshDays', async () => {
     const [item] = notices(1) as [MiniItem];
-    const site = await oneColumnPortal('refresh', columnRoutes([item]), { crawl: { refreshDays: 30 } });
+    const site = await oneColumnPortal('refresh', tzggRoutes([item]), { crawl: { refreshDays: 30 } });
     const detailHits = () => site.server.requests.filter((q) => q.path === item.path);
 
     await site.crawl('s1', '2026-01-01T00:00:00Z');
@@ -125,7 +121,7 @@ describe('crawlColumn storing pages as it goes', () => {
     const items = notices(40);
     let release: () => void = () => {};
     const hanging = new Promise<void>((r) => (release = r));
-    const routes = columnRoutes(items);
+    const routes = tzggRoutes(items);
     routes[items[0]!.path] = (_req, res) => void hanging.then(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(items[0]!)));
     const site = await oneColumnPortal('stream-writes', routes);
     const urls = site.urlsOf(items);
@@ -160,7 +156,7 @@ describe('crawlColumn when the store fails mid-crawl', () => {
         return super.putPages(portalId, pages);
       }
     }
-    const site = await oneColumnPortal('store-fails', columnRoutes(items), {
+    const site = await oneColumnPortal('store-fails', tzggRoutes(items), {
       repo: (tableName) => new RefusingSecondBatch({ tableName, endpoint: inject('dynamoEndpoint') }),
     });
     const urls = site.urlsOf(items);
@@ -183,7 +179,7 @@ describe('crawlColumn when the store fails mid-crawl', () => {
 describe('crawlColumn on a paged column whose later pages answer 304', () => {
   it('takes a 304 on page 2 as the column unchanged: no false loop warning, no rewrite', async () => {
     const items = notices(6);
-    const routes = columnRoutes(items);
+    const routes = tzggRoutes(items);
     // Page 1 is regenerated without validators (answered 200 every time); later pages carry ETags.
     routes['/tzgg/index.html'] = { ...html(listPage('通知公告', items.slice(0, 2), { pages: [3, 0] })), etag: false };
     routes['/tzgg/index_1.html'] = html(listPage('通知公告', items.slice(2, 4), { pages: [3, 1] }));

@@ -49,7 +49,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     expect(wrongly).toEqual([]);
   });
 
-  it('reports every rule id of RULES.md, seeded twice where a portal can show it twice, and counts them per rule', () => {
+  it('reports every rule id of docs/rules.md, seeded twice where a portal can show it twice, and counts them per rule', () => {
     const byRule: Record<string, number> = {};
     for (const r of results) for (const f of r.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
     expect(byRule).toEqual({

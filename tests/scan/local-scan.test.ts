@@ -4,7 +4,7 @@ import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
-import { detailPage, gbk, homepage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
+import { columnRoutes, detailPage, gbk, homepage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const AS_OF = '2018-01-15';
@@ -26,11 +26,9 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
   beforeAll(async () => {
     server = await startTestServer({
       '/index.html': html(homepage(news)),
-      '/gzdt/index.html': html(listPage('工作动态', news)),
-      '/tdsc/index.html': gbk(listPage('土地市场', market)),
+      ...columnRoutes('/gzdt/index.html', '工作动态', news),
+      ...columnRoutes('/tdsc/index.html', '土地市场', market, gbk),
       '/zhtj/index.html': html(listPage('综合统计', [], { placeholder: true })),
-      ...Object.fromEntries(news.map((i) => [i.path, html(detailPage(i))])),
-      ...Object.fromEntries(market.map((i) => [i.path, gbk(detailPage(i))])),
     });
     const o = server.origin;
     portal = parseConfig({

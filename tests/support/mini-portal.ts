@@ -44,3 +44,8 @@ export function homepage(items: MiniItem[]): string {
 
 export const html = (body: string): Page => ({ body });
 export const gbk = (body: string): Page => ({ body: iconv.encode(body.replace('charset="utf-8"', 'charset="gbk"'), 'gbk'), contentType: 'text/html; charset=GBK' });
+
+/** A column as a site serves it: its list page at `listPath` and each item's detail page, all in one encoding. */
+export function columnRoutes(listPath: string, title: string, items: MiniItem[], encode: (body: string) => Page = html): Record<string, Page> {
+  return { [listPath]: encode(listPage(title, items)), ...Object.fromEntries(items.map((i) => [i.path, encode(detailPage(i))])) };
+}
