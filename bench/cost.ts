@@ -33,7 +33,11 @@ try {
   const dailySeconds = (performance.now() - t) / 1000;
 
   // Bytes per record kind: DynamoDB bills a write per started KB and a read per 4 KB.
-  const db = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const db = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'cn-north-1',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   const items = (await db.send(new ScanCommand({ TableName: 'cost' }))).Items ?? [];
   db.destroy();
   const size = (i: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(i));
@@ -70,11 +74,21 @@ try {
   const storage = (partitionBytes / 1e9) * (PRICE.storageGbMonth + PRICE.pitrGbMonth);
   const month = 30 * (perDay.lambda + perDay.dynamo + perDay.sqs) + storage;
 
-  console.log(`first scan  ${DEMO_PREVIOUS_DAY}: ${first.counters.requests} requests, ${first.counters.writes} items written, ${first.summary.pages} pages`);
-  console.log(`daily scan  ${DEMO_AS_OF}: ${daily.counters.requests} requests (${daily.counters.notModified} answered 304), ${daily.counters.writes} items written, ${dailySeconds.toFixed(1)} s`);
-  console.log(`partition   ${items.length} items, ${(partitionBytes / 1024).toFixed(0)} KB: ${[...byKind].map(([k, e]) => `${k} ${e.n}×${Math.round(e.bytes / e.n)} B`).join(', ')}`);
-  console.log(`per day     ${invocations} invocations, ${gbSeconds.toFixed(0)} GB-s, ${writeUnits} WRU, ${readUnits.toFixed(0)} RRU, ${messages * 3} SQS requests`);
-  console.log(`per month   $${month.toFixed(3)} per portal (Lambda $${(30 * perDay.lambda).toFixed(3)}, DynamoDB $${(30 * perDay.dynamo + storage).toFixed(3)}, SQS $${(30 * perDay.sqs).toFixed(4)}), before the fixed costs in the README`);
+  console.log(
+    `first scan  ${DEMO_PREVIOUS_DAY}: ${first.counters.requests} requests, ${first.counters.writes} items written, ${first.summary.pages} pages`,
+  );
+  console.log(
+    `daily scan  ${DEMO_AS_OF}: ${daily.counters.requests} requests (${daily.counters.notModified} answered 304), ${daily.counters.writes} items written, ${dailySeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `partition   ${items.length} items, ${(partitionBytes / 1024).toFixed(0)} KB: ${[...byKind].map(([k, e]) => `${k} ${e.n}×${Math.round(e.bytes / e.n)} B`).join(', ')}`,
+  );
+  console.log(
+    `per day     ${invocations} invocations, ${gbSeconds.toFixed(0)} GB-s, ${writeUnits} WRU, ${readUnits.toFixed(0)} RRU, ${messages * 3} SQS requests`,
+  );
+  console.log(
+    `per month   $${month.toFixed(3)} per portal (Lambda $${(30 * perDay.lambda).toFixed(3)}, DynamoDB $${(30 * perDay.dynamo + storage).toFixed(3)}, SQS $${(30 * perDay.sqs).toFixed(4)}), before the fixed costs in the README`,
+  );
 } finally {
   repo.destroy();
   await server.close();

@@ -43,9 +43,23 @@ for (let i = 0; i < runs; i++) {
   theirLinks = result.links.length;
 }
 await server.close();
-console.log(JSON.stringify({
-  runs,
-  latencyMs,
-  disclosureWatch: { medianMs: Math.round(median(ours)), pages: ourPages, includes: 'JVM start, crawl, extraction, link checks, rules, DynamoDB writes' },
-  linkinator: { medianMs: Math.round(median(theirs)), links: theirLinks, includes: 'recursive crawl and link check only' },
-}, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      runs,
+      latencyMs,
+      disclosureWatch: {
+        medianMs: Math.round(median(ours)),
+        pages: ourPages,
+        includes: 'JVM start, crawl, extraction, link checks, rules, DynamoDB writes',
+      },
+      linkinator: {
+        medianMs: Math.round(median(theirs)),
+        links: theirLinks,
+        includes: 'recursive crawl and link check only',
+      },
+    },
+    null,
+    2,
+  ),
+);

@@ -27,14 +27,21 @@ export class Alarms extends Construct {
       description: 'disclosure-watch alarm topic',
       enableKeyRotation: true,
     });
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      resources: ['*'],
-    }));
-    this.topic = new sns.Topic(this, 'Topic', { displayName: 'disclosure-watch alarms', masterKey: key, enforceSSL: true });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: 'disclosure-watch alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
     const action = new SnsAction(this.topic);
-    const alarm = (name: string, props: cloudwatch.AlarmProps) => new cloudwatch.Alarm(this, name, props).addAlarmAction(action);
+    const alarm = (name: string, props: cloudwatch.AlarmProps) =>
+      new cloudwatch.Alarm(this, name, props).addAlarmAction(action);
     /** Fires on the first occurrence in a period; quiet when nothing is reported. */
     const onAny = (name: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
       alarm(name, {
@@ -47,7 +54,13 @@ export class Alarms extends Construct {
       });
     /** One of the handlers' own metrics, summed per hour. */
     const hourlySum = (metricName: MetricName) =>
-      new cloudwatch.Metric({ namespace: METRICS.namespace, metricName, dimensionsMap: { service: METRICS.service }, statistic: 'Sum', period: Duration.hours(1) });
+      new cloudwatch.Metric({
+        namespace: METRICS.namespace,
+        metricName,
+        dimensionsMap: { service: METRICS.service },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      });
 
     for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
       alarm(`${name}NotEmpty`, {
@@ -61,7 +74,11 @@ export class Alarms extends Construct {
     }
 
     for (const [name, fn] of Object.entries(props.functions)) {
-      onAny(`${name}Errors`, `The ${name} Lambda failed (see its log group).`, fn.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }));
+      onAny(
+        `${name}Errors`,
+        `The ${name} Lambda failed (see its log group).`,
+        fn.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }),
+      );
     }
 
     // evaluate counts every finished scan; no scan for more than a day means the pipeline
@@ -69,7 +86,8 @@ export class Alarms extends Construct {
     // data must alarm too. Hourly periods, 30 of them: one 24 h period is a sliding window that
     // would miss a scan that merely finished later than yesterday's, and alarm on a healthy day.
     alarm('ScanDidNotFinish', {
-      alarmDescription: 'No portal scan finished in 30 hours: check the schedule, the crawl queue and its DLQ, and the evaluate function.',
+      alarmDescription:
+        'No portal scan finished in 30 hours: check the schedule, the crawl queue and its DLQ, and the evaluate function.',
       metric: hourlySum(METRIC_NAMES.ScansCompleted),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
@@ -80,14 +98,18 @@ export class Alarms extends Construct {
 
     // plan-scan finds, each day, any portal whose previous run is still open: one portal stuck
     // while the others finish, which the alarm above cannot see.
-    onAny('ScanStalled',
-      'A portal\'s previous scan had not finished when the next was planned: see the plan-scan log for which, then the crawl DLQ and the evaluate log.',
-      hourlySum(METRIC_NAMES.StalledScans));
+    onAny(
+      'ScanStalled',
+      "A portal's previous scan had not finished when the next was planned: see the plan-scan log for which, then the crawl DLQ and the evaluate log.",
+      hourlySum(METRIC_NAMES.StalledScans),
+    );
 
     // A digest whose send could not be confirmed is never re-sent blindly (a duplicate to the
     // 局长 is worse): an operator checks SES's sending activity and settles it by hand.
-    onAny('DigestUnconfirmed',
+    onAny(
+      'DigestUnconfirmed',
       'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
-      hourlySum(METRIC_NAMES.DigestsUnconfirmed));
+      hourlySum(METRIC_NAMES.DigestsUnconfirmed),
+    );
   }
 }

@@ -61,7 +61,12 @@ export class DisclosureApi extends Construct {
         title: 'CheckRequest',
         type: apigateway.JsonSchemaType.OBJECT,
         properties: {
-          portalId: { type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength: PORTAL_ID_MAX_LENGTH, pattern: PORTAL_ID_PATTERN },
+          portalId: {
+            type: apigateway.JsonSchemaType.STRING,
+            minLength: 1,
+            maxLength: PORTAL_ID_MAX_LENGTH,
+            pattern: PORTAL_ID_PATTERN,
+          },
           url: { type: apigateway.JsonSchemaType.STRING, format: 'uri', maxLength: 2048 },
         },
         required: ['portalId', 'url'],
@@ -74,28 +79,57 @@ export class DisclosureApi extends Construct {
     const gatewayErrors: [string, apigateway.ResponseType, string][] = [
       // Gateway response templates are plain substitution, not VTL: the body validator's message
       // holds double quotes that nothing can escape here, so it is left out; ours says what to send.
-      ['BadBody', apigateway.ResponseType.BAD_REQUEST_BODY, '"the body is not a valid check request: send {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"} as application/json"'],
-      ['BadParameters', apigateway.ResponseType.BAD_REQUEST_PARAMETERS, '"the request parameters are not valid", "details": ["$context.error.validationErrorString"]'],
-      ['Denied', apigateway.ResponseType.ACCESS_DENIED, '"not allowed: the caller needs execute-api:Invoke on this route"'],
-      ['Unsigned', apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN, '"no such route, or the request is not signed (SigV4, e.g. awscurl --service execute-api)"'],
+      [
+        'BadBody',
+        apigateway.ResponseType.BAD_REQUEST_BODY,
+        '"the body is not a valid check request: send {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"} as application/json"',
+      ],
+      [
+        'BadParameters',
+        apigateway.ResponseType.BAD_REQUEST_PARAMETERS,
+        '"the request parameters are not valid", "details": ["$context.error.validationErrorString"]',
+      ],
+      [
+        'Denied',
+        apigateway.ResponseType.ACCESS_DENIED,
+        '"not allowed: the caller needs execute-api:Invoke on this route"',
+      ],
+      [
+        'Unsigned',
+        apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN,
+        '"no such route, or the request is not signed (SigV4, e.g. awscurl --service execute-api)"',
+      ],
       ['Throttled', apigateway.ResponseType.THROTTLED, '"too many requests: at most 10 a second; retry shortly"'],
     ];
     for (const [name, type, error] of gatewayErrors) {
-      this.api.addGatewayResponse(name, { type, templates: { 'application/json': `{"error": ${error}, "requestId": "$context.requestId"}` } });
+      this.api.addGatewayResponse(name, {
+        type,
+        templates: { 'application/json': `{"error": ${error}, "requestId": "$context.requestId"}` },
+      });
     }
 
     const integration = new apigateway.LambdaIntegration(props.handler, { proxy: true });
     const withId = { 'method.request.path.id': true };
 
     const checks = this.api.root.addResource('checks');
-    checks.addMethod('POST', integration, { requestValidator: validator, requestModels: { 'application/json': checkRequest } });
-    checks.addResource('{id}').addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
+    checks.addMethod('POST', integration, {
+      requestValidator: validator,
+      requestModels: { 'application/json': checkRequest },
+    });
+    checks
+      .addResource('{id}')
+      .addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
 
     const portal = this.api.root.addResource('portals').addResource('{id}');
     portal.addResource('findings').addMethod('GET', integration, {
       requestValidator: validator,
-      requestParameters: { ...withId, ...Object.fromEntries(FINDINGS_QUERY.map((q) => [`method.request.querystring.${q}`, false])) },
+      requestParameters: {
+        ...withId,
+        ...Object.fromEntries(FINDINGS_QUERY.map((q) => [`method.request.querystring.${q}`, false])),
+      },
     });
-    portal.addResource('summary').addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
+    portal
+      .addResource('summary')
+      .addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
   }
 }

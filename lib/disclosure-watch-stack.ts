@@ -61,7 +61,11 @@ export class DisclosureWatchStack extends Stack {
     for (const fn of Object.values(fns)) this.table.grant(fn, ...REPOSITORY_TABLE_ACTIONS);
 
     const crawlTimeout = fns['crawl-column'].timeout ?? Duration.minutes(5);
-    const crawlDlq = new sqs.Queue(this, 'CrawlDeadLetterQueue', { ...queueDefaults, fifo: true, retentionPeriod: Duration.days(14) });
+    const crawlDlq = new sqs.Queue(this, 'CrawlDeadLetterQueue', {
+      ...queueDefaults,
+      fifo: true,
+      retentionPeriod: Duration.days(14),
+    });
     // FIFO with the portal host as message group: one column of a host at a time, across every
     // Lambda, which is the politeness a government web server expects.
     this.crawlQueue = new sqs.Queue(this, 'CrawlQueue', {
@@ -73,57 +77,79 @@ export class DisclosureWatchStack extends Stack {
       visibilityTimeout: Duration.seconds(crawlTimeout.toSeconds() * 6),
       deadLetterQueue: { queue: crawlDlq, maxReceiveCount: 3 },
     });
-    const evaluateFailures = new sqs.Queue(this, 'EvaluateFailureQueue', { ...queueDefaults, retentionPeriod: Duration.days(14) });
-    const schedulerDlq = new sqs.Queue(this, 'SchedulerDeadLetterQueue', { ...queueDefaults, retentionPeriod: Duration.days(14) });
+    const evaluateFailures = new sqs.Queue(this, 'EvaluateFailureQueue', {
+      ...queueDefaults,
+      retentionPeriod: Duration.days(14),
+    });
+    const schedulerDlq = new sqs.Queue(this, 'SchedulerDeadLetterQueue', {
+      ...queueDefaults,
+      retentionPeriod: Duration.days(14),
+    });
 
     for (const fn of [fns['plan-scan'], fns.api]) {
       fn.addEnvironment('DW_CRAWL_QUEUE_URL', this.crawlQueue.queueUrl);
       this.crawlQueue.grantSendMessages(fn);
     }
 
-    fns['crawl-column'].addEventSource(new SqsEventSource(this.crawlQueue, {
-      // One column per invocation: each gets the whole timeout, where a batch of slow columns
-      // would share it and time out together (then all be redelivered). Partial batch failure
-      // reporting stays on, so a larger batch size remains safe to try.
-      batchSize: 1,
-      reportBatchItemFailures: true,
-      // Each portal host is one message group anyway; two crawlers keep a few portals moving
-      // without letting a backlog fan out into dozens of concurrent fetchers.
-      maxConcurrency: 2,
-    }));
+    fns['crawl-column'].addEventSource(
+      new SqsEventSource(this.crawlQueue, {
+        // One column per invocation: each gets the whole timeout, where a batch of slow columns
+        // would share it and time out together (then all be redelivered). Partial batch failure
+        // reporting stays on, so a larger batch size remains safe to try.
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        // Each portal host is one message group anyway; two crawlers keep a few portals moving
+        // without letting a backlog fan out into dozens of concurrent fetchers.
+        maxConcurrency: 2,
+      }),
+    );
 
     // A scan run item (sk R#<scanId>) flips crawling → crawled exactly once, when its last column
     // is done: that one stream record starts evaluate; every other write is filtered out by Lambda.
-    fns.evaluate.addEventSource(new DynamoEventSource(this.table, {
-      startingPosition: StartingPosition.LATEST,
-      batchSize: 1,
-      retryAttempts: 3,
-      bisectBatchOnError: true,
-      onFailure: new SqsDlq(evaluateFailures),
-      filters: [FilterCriteria.filter({
-        eventName: FilterRule.isEqual('MODIFY'),
-        dynamodb: {
-          NewImage: { sk: { S: FilterRule.beginsWith('R#') }, status: { S: FilterRule.isEqual('crawled') } },
-          OldImage: { status: { S: FilterRule.isEqual('crawling') } },
-        },
-      })],
-    }));
+    fns.evaluate.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 1,
+        retryAttempts: 3,
+        bisectBatchOnError: true,
+        onFailure: new SqsDlq(evaluateFailures),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('MODIFY'),
+            dynamodb: {
+              NewImage: { sk: { S: FilterRule.beginsWith('R#') }, status: { S: FilterRule.isEqual('crawled') } },
+              OldImage: { status: { S: FilterRule.isEqual('crawling') } },
+            },
+          }),
+        ],
+      }),
+    );
 
     const digest = fns['send-digest'];
     digest.addEnvironment('DW_SES_FROM', senderEmail);
-    digest.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['ses:SendEmail'], // SES v2 SendEmail, simple content: no SendRawEmail
-      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesIdentity })],
-    }));
+    digest.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'], // SES v2 SendEmail, simple content: no SendRawEmail
+        resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesIdentity })],
+      }),
+    );
 
     // Scheduler hands its event to Lambda asynchronously: its retries and DLQ cover delivery
     // only. A run that fails in the handler is retried by Lambda, then parked in the same queue
     // with its event (the scheduled time), instead of being dropped.
     for (const fn of [fns['plan-scan'], digest]) {
-      fn.configureAsyncInvoke({ onFailure: new SqsDestination(schedulerDlq), retryAttempts: 2, maxEventAge: Duration.hours(6) });
+      fn.configureAsyncInvoke({
+        onFailure: new SqsDestination(schedulerDlq),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      });
     }
 
-    const schedules = new Schedules(this, 'Schedules', { planScan: fns['plan-scan'], sendDigest: digest, deadLetterQueue: schedulerDlq });
+    const schedules = new Schedules(this, 'Schedules', {
+      planScan: fns['plan-scan'],
+      sendDigest: digest,
+      deadLetterQueue: schedulerDlq,
+    });
     const api = new DisclosureApi(this, 'Api', { handler: fns.api });
     const alarms = new Alarms(this, 'Alarms', {
       functions: fns,

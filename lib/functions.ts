@@ -15,10 +15,10 @@ const SIZING: Record<HandlerName, { timeout: Duration; memorySize: number }> = {
   'plan-scan': { timeout: Duration.minutes(1), memorySize: 512 },
   // Fetching and parsing a column's list and detail pages (GBK decoding, cheerio) is CPU-bound.
   'crawl-column': { timeout: Duration.minutes(5), memorySize: 1024 },
-  'evaluate': { timeout: Duration.minutes(10), memorySize: 1024 },
+  evaluate: { timeout: Duration.minutes(10), memorySize: 1024 },
   'send-digest': { timeout: Duration.minutes(5), memorySize: 512 },
   // API Gateway gives up after 29 s; longer checks continue through the crawl queue.
-  'api': { timeout: Duration.seconds(30), memorySize: 512 },
+  api: { timeout: Duration.seconds(30), memorySize: 512 },
 };
 
 export interface HandlerFunctionsProps {
@@ -39,7 +39,10 @@ export class HandlerFunctions extends Construct {
 
   private create(name: HandlerName, props: HandlerFunctionsProps): NodejsFunction {
     const scope = new Construct(this, name);
-    const logGroup = new logs.LogGroup(scope, 'Logs', { retention: logs.RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new logs.LogGroup(scope, 'Logs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     // An own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any
     // log group in the account; this one writes only to the function's own group.
     const role = new iam.Role(scope, 'Role', {

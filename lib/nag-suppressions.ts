@@ -21,28 +21,41 @@ export interface NagTargets {
 const ack = (scope: IConstruct, id: string, reason: string) => Validations.of(scope).acknowledge({ id, reason });
 
 /** The template's name for a function's ARN, as cdk-nag prints it: `<LogicalId.Arn>`. */
-const arnToken = (stack: Stack, fn: IFunction) =>
-  `<${stack.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>`;
+const arnToken = (stack: Stack, fn: IFunction) => `<${stack.getLogicalId(fn.node.defaultChild as CfnElement)}.Arn>`;
 
 export function addNagSuppressions(stack: Stack, t: NagTargets): void {
   for (const queue of t.failureQueues) {
-    ack(queue, 'AwsSolutions-SQS3',
-      'This queue is itself a dead-letter destination (Lambda on-failure destination or Scheduler DLQ); a DLQ of a DLQ would only move the same messages once more. Its depth is alarmed.');
+    ack(
+      queue,
+      'AwsSolutions-SQS3',
+      'This queue is itself a dead-letter destination (Lambda on-failure destination or Scheduler DLQ); a DLQ of a DLQ would only move the same messages once more. Its depth is alarmed.',
+    );
   }
 
   for (const fn of t.scheduledFunctions) {
-    ack(t.schedules.role, `AwsSolutions-IAM5[Resource::${arnToken(stack, fn)}:*]`,
-      'Added by the LambdaInvoke target: "<function ARN>:*" covers only the versions and aliases of this one scheduled function, no other resource.');
+    ack(
+      t.schedules.role,
+      `AwsSolutions-IAM5[Resource::${arnToken(stack, fn)}:*]`,
+      'Added by the LambdaInvoke target: "<function ARN>:*" covers only the versions and aliases of this one scheduled function, no other resource.',
+    );
   }
 
   const restApi = t.api.api;
   if (restApi.node.tryFindChild('CloudWatchRole')) {
-    ack(restApi.node.findChild('CloudWatchRole'),
+    ack(
+      restApi.node.findChild('CloudWatchRole'),
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-      'The account-level role API Gateway needs to write execution logs (required by APIG6); AWS maintains this policy for exactly that service role.');
+      'The account-level role API Gateway needs to write execution logs (required by APIG6); AWS maintains this policy for exactly that service role.',
+    );
   }
-  ack(restApi, 'AwsSolutions-COG4',
-    'The API is authorised with IAM (SigV4): its callers are the bureau\'s staff and the CLI holding IAM credentials. There is no end-user sign-in to justify a Cognito user pool.');
-  ack(restApi.deploymentStage, 'AwsSolutions-APIG3',
-    'An IAM-authorised, throttled (10 rps) API for a handful of officers: unsigned requests are rejected before any integration runs, so a WAF web ACL would add cost without a threat to stop.');
+  ack(
+    restApi,
+    'AwsSolutions-COG4',
+    "The API is authorised with IAM (SigV4): its callers are the bureau's staff and the CLI holding IAM credentials. There is no end-user sign-in to justify a Cognito user pool.",
+  );
+  ack(
+    restApi.deploymentStage,
+    'AwsSolutions-APIG3',
+    'An IAM-authorised, throttled (10 rps) API for a handful of officers: unsigned requests are rejected before any integration runs, so a WAF web ACL would add cost without a threat to stop.',
+  );
 }

@@ -26,11 +26,19 @@ export class Schedules extends Construct {
     const input = ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime });
     const account = Stack.of(this).account;
     this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': account } } }),
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
       description: 'EventBridge Scheduler: invoke plan-scan and send-digest',
     });
     const target = (fn: IFunction) =>
-      new LambdaInvoke(fn, { role: this.role, input, retryAttempts: 2, maxEventAge: Duration.hours(1), deadLetterQueue: props.deadLetterQueue });
+      new LambdaInvoke(fn, {
+        role: this.role,
+        input,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(1),
+        deadLetterQueue: props.deadLetterQueue,
+      });
 
     this.dailyScan = new Schedule(this, 'DailyScan', {
       description: 'Daily scan of every configured portal, 02:00 Beijing time (quiet hours for the portals)',

@@ -51,7 +51,8 @@ export function parseCommon(argv: string[]): CommonOptions {
     throw new UsageError(`${(e as Error).message}. Run \`disclosure-watch --help\` for the options.`);
   }
   const v = parsed.values;
-  if (v.format !== 'text' && v.format !== 'json') throw new UsageError(`--format must be text or json, not "${v.format}".`);
+  if (v.format !== 'text' && v.format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${v.format}".`);
   if (v.store !== 'local' && v.store !== 'aws') throw new UsageError(`--store must be local or aws, not "${v.store}".`);
   if (v['as-of'] !== undefined) checkIsoDate(v['as-of'], '--as-of');
   if (v.endpoint !== undefined) {
@@ -83,12 +84,18 @@ export function checkIsoDate(s: string, flag: string): string {
 }
 
 export function requireConfig(o: CommonOptions): string {
-  if (!o.config) throw new UsageError('--config FILE is required: the portal config (see docs/config.md, or demo/ for an example).');
+  if (!o.config)
+    throw new UsageError('--config FILE is required: the portal config (see docs/config.md, or demo/ for an example).');
   return o.config;
 }
 
 /** Takes `--flag VALUE` (or a bare `--flag` when `bare`) out of argv: a command's own options. */
-export function take(argv: string[], flag: string, bare = false, example = `${flag} VALUE`): { value: string | true | undefined; rest: string[] } {
+export function take(
+  argv: string[],
+  flag: string,
+  bare = false,
+  example = `${flag} VALUE`,
+): { value: string | true | undefined; rest: string[] } {
   const at = argv.indexOf(flag);
   if (at === -1) return { value: undefined, rest: argv };
   if (bare) return { value: true, rest: [...argv.slice(0, at), ...argv.slice(at + 1)] };
@@ -96,4 +103,3 @@ export function take(argv: string[], flag: string, bare = false, example = `${fl
   if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value, e.g. ${example}`);
   return { value, rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
 }
-

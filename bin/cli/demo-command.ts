@@ -15,11 +15,19 @@ import { writeDigests } from './digest-command.ts';
 export async function demoCommand(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' }, 'data-dir': { type: 'string', default: '.disclosure-watch' }, out: { type: 'string', default: 'out' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'data-dir': { type: 'string', default: '.disclosure-watch' },
+        out: { type: 'string', default: 'out' },
+      },
+    }));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${values.format}".`);
   // A fresh store each time, so the demo always shows a first scan with the same findings.
   const dataDir = join(values['data-dir']!, 'demo');
   rmSync(dataDir, { recursive: true, force: true });
@@ -43,7 +51,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
     });
     printResults(results, values.format);
     const main = digests.find((d) => d.includes('mhk-gtj') && d.includes('director@'));
-    process.stderr.write(`\nweekly digest written for ${digests.length} recipients under ${values.out}/ — open ${main ?? digests[0]}\n`);
+    process.stderr.write(
+      `\nweekly digest written for ${digests.length} recipients under ${values.out}/ — open ${main ?? digests[0]}\n`,
+    );
     return 0;
   } finally {
     await server.close();

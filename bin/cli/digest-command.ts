@@ -14,7 +14,10 @@ import { onShutdown } from './shutdown.ts';
 // `disclosure-watch digest`: the weekly digest of each portal, one message per recipient,
 // written as .html, .txt and .eml files under --out (default out/).
 
-export const DIGEST_SENDER = { name: DIGEST_SENDER_NAME, email: process.env.DW_SENDER ?? 'disclosure-watch@example.gov.cn' };
+export const DIGEST_SENDER = {
+  name: DIGEST_SENDER_NAME,
+  email: process.env.DW_SENDER ?? 'disclosure-watch@example.gov.cn',
+};
 
 export async function digestCommand(argv: string[]): Promise<number> {
   const out = take(argv, '--out', false, '--out out/');
@@ -27,17 +30,32 @@ export async function digestCommand(argv: string[]): Promise<number> {
   const release = onShutdown(() => store.close());
   try {
     const repo = await store.repo;
-    const written = await writeDigests(repo, config, { portal: opts.portal, asOf, out: typeof out.value === 'string' ? out.value : 'out' });
+    const written = await writeDigests(repo, config, {
+      portal: opts.portal,
+      asOf,
+      out: typeof out.value === 'string' ? out.value : 'out',
+    });
     for (const f of written) process.stdout.write(`${f}\n`);
     if (!send.value) return 0;
     const ses = sesClient(typeof sesEndpoint.value === 'string' ? sesEndpoint.value : undefined);
     let problems = 0;
     for (const portal of selectPortals(config, opts.portal)) {
       const view = await loadDigest(repo, portal, asOf);
-      const r = await sendDigests({ portalId: portal.id, week: view.week.label, digests: composeDigests(view, portal, DIGEST_SENDER), from: DIGEST_SENDER.email }, { repo, ses });
-      process.stderr.write(`${portal.id} ${view.week.label}: sent ${r.sent.length}, already sent ${r.alreadySent.length}, failed ${r.failed.length}, unconfirmed ${r.unconfirmed.length}\n`);
+      const r = await sendDigests(
+        {
+          portalId: portal.id,
+          week: view.week.label,
+          digests: composeDigests(view, portal, DIGEST_SENDER),
+          from: DIGEST_SENDER.email,
+        },
+        { repo, ses },
+      );
+      process.stderr.write(
+        `${portal.id} ${view.week.label}: sent ${r.sent.length}, already sent ${r.alreadySent.length}, failed ${r.failed.length}, unconfirmed ${r.unconfirmed.length}\n`,
+      );
       for (const f of r.failed) process.stderr.write(`  failed ${f.email}: ${f.error} (retried on the next run)\n`);
-      for (const u of r.unconfirmed) process.stderr.write(`  unconfirmed ${u}: an earlier run died while sending; check SES before clearing it\n`);
+      for (const u of r.unconfirmed)
+        process.stderr.write(`  unconfirmed ${u}: an earlier run died while sending; check SES before clearing it\n`);
       problems += r.failed.length + r.unconfirmed.length;
     }
     ses.destroy();
@@ -49,14 +67,21 @@ export async function digestCommand(argv: string[]): Promise<number> {
 }
 
 /** Writes every recipient's digest; returns the paths of the .html files. */
-export async function writeDigests(repo: Repository, config: Config, opts: { portal?: string; asOf: string; out: string }): Promise<string[]> {
+export async function writeDigests(
+  repo: Repository,
+  config: Config,
+  opts: { portal?: string; asOf: string; out: string },
+): Promise<string[]> {
   const written: string[] = [];
   for (const portal of selectPortals(config, opts.portal)) {
     const view = await loadDigest(repo, portal, opts.asOf);
     const dir = resolve(opts.out, portal.id, view.week.label);
     mkdirSync(dir, { recursive: true });
     const digests = composeDigests(view, portal, DIGEST_SENDER);
-    if (digests.length === 0) process.stderr.write(`${portal.id}: no recipients in the config; add "recipients" to send or write its digest.\n`);
+    if (digests.length === 0)
+      process.stderr.write(
+        `${portal.id}: no recipients in the config; add "recipients" to send or write its digest.\n`,
+      );
     for (const d of digests) {
       const base = join(dir, d.recipient.email.replace(/[^A-Za-z0-9@._-]/g, '_'));
       writeFileSync(`${base}.html`, d.html);

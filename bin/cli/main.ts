@@ -23,14 +23,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) {
-    process.stderr.write(`disclosure-watch: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}\n`);
+    process.stderr.write(
+      `disclosure-watch: unknown command "${command}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}\n`,
+    );
     return 2;
   }
   // Before the command loads the SDK: said once here, not once per SDK copy by the SDK.
   const notice = takeOverNodeVersionWarning(process.env, process.version);
   if (notice) process.stderr.write(`${notice}\n`);
   try {
-    return await (await load())(rest);
+    return await (
+      await load()
+    )(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);

@@ -20,7 +20,9 @@ export function scanText(r: ScanResult): string {
   out.push(`${r.portal.name} (${r.portal.id}) · 检查日期 ${r.asOf}`);
   out.push(`  ${s.columns} 个栏目 · ${s.pages} 个页面 · ${s.findings} 个问题（新增 ${s.new}，已整改 ${s.resolved}）`);
   const failing = s.vetoRisks.filter((v) => v.level === 'veto');
-  out.push(failing.length ? `  ✖ 按国家检查指标将被单项否决：${failing.map(riskText).join('；')}` : '  ✓ 未触及单项否决线');
+  out.push(
+    failing.length ? `  ✖ 按国家检查指标将被单项否决：${failing.map(riskText).join('；')}` : '  ✓ 未触及单项否决线',
+  );
   out.push(`  单项否决风险: ${s.vetoRisks.map((v) => riskText(v) + LEVEL_TAG[v.level]).join(' · ')}`);
   const officers = new Map((r.portal.departments ?? []).map((d) => [d.name, d.officer]));
   for (const problem of PROBLEMS) {
@@ -52,7 +54,10 @@ export function scanText(r: ScanResult): string {
     for (const w of r.warnings) out.push(`  ! ${w}`);
   }
   const c = r.counters;
-  out.push('', `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`);
+  out.push(
+    '',
+    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`,
+  );
   return out.join('\n');
 }
 

@@ -21,7 +21,10 @@ export async function scanCommand(argv: string[]): Promise<number> {
 export function selectPortals(config: Config, portalId?: string) {
   if (!portalId) return config.portals;
   const p = config.portals.find((x) => x.id === portalId);
-  if (!p) throw new UsageError(`--portal "${portalId}" is not in the config; its portals are: ${config.portals.map((x) => x.id).join(', ')}.`);
+  if (!p)
+    throw new UsageError(
+      `--portal "${portalId}" is not in the config; its portals are: ${config.portals.map((x) => x.id).join(', ')}.`,
+    );
   return [p];
 }
 
@@ -50,7 +53,9 @@ export async function scanPortals(
       opts.beforeDay?.(asOf);
       results = [];
       for (const portal of portals) {
-        results.push(await runLocalScan({ portal, asOf, repo: store.repo, freshStore: fresh, onProgress: progressReporter() }));
+        results.push(
+          await runLocalScan({ portal, asOf, repo: store.repo, freshStore: fresh, onProgress: progressReporter() }),
+        );
       }
       fresh = false; // the next day's scan has this one's validators to send
     }

@@ -15,14 +15,19 @@ const MAX_BODY = 64 * 1024;
 export async function serveCommand(argv: string[]): Promise<number> {
   const portOpt = take(argv, '--port', false, '--port 8787');
   const port = portOpt.value === undefined ? 8787 : Number(portOpt.value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number (0–65535, 0 picks a free one), not "${String(portOpt.value)}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a port number (0–65535, 0 picks a free one), not "${String(portOpt.value)}"`);
   const opts = parseCommon(portOpt.rest);
   const config = loadConfig(requireConfig(opts));
   const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint });
   const repo = await store.repo;
   const deps = {
-    config, repo, checkBudgetMs: 20_000, allowPrivateAddresses: true,
-    onInternalError: (e: Error, checkId: string) => process.stderr.write(`check ${checkId} failed: ${e.stack ?? e.message}\n`),
+    config,
+    repo,
+    checkBudgetMs: 20_000,
+    allowPrivateAddresses: true,
+    onInternalError: (e: Error, checkId: string) =>
+      process.stderr.write(`check ${checkId} failed: ${e.stack ?? e.message}\n`),
   };
 
   const LOCAL_HOSTS = ['127.0.0.1', 'localhost'];
@@ -37,15 +42,21 @@ export async function serveCommand(argv: string[]): Promise<number> {
       // preflight this server never approves.
       const port = (server.address() as AddressInfo).port;
       if (!LOCAL_HOSTS.map((h) => `${h}:${port}`).includes(req.headers.host ?? '')) {
-        return send(403, { error: `Host ${req.headers.host ?? '(none)'} is not this server; use http://127.0.0.1:${port}` });
+        return send(403, {
+          error: `Host ${req.headers.host ?? '(none)'} is not this server; use http://127.0.0.1:${port}`,
+        });
       }
       if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
         return send(415, { error: 'a POST body must be sent as content-type: application/json' });
       }
       const body = await readBody(req);
-      if (body === undefined) return send(413, { error: `the body is over ${MAX_BODY} bytes; a check request is {"portalId", "url"}` });
+      if (body === undefined)
+        return send(413, { error: `the body is over ${MAX_BODY} bytes; a check request is {"portalId", "url"}` });
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const r = await handleApi({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body }, deps);
+      const r = await handleApi(
+        { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body },
+        deps,
+      );
       send(r.status, r.body);
       process.stderr.write(`${req.method} ${url.pathname}${url.search} → ${r.status}\n`);
     } catch (e) {
@@ -54,11 +65,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use; pick another with --port N`) : e));
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use; pick another with --port N`) : e),
+    );
     server.listen(port, '127.0.0.1', resolve);
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.stderr.write(`serving ${config.portals.map((p) => p.id).join(', ')} on ${origin}\n  POST ${origin}/checks   GET ${origin}/checks/{id}   GET ${origin}/portals/{id}/findings   GET ${origin}/portals/{id}/summary\nCtrl-C stops.\n`);
+  process.stderr.write(
+    `serving ${config.portals.map((p) => p.id).join(', ')} on ${origin}\n  POST ${origin}/checks   GET ${origin}/checks/{id}   GET ${origin}/portals/{id}/findings   GET ${origin}/portals/{id}/summary\nCtrl-C stops.\n`,
+  );
   await new Promise<void>((resolve) => {
     onShutdown(async () => {
       server.closeAllConnections();

@@ -7,7 +7,10 @@ let installed = false;
 function install() {
   if (installed) return;
   installed = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\n${signal}: stopping…\n`);
       void Promise.allSettled([...cleanups].map((c) => c())).then(() => process.exit(code));

@@ -32,7 +32,8 @@ export function parseStatsArgs(argv: string[]): StatsOptions {
     let value = m[2];
     if (value === undefined) {
       value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${m[1]} needs a value, e.g. ${m[1] === 'year' ? '--year 2017' : '--format csv'}.`);
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${m[1]} needs a value, e.g. ${m[1] === 'year' ? '--year 2017' : '--format csv'}.`);
       i += 1;
     }
     if (m[1] === 'year') year = value;
@@ -41,13 +42,20 @@ export function parseStatsArgs(argv: string[]): StatsOptions {
   if (format !== undefined && format !== 'text' && format !== 'json' && format !== 'csv') {
     throw new UsageError(`--format must be text, json or csv, not "${format}".`);
   }
-  if (year === undefined) throw new UsageError('--year YYYY is required: the calendar year to count, e.g. --year 2017.');
+  if (year === undefined)
+    throw new UsageError('--year YYYY is required: the calendar year to count, e.g. --year 2017.');
   if (!/^\d{4}$/.test(year) || Number(year) < 1990) {
     throw new UsageError(`--year must be a four-digit calendar year such as 2017, not "${year}".`);
   }
   const common = parseCommon(rest);
-  if (common.asOf !== undefined) throw new UsageError('--as-of is not used by stats: it counts what earlier scans stored. Drop it, and pick the year with --year.');
-  if (common.positionals.length > 0) throw new UsageError(`unexpected argument "${common.positionals[0]}". Run \`disclosure-watch --help\` for the options.`);
+  if (common.asOf !== undefined)
+    throw new UsageError(
+      '--as-of is not used by stats: it counts what earlier scans stored. Drop it, and pick the year with --year.',
+    );
+  if (common.positionals.length > 0)
+    throw new UsageError(
+      `unexpected argument "${common.positionals[0]}". Run \`disclosure-watch --help\` for the options.`,
+    );
   return { ...common, format: (format ?? 'text') as StatsFormat, year: Number(year) };
 }
 
@@ -65,7 +73,12 @@ export async function collectStats(
   opts: Pick<StatsOptions, 'portal' | 'store' | 'endpoint' | 'dataDir' | 'year'> & { tableName?: string },
 ): Promise<AnnualStats[]> {
   const portals = selectPortals(config, opts.portal);
-  const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint, tableName: opts.tableName });
+  const store = openStore({
+    store: opts.store,
+    dataDir: opts.dataDir,
+    endpoint: opts.endpoint,
+    tableName: opts.tableName,
+  });
   const release = onShutdown(() => store.close());
   try {
     const repo = await store.repo;
@@ -73,7 +86,9 @@ export async function collectStats(
     for (const portal of portals) {
       const [columns, pages] = await Promise.all([repo.listColumns(portal.id), repo.listPages(portal.id)]);
       if (columns.length === 0) {
-        process.stderr.write(`disclosure-watch stats: nothing stored for portal "${portal.id}" yet — run \`disclosure-watch scan --config … --portal ${portal.id}\` first (same --store/--data-dir).\n`);
+        process.stderr.write(
+          `disclosure-watch stats: nothing stored for portal "${portal.id}" yet — run \`disclosure-watch scan --config … --portal ${portal.id}\` first (same --store/--data-dir).\n`,
+        );
       }
       out.push(annualStats({ portal, year: opts.year, columns, pages }));
     }

@@ -16,17 +16,33 @@ export function demoConfig(origin: string): Config {
         id: p.id,
         name: p.name,
         homepage: `${origin}/${p.id}/index.html`,
-        columns: p.columns.map((c) => ({ id: c.id, name: c.name, url: `${origin}/${p.id}/${c.id}/index.html`, kind: c.kind, department: c.department })),
+        columns: p.columns.map((c) => ({
+          id: c.id,
+          name: c.name,
+          url: `${origin}/${p.id}/${c.id}/index.html`,
+          kind: c.kind,
+          department: c.department,
+        })),
         expectedColumns: p.expectedColumns,
         departments: p.departments,
         recipients: [
           { name: '局长 韩志刚', email: `director@${p.id}.example.gov.cn`, role: 'leader' as const },
           { name: '副局长 高峰', email: `deputy@${p.id}.example.gov.cn`, role: 'leader' as const },
-          { name: `${lead.name}负责人`, email: `head-${p.departments.indexOf(lead)}@${p.id}.example.gov.cn`, role: 'department' as const, department: lead.name },
+          {
+            name: `${lead.name}负责人`,
+            email: `head-${p.departments.indexOf(lead)}@${p.id}.example.gov.cn`,
+            role: 'department' as const,
+            department: lead.name,
+          },
         ],
         obsoleteNames: p.obsoleteNames ?? [{ old: '国土资源局', new: '自然资源局', since: '2019-03-01' }],
         // A bureau scanning its own demo site on loopback: no need to wait between requests.
-        crawl: { concurrency: 4, minIntervalMs: 0, robots: true, userAgent: 'disclosure-watch-demo (+http://127.0.0.1/)' },
+        crawl: {
+          concurrency: 4,
+          minIntervalMs: 0,
+          robots: true,
+          userAgent: 'disclosure-watch-demo (+http://127.0.0.1/)',
+        },
       };
     }),
   };

@@ -30,7 +30,11 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     const column = portalById(p).columns.find((x) => x.id === c)!;
     return column.items.filter((i) => i.body.includes(text)).map((i) => `${origin}/${p}/${itemPath(column, i)}`);
   };
-  const linkOn = (p: string, c: string, href: string) => new URL(href, pageWhere(p, c, (i) => !!i.links?.some((l) => l.href === href), href)).toString();
+  const linkOn = (p: string, c: string, href: string) =>
+    new URL(
+      href,
+      pageWhere(p, c, (i) => !!i.links?.some((l) => l.href === href), href),
+    ).toString();
   const home = (p: string) => `${origin}/${p}/index.html`;
   const attachmentOf = (p: string, c: string, title: string) => {
     const column = portalById(p).columns.find((x) => x.id === c)!;
@@ -38,8 +42,14 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     if (!it) throw new Error(`demo attachment not found: ${p}/${c} ${title}`);
     return new URL(`./${attachmentFile(it)}`, `${origin}/${p}/${itemPath(column, it)}`).toString();
   };
-  const exactly20 = (i: DemoItem) => !!i.generated && !!i.published && chineseWorkingCalendar.workingDaysBetween(i.generated, i.published) === 20;
-  const e = (portal: string, rule: RuleId, subject: string, why: string): Expectation => ({ portal, rule, subject, why });
+  const exactly20 = (i: DemoItem) =>
+    !!i.generated && !!i.published && chineseWorkingCalendar.workingDaysBetween(i.generated, i.published) === 20;
+  const e = (portal: string, rule: RuleId, subject: string, why: string): Expectation => ({
+    portal,
+    rule,
+    subject,
+    why,
+  });
   const G = 'mhk-gtj';
   const B = 'mhk-bdc';
   const K = 'mhk-kcz';
@@ -47,7 +57,12 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
   const fires = [
     e(G, 'empty-column', columnUrl(G, 'rsxx'), '人事信息 lists nothing'),
     e(G, 'empty-column', columnUrl(G, 'zfgs'), '行政执法公示 shows only 暂无信息'),
-    e(G, 'empty-page', pageUrl(G, 'tdly', '梅河口市2017年第三批次城市建设用地呈报说明'), '12 characters of body, no attachment'),
+    e(
+      G,
+      'empty-page',
+      pageUrl(G, 'tdly', '梅河口市2017年第三批次城市建设用地呈报说明'),
+      '12 characters of body, no attachment',
+    ),
     e(G, 'empty-page', pageUrl(G, 'tzgg', '关于公布2017年度行政审批事项目录的通知'), 'empty body'),
     e(G, 'missing-column', 'expected:依申请公开', 'expected, neither in the navigation nor configured'),
     e(G, 'missing-column', 'expected:建议提案办理', 'expected, neither in the navigation nor configured'),
@@ -55,31 +70,98 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     e(G, 'stale-column', columnUrl(G, 'tdzs'), 'notice column silent since 2017-06-30: 199 days > 183'),
     e(G, 'stale-column', columnUrl(G, 'gzdt'), 'news column silent since 2017-12-29: 17 days > 14'),
     e(B, 'stale-column', columnUrl(B, 'bdcdt'), 'news column silent since 2017-12-20: 26 days > 14'),
-    e(G, 'undated-item', pageUrl(G, 'gzdt', '我局召开党组理论学习中心组学习会议'), 'no date in the list nor on the page'),
+    e(
+      G,
+      'undated-item',
+      pageUrl(G, 'gzdt', '我局召开党组理论学习中心组学习会议'),
+      'no date in the list nor on the page',
+    ),
     e(G, 'undated-item', pageUrl(G, 'gzdt', '我局组织干部职工开展志愿服务活动'), 'no date in the list nor on the page'),
     e(G, 'homepage-not-updated', home(G), 'newest homepage item 2017-12-29: 17 days > 14'),
     e(B, 'homepage-not-updated', home(B), 'navigation-only homepage; newest item of any column 2017-12-20: 26 days'),
-    e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'), '成文 2017-09-08, published 2017-10-13: 21 working days across National Day'),
-    e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'), '成文 2017-11-01, published 25 working days later'),
+    e(
+      G,
+      'late-publication',
+      pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'),
+      '成文 2017-09-08, published 2017-10-13: 21 working days across National Day',
+    ),
+    e(
+      G,
+      'late-publication',
+      pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'),
+      '成文 2017-11-01, published 25 working days later',
+    ),
     e(G, 'site-unreachable', columnUrl(G, 'hdjl'), '503 on both scans'),
     e(B, 'site-unreachable', columnUrl(B, 'wsyy'), '503 on both scans'),
     e(G, 'broken-link', `${origin}/mhk-gtj/zt/2016nyh/index.html`, 'a 专题 taken down: 404 on both scans'),
-    e(G, 'broken-link', linkOn(G, 'tdsc', './P020171101_missing.pdf'), 'an attachment never uploaded: 404 on both scans'),
-    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于开展2018年度土地卫片执法检查工作的通知'), 'dated 2018-01-05, first seen 2018-01-15: 6 working days'),
-    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于做好2018年元旦春节期间国土资源信访维稳工作的通知'), 'dated 2018-01-02, first seen 2018-01-15: 9 working days'),
-    e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'), 'no 解读 at all'),
-    e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'), 'no 解读 at all'),
+    e(
+      G,
+      'broken-link',
+      linkOn(G, 'tdsc', './P020171101_missing.pdf'),
+      'an attachment never uploaded: 404 on both scans',
+    ),
+    e(
+      G,
+      'backdated-publication',
+      pageUrl(G, 'tzgg', '关于开展2018年度土地卫片执法检查工作的通知'),
+      'dated 2018-01-05, first seen 2018-01-15: 6 working days',
+    ),
+    e(
+      G,
+      'backdated-publication',
+      pageUrl(G, 'tzgg', '关于做好2018年元旦春节期间国土资源信访维稳工作的通知'),
+      'dated 2018-01-02, first seen 2018-01-15: 9 working days',
+    ),
+    e(
+      G,
+      'missing-interpretation',
+      pageUrl(G, 'zcwj', '梅河口市国土资源局关于进一步加强农村宅基地管理的通知'),
+      'no 解读 at all',
+    ),
+    e(
+      G,
+      'missing-interpretation',
+      pageUrl(G, 'zcwj', '梅河口市国土资源局关于规范土地储备管理工作的实施意见'),
+      'no 解读 at all',
+    ),
     e(B, 'annual-report-missing', 'annual-report:2016', 'no 2016 report anywhere (due 2017-01-31)'),
-    e(G, 'expired-content', pageSaying(G, 'tdly', '有效期至2017年11月30日'), 'validity ended 2017-11-30: 46 days before'),
-    e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年10月9日至2017年10月18日'), 'notice period ended 2017-10-18: 89 days before'),
-    e(G, 'privacy-exposure', pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'), 'a whole ID number with a valid check digit, and a mobile next to a name'),
-    e(G, 'privacy-exposure', pageUrl(G, 'tzgg', '李秀英遗失不动产权证书声明'), 'a whole ID number with a valid check digit'),
-    ...pagesSaying(B, 'djgg', '梅河口市国土资源局不动产登记中心').map((url) => e(B, 'obsolete-name', url, 'published 2017, after the renaming, signs with the old name')),
+    e(
+      G,
+      'expired-content',
+      pageSaying(G, 'tdly', '有效期至2017年11月30日'),
+      'validity ended 2017-11-30: 46 days before',
+    ),
+    e(
+      G,
+      'expired-content',
+      pageSaying(G, 'tdsc', '2017年10月9日至2017年10月18日'),
+      'notice period ended 2017-10-18: 89 days before',
+    ),
+    e(
+      G,
+      'privacy-exposure',
+      pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'),
+      'a whole ID number with a valid check digit, and a mobile next to a name',
+    ),
+    e(
+      G,
+      'privacy-exposure',
+      pageUrl(G, 'tzgg', '李秀英遗失不动产权证书声明'),
+      'a whole ID number with a valid check digit',
+    ),
+    ...pagesSaying(B, 'djgg', '梅河口市国土资源局不动产登记中心').map((url) =>
+      e(B, 'obsolete-name', url, 'published 2017, after the renaming, signs with the old name'),
+    ),
   ];
 
   const nearMisses = [
     e(G, 'empty-column', columnUrl(G, 'zhtj'), 'exactly one real item'),
-    e(G, 'empty-page', pageUrl(G, 'tdsc', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）'), 'body is only 见附件 — but the attachment is there'),
+    e(
+      G,
+      'empty-page',
+      pageUrl(G, 'tdsc', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）'),
+      'body is only 见附件 — but the attachment is there',
+    ),
     e(G, 'empty-page', pageUrl(G, 'tzgg', '关于调整不动产登记窗口办公时间的通知'), 'exactly 30 characters of body'),
     e(G, 'missing-column', 'expected:政府信息公开目录', 'in the navigation as "政府信息公开 目录"'),
     e(G, 'missing-column', 'expected:财务预算决算', 'a configured column that answers'),
@@ -87,22 +169,72 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     e(G, 'stale-column', columnUrl(G, 'czyjs'), 'planning column, 270 days old (≤ 365)'),
     e(G, 'stale-column', columnUrl(G, 'xxgkzd'), 'static column: never stale (newest 2015)'),
     e(B, 'stale-column', columnUrl(B, 'bszn'), 'static column: never stale (2016)'),
-    e(G, 'undated-item', pageUrl(G, 'tzgg', '关于2018年元旦假期值班安排的通知'), 'undated in the list, but the page shows 发布日期'),
+    e(
+      G,
+      'undated-item',
+      pageUrl(G, 'tzgg', '关于2018年元旦假期值班安排的通知'),
+      'undated in the list, but the page shows 发布日期',
+    ),
     e(K, 'homepage-not-updated', home(K), 'newest homepage item 2018-01-08: 7 days'),
-    e(G, 'late-publication', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), 'exactly 20 working days across National Day (33 calendar days)'),
-    e(G, 'late-publication', pageWhere(G, 'tdly', exactly20, '20 working days'), 'exactly 20 working days, no holiday between (成文 2017-08-03, 发布 2017-08-31)'),
+    e(
+      G,
+      'late-publication',
+      pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'),
+      'exactly 20 working days across National Day (33 calendar days)',
+    ),
+    e(
+      G,
+      'late-publication',
+      pageWhere(G, 'tdly', exactly20, '20 working days'),
+      'exactly 20 working days, no holiday between (成文 2017-08-03, 发布 2017-08-31)',
+    ),
     e(G, 'broken-link', `${origin}/mhk-gtj/oa/index.html`, '403 to the public: unverified, never broken'),
     e(G, 'broken-link', columnUrl(G, 'hdjl'), 'a failing column is site-unreachable’s, not reported twice'),
-    e(G, 'broken-link', attachmentOf(G, 'tdsc', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）'), 'an attachment that is there (200, application/pdf)'),
-    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '关于召开全市国土资源工作会议的通知（2018年）'), 'dated 2018-01-12, first seen 2018-01-15: 1 working day'),
-    e(G, 'backdated-publication', pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'), 'there at the first scan: never judged'),
-    e(G, 'missing-interpretation', pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'), '解读 published 2 working days later'),
-    e(G, 'annual-report-missing', 'annual-report:2016', 'the 2016 report is in its column; the 2017 one is not due until 2018-01-31'),
+    e(
+      G,
+      'broken-link',
+      attachmentOf(G, 'tdsc', '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）'),
+      'an attachment that is there (200, application/pdf)',
+    ),
+    e(
+      G,
+      'backdated-publication',
+      pageUrl(G, 'tzgg', '关于召开全市国土资源工作会议的通知（2018年）'),
+      'dated 2018-01-12, first seen 2018-01-15: 1 working day',
+    ),
+    e(
+      G,
+      'backdated-publication',
+      pageUrl(G, 'tzgg', '王建国遗失国有土地使用证声明'),
+      'there at the first scan: never judged',
+    ),
+    e(
+      G,
+      'missing-interpretation',
+      pageUrl(G, 'zcwj', '梅河口市国土资源局关于开展2017年度土地变更调查工作的通知'),
+      '解读 published 2 working days later',
+    ),
+    e(
+      G,
+      'annual-report-missing',
+      'annual-report:2016',
+      'the 2016 report is in its column; the 2017 one is not due until 2018-01-31',
+    ),
     e(K, 'annual-report-missing', 'annual-report:2016', 'the report is under 通知公告, found by title'),
     e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年12月20日至2018年1月5日'), 'ended 10 days before'),
     e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年12月1日至2017年12月16日'), 'ended exactly 30 days before'),
-    e(G, 'privacy-exposure', pageUrl(G, 'tzgg', '关于补办国有土地使用证的公告'), 'an ID-like number with a wrong check digit, an office telephone'),
-    e(B, 'obsolete-name', pageWhere(B, 'bszn', (i) => i.body.includes('梅河口市国土资源局不动产登记中心'), 'old name 2016'), 'written in 2016, before the renaming'),
+    e(
+      G,
+      'privacy-exposure',
+      pageUrl(G, 'tzgg', '关于补办国有土地使用证的公告'),
+      'an ID-like number with a wrong check digit, an office telephone',
+    ),
+    e(
+      B,
+      'obsolete-name',
+      pageWhere(B, 'bszn', (i) => i.body.includes('梅河口市国土资源局不动产登记中心'), 'old name 2016'),
+      'written in 2016, before the renaming',
+    ),
   ];
   return { fires, nearMisses };
 }

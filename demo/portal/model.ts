@@ -63,4 +63,5 @@ export interface DemoPortal {
 
 export const PAGE_SIZE = 20;
 
-export const itemPath = (column: DemoColumn, item: DemoItem) => `${column.id}/${item.slug.slice(1, 7)}/${item.slug}.html`;
+export const itemPath = (column: DemoColumn, item: DemoItem) =>
+  `${column.id}/${item.slug.slice(1, 7)}/${item.slug}.html`;

@@ -31,7 +31,10 @@ export function series(opts: {
   const items: DemoItem[] = [];
   for (let i = 0; i < opts.count; i++) {
     const date = opts.count === 1 ? opts.to : addDays(opts.from, Math.round((span * i) / (opts.count - 1)));
-    const title = opts.titles[i % opts.titles.length]!.replace('{n}', String(i + 1)).replace('{m}', String(Number(date.slice(5, 7))));
+    const title = opts.titles[i % opts.titles.length]!.replace('{n}', String(i + 1)).replace(
+      '{m}',
+      String(Number(date.slice(5, 7))),
+    );
     const meta = opts.meta ?? true;
     items.push({
       slug: slug(date),
@@ -41,14 +44,17 @@ export function series(opts: {
       generated: meta ? chineseWorkingCalendar.addWorkingDays(date, -r.int(1, 5)) : undefined,
       docNo: meta && opts.docPrefix ? `${opts.docPrefix}〔2017〕${i + 1}号` : undefined,
       meta,
-      body: opts.bodies?.[i] ?? (opts.topic ? topicBody(opts.topic, opts.seed * 1000 + i) : bodyText(opts.seed * 1000 + i)),
+      body:
+        opts.bodies?.[i] ?? (opts.topic ? topicBody(opts.topic, opts.seed * 1000 + i) : bodyText(opts.seed * 1000 + i)),
     });
   }
   return items.reverse();
 }
 
 /** One hand-made item: for the seeded problems and their near-misses. */
-export function item(fields: Omit<DemoItem, 'slug' | 'body' | 'meta'> & { body?: string; meta?: boolean; seed?: number }): DemoItem {
+export function item(
+  fields: Omit<DemoItem, 'slug' | 'body' | 'meta'> & { body?: string; meta?: boolean; seed?: number },
+): DemoItem {
   const { seed, ...rest } = fields;
   const date = fields.listDate ?? fields.published ?? '2017-06-01';
   return { slug: slug(date), meta: true, body: bodyText(seed ?? 7), ...rest };

@@ -35,18 +35,23 @@ function advance(before: Map<string, DemoFile>, after: Map<string, DemoFile>, as
 /** RFC 9110 § 13.1: If-None-Match wins; If-Modified-Since counts only without it. */
 function isNotModified(req: IncomingMessage, f: DemoFile): boolean {
   const inm = req.headers['if-none-match'];
-  if (inm !== undefined) return inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === f.etag);
+  if (inm !== undefined)
+    return inm.trim() === '*' || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === f.etag);
   const ims = Date.parse(req.headers['if-modified-since'] ?? '');
   return Number.isFinite(ims) && Date.parse(httpDate(f.modified)) <= ims;
 }
 
-export async function startDemoServer(opts: { port?: number; host?: string; asOf?: string; latencyMs?: number } = {}): Promise<DemoServer> {
+export async function startDemoServer(
+  opts: { port?: number; host?: string; asOf?: string; latencyMs?: number } = {},
+): Promise<DemoServer> {
   let files = renderSite(opts.asOf);
   let requests = 0;
   let notModified = 0;
   let fullBodies = 0;
   // latencyMs: a county server far away answers in 50–300 ms, not loopback's 0 (benchmarks).
-  const server = createServer((req, res) => (opts.latencyMs ? void setTimeout(() => serve(req, res), opts.latencyMs) : serve(req, res)));
+  const server = createServer((req, res) =>
+    opts.latencyMs ? void setTimeout(() => serve(req, res), opts.latencyMs) : serve(req, res),
+  );
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     requests += 1;
     const head = req.method === 'HEAD';
@@ -63,7 +68,10 @@ export async function startDemoServer(opts: { port?: number; host?: string; asOf
     // Directory URLs serve their index.html, as a real web server does.
     const f = files.get(path === '/' ? '/mhk-gtj/index.html' : path.endsWith('/') ? `${path}index.html` : path);
     if (!f) {
-      const page = notFoundHtml(DEMO_PORTALS.find((p) => path.startsWith(`/${p.id}/`)), path);
+      const page = notFoundHtml(
+        DEMO_PORTALS.find((p) => path.startsWith(`/${p.id}/`)),
+        path,
+      );
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length });
       return void res.end(head ? undefined : page);
     }
@@ -71,7 +79,12 @@ export async function startDemoServer(opts: { port?: number; host?: string; asOf
       res.writeHead(f.status, { 'content-type': f.contentType, 'content-length': f.body.length });
       return void res.end(head ? undefined : f.body);
     }
-    const headers = { 'content-type': f.contentType, etag: f.etag, 'last-modified': httpDate(f.modified), 'cache-control': 'max-age=600' };
+    const headers = {
+      'content-type': f.contentType,
+      etag: f.etag,
+      'last-modified': httpDate(f.modified),
+      'cache-control': 'max-age=600',
+    };
     if (isNotModified(req, f)) {
       notModified += 1;
       res.writeHead(304, headers);

@@ -44,39 +44,75 @@ const SITE_LAUNCHED = '2016-03-01';
  * The day a page was written: its dates, or the day it really went up when that is later. A
  * back-dated page shows an old 发布日期, but the server's file time tells the truth.
  */
-const written = (i: DemoItem) => [i.listDate, i.published, i.appearsOn].reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
+const written = (i: DemoItem) =>
+  [i.listDate, i.published, i.appearsOn].reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
 
 /** TRS rewrites a column's list pages (and the homepage) whenever an item is published. */
-const newest = (items: readonly DemoItem[]) => items.reduce((m, i) => { const w = written(i); return w && w > m ? w : m; }, SITE_LAUNCHED);
+const newest = (items: readonly DemoItem[]) =>
+  items.reduce((m, i) => {
+    const w = written(i);
+    return w && w > m ? w : m;
+  }, SITE_LAUNCHED);
 
 /** A tiny but real PDF, so attachment links resolve to something a reader can open. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** The sites as they stand on `asOf`: items that appear later are not there yet. */
 export function renderSite(asOf = '2099-12-31'): Map<string, DemoFile> {
   const files = new Map<string, DemoFile>();
-  files.set('/robots.txt', file({ body: Buffer.from('User-agent: *\nDisallow: /admin/\n'), contentType: 'text/plain' }));
+  files.set(
+    '/robots.txt',
+    file({ body: Buffer.from('User-agent: *\nDisallow: /admin/\n'), contentType: 'text/plain' }),
+  );
   // An intranet system linked from a page: 403 to the public, which proves nothing about the link.
-  files.set('/mhk-gtj/oa/index.html', { ...file({ body: Buffer.from('<html><body>403 Forbidden</body></html>'), contentType: 'text/html' }), status: 403 });
+  files.set('/mhk-gtj/oa/index.html', {
+    ...file({ body: Buffer.from('<html><body>403 Forbidden</body></html>'), contentType: 'text/html' }),
+    status: 403,
+  });
   for (const original of DEMO_PORTALS) {
-    const portal = { ...original, columns: original.columns.map((c) => ({ ...c, items: c.items.filter((i) => !i.appearsOn || i.appearsOn <= asOf) })) };
+    const portal = {
+      ...original,
+      columns: original.columns.map((c) => ({
+        ...c,
+        items: c.items.filter((i) => !i.appearsOn || i.appearsOn <= asOf),
+      })),
+    };
     const base = `/${portal.id}`;
-    files.set(`${base}/index.html`, file(encode(homepageHtml(portal), portal.encoding), newest(portal.columns.flatMap((c) => c.items))));
-    files.set(`${base}/css/style.css`, file({ body: Buffer.from('body{font-family:"Microsoft YaHei",sans-serif}'), contentType: 'text/css' }));
-    portal.extraNav.forEach((text, i) => files.set(`${base}/nav/${i}.html`, file(encode(navPageHtml(portal, text), portal.encoding))));
+    files.set(
+      `${base}/index.html`,
+      file(encode(homepageHtml(portal), portal.encoding), newest(portal.columns.flatMap((c) => c.items))),
+    );
+    files.set(
+      `${base}/css/style.css`,
+      file({ body: Buffer.from('body{font-family:"Microsoft YaHei",sans-serif}'), contentType: 'text/css' }),
+    );
+    portal.extraNav.forEach((text, i) =>
+      files.set(`${base}/nav/${i}.html`, file(encode(navPageHtml(portal, text), portal.encoding))),
+    );
     for (const column of portal.columns) {
       if (column.gone) continue;
       if (column.failing) {
-        files.set(`${base}/${column.id}/index.html`, { ...file({ body: Buffer.from('<html><body><h1>Service Unavailable</h1></body></html>'), contentType: 'text/html' }), status: column.failing });
+        files.set(`${base}/${column.id}/index.html`, {
+          ...file({
+            body: Buffer.from('<html><body><h1>Service Unavailable</h1></body></html>'),
+            contentType: 'text/html',
+          }),
+          status: column.failing,
+        });
         continue;
       }
       const listed = newest(column.items);
-      listPagesHtml(portal, column).forEach((html, k) => files.set(`${base}/${column.id}/index${k ? `_${k}` : ''}.html`, file(encode(html, column.encoding), listed)));
+      listPagesHtml(portal, column).forEach((html, k) =>
+        files.set(`${base}/${column.id}/index${k ? `_${k}` : ''}.html`, file(encode(html, column.encoding), listed)),
+      );
       for (const item of column.items) {
         const dir = `${base}/${column.id}/${item.slug.slice(1, 7)}`;
         const day = written(item) ?? listed;
         files.set(`${dir}/${item.slug}.html`, file(encode(detailHtml(portal, column, item), column.encoding), day));
-        if (item.attachment) files.set(`${dir}/${attachmentFile(item)}`, file({ body: PDF, contentType: 'application/pdf' }, day));
+        if (item.attachment)
+          files.set(`${dir}/${attachmentFile(item)}`, file({ body: PDF, contentType: 'application/pdf' }, day));
       }
     }
   }

@@ -6,16 +6,20 @@ import { PAGE_SIZE, itemPath } from './model.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const charsetMeta = (portalOrColumn: { encoding: string }) =>
-  portalOrColumn.encoding === 'utf-8' ? '<meta charset="utf-8">' : portalOrColumn.encoding === 'gbk-meta'
-    ? '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
-    : '<meta http-equiv="Content-Type" content="text/html; charset=gbk">';
+  portalOrColumn.encoding === 'utf-8'
+    ? '<meta charset="utf-8">'
+    : portalOrColumn.encoding === 'gbk-meta'
+      ? '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+      : '<meta http-equiv="Content-Type" content="text/html; charset=gbk">';
 
 const cnDate = (d: string) => `${d.slice(0, 4)}年${d.slice(5, 7)}月${d.slice(8, 10)}日`;
 
 function layout(portal: DemoPortal, enc: { encoding: string }, title: string, crumbs: string, main: string): string {
   const nav = [
     `<a href="/${portal.id}/index.html">首页</a>`,
-    ...portal.columns.filter((c) => !c.hiddenFromNav).map((c) => `<a href="/${portal.id}/${c.id}/index.html">${esc(c.name)}</a>`),
+    ...portal.columns
+      .filter((c) => !c.hiddenFromNav)
+      .map((c) => `<a href="/${portal.id}/${c.id}/index.html">${esc(c.name)}</a>`),
     ...portal.extraNav.map((text, i) => `<a href="/${portal.id}/nav/${i}.html">${esc(text)}</a>`),
   ].join('\n      ');
   return `<!DOCTYPE html>
@@ -49,7 +53,13 @@ export function homepageHtml(portal: DemoPortal): string {
     const boxes = portal.columns.filter((c) => c.kind === 'news' || (c.kind === 'notice' && c.id === 'tzgg'));
     main = boxes
       .map((c) => {
-        const lis = c.items.filter((i) => !i.notOnHomepage).slice(0, 7).map((i) => `<li><a href="${c.id}/${i.slug.slice(1, 7)}/${i.slug}.html">${esc(i.title)}</a>${i.listDate ? `<span>${i.listDate}</span>` : ''}</li>`);
+        const lis = c.items
+          .filter((i) => !i.notOnHomepage)
+          .slice(0, 7)
+          .map(
+            (i) =>
+              `<li><a href="${c.id}/${i.slug.slice(1, 7)}/${i.slug}.html">${esc(i.title)}</a>${i.listDate ? `<span>${i.listDate}</span>` : ''}</li>`,
+          );
         return `    <div class="box"><div class="box-title"><h3>${esc(c.name)}</h3><a class="more" href="${c.id}/index.html">更多</a></div><ul>${lis.join('')}</ul></div>`;
       })
       .join('\n');
@@ -84,7 +94,8 @@ export function listPagesHtml(portal: DemoPortal, column: DemoColumn): string[] 
     const items = column.items.slice(k * PAGE_SIZE, (k + 1) * PAGE_SIZE);
     let list: string;
     if (column.placeholder) list = '<div class="no-content">暂无信息</div>';
-    else if (column.markup === 'table') list = `<table class="list"><tr><th>标题</th><th>发布日期</th></tr>${items.map((i) => row(column, i)).join('\n')}</table>`;
+    else if (column.markup === 'table')
+      list = `<table class="list"><tr><th>标题</th><th>发布日期</th></tr>${items.map((i) => row(column, i)).join('\n')}</table>`;
     else list = `<ul class="list">\n${items.map((i) => row(column, i)).join('\n')}\n</ul>`;
     const pager = `<div class="page"><script type="text/javascript">createPageHTML(${pages}, ${k}, "index", "html");</script></div>`;
     const main = `    <div class="column-title"><h2>${esc(column.name)}</h2></div>\n    ${list}\n    ${pager}`;
@@ -113,11 +124,19 @@ export function detailHtml(portal: DemoPortal, column: DemoColumn, item: DemoIte
       <tr><td>文号：</td><td>${esc(item.docNo ?? '')}</td><td>发布日期：</td><td>${item.published ?? ''}</td></tr>
     </table>`
     : `<div class="info">${item.published ? `发布时间：${item.published}\u3000` : ''}来源：${esc(portal.name)}</div>`;
-  const body = (item.body ? `<p>${esc(item.body)}</p>` : '') + (item.links ?? []).map((l) => `<p><a href="${esc(l.href)}">${esc(l.text)}</a></p>`).join('');
+  const body =
+    (item.body ? `<p>${esc(item.body)}</p>` : '') +
+    (item.links ?? []).map((l) => `<p><a href="${esc(l.href)}">${esc(l.text)}</a></p>`).join('');
   const main = `    <h1 class="title">${esc(item.title)}</h1>
     ${meta}
     <div class="TRS_Editor">${body}${attachment}</div>`;
-  return layout(portal, column, `${item.title}_${portal.name}`, `<a href="/${portal.id}/${column.id}/index.html">${esc(column.name)}</a>`, main);
+  return layout(
+    portal,
+    column,
+    `${item.title}_${portal.name}`,
+    `<a href="/${portal.id}/${column.id}/index.html">${esc(column.name)}</a>`,
+    main,
+  );
 }
 
 export function attachmentFile(item: DemoItem): string {
@@ -125,7 +144,13 @@ export function attachmentFile(item: DemoItem): string {
 }
 
 export function navPageHtml(portal: DemoPortal, text: string): string {
-  return layout(portal, portal, `${text}_${portal.name}`, esc(text), `    <h2>${esc(text)}</h2>\n    <p>${esc(text)}相关信息请通过本网站公开目录查阅，或拨打0435-4223456咨询。</p>`);
+  return layout(
+    portal,
+    portal,
+    `${text}_${portal.name}`,
+    esc(text),
+    `    <h2>${esc(text)}</h2>\n    <p>${esc(text)}相关信息请通过本网站公开目录查阅，或拨打0435-4223456咨询。</p>`,
+  );
 }
 
 export { itemPath };

@@ -40,7 +40,10 @@ export interface ConditionInput {
   /** Veto items as last measured (a scan or a probe round). */
   risks: readonly VetoRisk[];
   /** Open and acknowledged findings; ignored ones are left out by the caller. */
-  findings: readonly Pick<Finding, 'id' | 'rule' | 'severity' | 'title' | 'message' | 'action' | 'url' | 'department' | 'evidence'>[];
+  findings: readonly Pick<
+    Finding,
+    'id' | 'rule' | 'severity' | 'title' | 'message' | 'action' | 'url' | 'department' | 'evidence'
+  >[];
   /** Findings' first-seen dates by id, when the caller has them. */
   firstSeen?: ReadonlyMap<string, string>;
   window: AvailabilityWindow | null;
@@ -68,7 +71,9 @@ export function alertConditions(input: ConditionInput): AlertCondition[] {
       key: `finding:${f.id}`,
       level: 'veto',
       title: `${f.title}：${f.message}`,
-      evidence: Object.entries(f.evidence).slice(0, 6).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`),
+      evidence: Object.entries(f.evidence)
+        .slice(0, 6)
+        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`),
       owner: { department: f.department ?? SITE_DEPARTMENT },
       action: f.action,
       url: f.url,

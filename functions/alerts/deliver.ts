@@ -39,24 +39,45 @@ export interface DeliveryDeps {
 }
 
 /** A channel without `levels` takes every level. */
-export const channelTakes = (channel: AlertChannelConfig, alert: Pick<Alert, 'level'>) => !channel.levels || channel.levels.includes(alert.level);
+export const channelTakes = (channel: AlertChannelConfig, alert: Pick<Alert, 'level'>) =>
+  !channel.levels || channel.levels.includes(alert.level);
 
 /**
  * The addresses an email channel writes to. "portal" (the default) is the portal's leaders and
  * the recipients of the department that must act: a 科长 hears of their own column's leak, not of
  * every other department's.
  */
-export function emailRecipients(alert: Pick<Alert, 'owner'>, setting: 'portal' | string[] | undefined, portal: readonly PortalRecipient[]): string[] {
+export function emailRecipients(
+  alert: Pick<Alert, 'owner'>,
+  setting: 'portal' | string[] | undefined,
+  portal: readonly PortalRecipient[],
+): string[] {
   if (Array.isArray(setting)) return [...new Set(setting)];
-  const chosen = portal.filter((r) => r.role === 'leader' || (r.role === 'department' && r.department === alert.owner.department));
+  const chosen = portal.filter(
+    (r) => r.role === 'leader' || (r.role === 'department' && r.department === alert.owner.department),
+  );
   return [...new Set(chosen.map((r) => r.email))];
 }
 
 /** Sends to every channel that takes the alert's level; never throws, one Delivery per message. */
-export async function deliverAlert(alert: Alert, config: AlertsConfig, portalRecipients: readonly PortalRecipient[], deps: DeliveryDeps = {}): Promise<Delivery[]> {
+export async function deliverAlert(
+  alert: Alert,
+  config: AlertsConfig,
+  portalRecipients: readonly PortalRecipient[],
+  deps: DeliveryDeps = {},
+): Promise<Delivery[]> {
   let ses = deps.ses;
-  const context: ChannelContext = { ...deps, resolve: deps.resolveSecret ?? processResolver, ses: () => (ses ??= alertSesClient()), portalRecipients };
-  const batches = await Promise.all(config.channels.map((channel, index) => (channelTakes(channel, alert) ? deliverTo(alert, channel, index, context) : [])));
+  const context: ChannelContext = {
+    ...deps,
+    resolve: deps.resolveSecret ?? processResolver,
+    ses: () => (ses ??= alertSesClient()),
+    portalRecipients,
+  };
+  const batches = await Promise.all(
+    config.channels.map((channel, index) =>
+      channelTakes(channel, alert) ? deliverTo(alert, channel, index, context) : [],
+    ),
+  );
   return batches.flat();
 }
 
@@ -66,11 +87,20 @@ interface ChannelContext extends Omit<DeliveryDeps, 'ses'> {
   portalRecipients: readonly PortalRecipient[];
 }
 
-async function deliverTo(alert: Alert, channel: AlertChannelConfig, index: number, ctx: ChannelContext): Promise<Delivery[]> {
+async function deliverTo(
+  alert: Alert,
+  channel: AlertChannelConfig,
+  index: number,
+  ctx: ChannelContext,
+): Promise<Delivery[]> {
   const one = (result: SendResult): Delivery[] => [{ channel: index, type: channel.type, result }];
   const each = async (send: (to: string) => Promise<SendResult>, setting: 'portal' | string[] | undefined) => {
     const addresses = emailRecipients(alert, setting, ctx.portalRecipients);
-    if (addresses.length === 0) return one({ ok: false, error: `${channel.type}: no recipient (the portal lists no leader and no recipient of ${alert.owner.department})` });
+    if (addresses.length === 0)
+      return one({
+        ok: false,
+        error: `${channel.type}: no recipient (the portal lists no leader and no recipient of ${alert.owner.department})`,
+      });
     const out: Delivery[] = [];
     for (const to of addresses) out.push({ channel: index, type: channel.type, to, result: await send(to) });
     return out;
@@ -79,7 +109,8 @@ async function deliverTo(alert: Alert, channel: AlertChannelConfig, index: numbe
     switch (channel.type) {
       case 'ses': {
         const from = channel.from ?? ctx.sesFrom;
-        if (!from) return one({ ok: false, error: 'ses: the channel names no "from" and the deploy has no sender address' });
+        if (!from)
+          return one({ ok: false, error: 'ses: the channel names no "from" and the deploy has no sender address' });
         const ses = sesChannel(ctx.ses());
         return await each((to) => ses.send(alert, { from, to }), channel.recipients);
       }
@@ -87,12 +118,18 @@ async function deliverTo(alert: Alert, channel: AlertChannelConfig, index: numbe
         const password = channel.password ? await ctx.resolve(channel.password) : undefined;
         const smtp = smtpChannel({ timeoutMs: ctx.smtpTimeoutMs });
         const { host, port, secure, user, from } = channel;
-        return await each((to) => smtp.send(alert, { host, port, secure, user, password, from, to }), channel.recipients);
+        return await each(
+          (to) => smtp.send(alert, { host, port, secure, user, password, from, to }),
+          channel.recipients,
+        );
       }
       case 'wecom':
         return one(await wecomChannel(ctx.http).send(alert, { url: await ctx.resolve(channel.url) }));
       case 'dingtalk': {
-        const [url, secret] = await Promise.all([ctx.resolve(channel.url), channel.secret ? ctx.resolve(channel.secret) : undefined]);
+        const [url, secret] = await Promise.all([
+          ctx.resolve(channel.url),
+          channel.secret ? ctx.resolve(channel.secret) : undefined,
+        ]);
         return one(await dingtalkChannel({ ...ctx.http, now: ctx.now }).send(alert, { url, secret }));
       }
       case 'webhook':
@@ -100,6 +137,8 @@ async function deliverTo(alert: Alert, channel: AlertChannelConfig, index: numbe
     }
   } catch (e) {
     // A secret that cannot be read says which reference; anything else is scrubbed like a refusal.
-    return one(e instanceof SecretError ? { ok: false, error: `${channel.type}: ${e.message}` } : failure(channel.type, e, []));
+    return one(
+      e instanceof SecretError ? { ok: false, error: `${channel.type}: ${e.message}` } : failure(channel.type, e, []),
+    );
   }
 }

@@ -53,7 +53,12 @@ export function advanceAlerts(
   quiet: QuietHours,
 ): AlertState[] {
   const at = now.toISOString();
-  const notice = (kind: NoticeKind, level: AlertLevel): Notice => ({ kind, level, notBefore: quiet(level, now).toISOString(), status: 'pending' });
+  const notice = (kind: NoticeKind, level: AlertLevel): Notice => ({
+    kind,
+    level,
+    notBefore: quiet(level, now).toISOString(),
+    status: 'pending',
+  });
   const byKey = new Map(states.map((s) => [s.key, s]));
   const holding = new Map(conditions.map((c) => [c.key, c]));
   const changed: AlertState[] = [];
@@ -61,13 +66,38 @@ export function advanceAlerts(
   for (const c of conditions) {
     const s = byKey.get(c.key);
     if (!s) {
-      changed.push({ key: c.key, version: 0, opening: 1, status: 'open', level: c.level, condition: c, openedAt: at, notice: notice('opened', c.level) });
+      changed.push({
+        key: c.key,
+        version: 0,
+        opening: 1,
+        status: 'open',
+        level: c.level,
+        condition: c,
+        openedAt: at,
+        notice: notice('opened', c.level),
+      });
     } else if (s.status === 'cleared') {
       if (s.notice?.kind === 'cleared' && unsent(s.notice)) {
         // Back before its 已恢复 went out: for the people told, it never ended.
-        changed.push({ ...s, status: 'open', level: maxLevel(s.level, c.level), condition: c, clearedAt: undefined, notice: undefined });
+        changed.push({
+          ...s,
+          status: 'open',
+          level: maxLevel(s.level, c.level),
+          condition: c,
+          clearedAt: undefined,
+          notice: undefined,
+        });
       } else {
-        changed.push({ ...s, opening: s.opening + 1, status: 'open', level: c.level, condition: c, openedAt: at, clearedAt: undefined, notice: notice('opened', c.level) });
+        changed.push({
+          ...s,
+          opening: s.opening + 1,
+          status: 'open',
+          level: c.level,
+          condition: c,
+          openedAt: at,
+          clearedAt: undefined,
+          notice: notice('opened', c.level),
+        });
       }
     } else if (c.level === 'veto' && s.level === 'warning') {
       // An announcement still waiting is upgraded in place: one message, at the level reached.

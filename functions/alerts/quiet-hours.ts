@@ -26,7 +26,9 @@ export function quietHoursOf(config: QuietHoursConfig | undefined): QuietHours {
 export function parseQuietRange(range: string): { startMs: number; endMs: number } {
   const m = QUIET_RANGE.exec(range);
   if (!m || range.slice(0, 5) === range.slice(6)) {
-    throw new RangeError(`quiet hours "${range}" is not a range "HH:MM-HH:MM" with different start and end, e.g. "22:00-07:00"`);
+    throw new RangeError(
+      `quiet hours "${range}" is not a range "HH:MM-HH:MM" with different start and end, e.g. "22:00-07:00"`,
+    );
   }
   const at = (h: string, min: string) => (Number(h) * 60 + Number(min)) * MINUTE_MS;
   return { startMs: at(m[1]!, m[2]!), endMs: at(m[3]!, m[4]!) };

@@ -69,7 +69,8 @@ export function renderText(a: Alert): string {
   ].join('\n');
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const FONT = "font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif";
 const COLOUR = { warning: '#b45f06', veto: '#b3261e', cleared: '#1e7e34' } as const;
 const row = (label: string, value: string) =>
@@ -82,7 +83,12 @@ export function renderHtml(a: Alert): string {
   const head = `<div style="font-size:16px;font-weight:bold;color:${colour};margin-bottom:8px">【${tag(a)}】${esc(oneLine(a.portalName))}</div>`;
   const rows =
     a.kind === 'cleared'
-      ? [row('问题', esc(oneLine(a.title))), row('开始时间', esc(formatShanghai(a.since))), row('恢复时间', `${esc(formatShanghai(a.at))}${esc(lasted(a))}`), row('查看', link(a.url))]
+      ? [
+          row('问题', esc(oneLine(a.title))),
+          row('开始时间', esc(formatShanghai(a.since))),
+          row('恢复时间', `${esc(formatShanghai(a.at))}${esc(lasted(a))}`),
+          row('查看', link(a.url)),
+        ]
       : [
           row('发生了什么', `<b>${esc(oneLine(a.title))}</b>`),
           row('级别', `<span style="color:${colour}">${esc(LEVEL_LINE[a.level])}</span>`),
@@ -105,7 +111,18 @@ export function renderEmail(a: Alert): RenderedEmail {
  * while a full-width ＊ or ［ reads naturally in Chinese and cannot open bold, a link or a <font>.
  */
 const FULL_WIDTH: Record<string, string> = {
-  '\\': '＼', '*': '＊', '_': '＿', '`': '｀', '[': '［', ']': '］', '<': '＜', '>': '＞', '#': '＃', '|': '｜', '~': '～', '!': '！',
+  '\\': '＼',
+  '*': '＊',
+  _: '＿',
+  '`': '｀',
+  '[': '［',
+  ']': '］',
+  '<': '＜',
+  '>': '＞',
+  '#': '＃',
+  '|': '｜',
+  '~': '～',
+  '!': '！',
 };
 export const escapeMarkdown = (s: string) => oneLine(s).replace(/[\\*_`[\]<>#|~!]/g, (c) => FULL_WIDTH[c]!);
 
@@ -122,7 +139,12 @@ function markdownLink(label: string, url: string): string {
 function markdownBody(a: Alert, evidenceLines: number): string {
   const head = `### 【${tag(a)}】${escapeMarkdown(a.portalName)}`;
   if (a.kind === 'cleared') {
-    return [head, `**${escapeMarkdown(a.title)}**`, `自 ${formatShanghai(a.since)} 起的问题已于 ${formatShanghai(a.at)} 消除${lasted(a)}，无需再处理。`, markdownLink('查看', a.url)].join('\n\n');
+    return [
+      head,
+      `**${escapeMarkdown(a.title)}**`,
+      `自 ${formatShanghai(a.since)} 起的问题已于 ${formatShanghai(a.at)} 消除${lasted(a)}，无需再处理。`,
+      markdownLink('查看', a.url),
+    ].join('\n\n');
   }
   const evidence = evidenceOf(a, evidenceLines).map((e) => `> ${escapeMarkdown(e)}`);
   return [
@@ -147,7 +169,9 @@ export function renderMarkdown(a: Alert, maxBytes = 4096): RenderedMarkdown {
   let markdown = markdownBody(a, lines);
   while (utf8Bytes(markdown) > maxBytes && lines > 0) markdown = markdownBody(a, --lines);
   if (utf8Bytes(markdown) > maxBytes) {
-    const cut = Buffer.from(markdown, 'utf8').subarray(0, maxBytes - utf8Bytes('…')).toString('utf8');
+    const cut = Buffer.from(markdown, 'utf8')
+      .subarray(0, maxBytes - utf8Bytes('…'))
+      .toString('utf8');
     // A cut inside a character leaves U+FFFD; drop it.
     markdown = `${cut.replace(/\uFFFD+$/, '')}…`;
   }

@@ -14,7 +14,8 @@ export class SecretError extends Error {
   override name = 'SecretError';
 }
 
-export const describeRef = (ref: SecretRef): string => JSON.stringify('env' in ref ? { env: ref.env } : { ssm: ref.ssm });
+export const describeRef = (ref: SecretRef): string =>
+  JSON.stringify('env' in ref ? { env: ref.env } : { ssm: ref.ssm });
 
 /**
  * A resolver over an environment and an SSM client. SSM values are cached for the resolver's life
@@ -30,7 +31,8 @@ export function secretResolver(opts: { env?: NodeJS.ProcessEnv; ssm?: () => SSMC
   return async (ref) => {
     if ('env' in ref) {
       const value = env[ref.env];
-      if (value === undefined || value === '') throw new SecretError(`secret reference ${describeRef(ref)}: the environment variable ${ref.env} is not set`);
+      if (value === undefined || value === '')
+        throw new SecretError(`secret reference ${describeRef(ref)}: the environment variable ${ref.env} is not set`);
       return value;
     }
     let pending = cache.get(ref.ssm);
@@ -49,11 +51,17 @@ async function readParameter(client: SSMClient, ref: { ssm: string }): Promise<s
     ({ Parameter: parameter } = await client.send(new GetParameterCommand({ Name: ref.ssm, WithDecryption: true })));
   } catch (e) {
     const err = e as Error;
-    if (err.name === 'ParameterNotFound') throw new SecretError(`secret reference ${describeRef(ref)}: no such SSM parameter`);
-    throw new SecretError(`secret reference ${describeRef(ref)}: SSM GetParameter failed (${err.name}: ${redact(err.message)})`);
+    if (err.name === 'ParameterNotFound')
+      throw new SecretError(`secret reference ${describeRef(ref)}: no such SSM parameter`);
+    throw new SecretError(
+      `secret reference ${describeRef(ref)}: SSM GetParameter failed (${err.name}: ${redact(err.message)})`,
+    );
   }
   // A String parameter is readable by anyone allowed to list parameters; secrets live encrypted.
-  if (parameter?.Type !== 'SecureString') throw new SecretError(`secret reference ${describeRef(ref)}: the SSM parameter is a ${parameter?.Type ?? 'missing'} parameter, not a SecureString`);
+  if (parameter?.Type !== 'SecureString')
+    throw new SecretError(
+      `secret reference ${describeRef(ref)}: the SSM parameter is a ${parameter?.Type ?? 'missing'} parameter, not a SecureString`,
+    );
   if (!parameter.Value) throw new SecretError(`secret reference ${describeRef(ref)}: the SSM parameter is empty`);
   return parameter.Value;
 }

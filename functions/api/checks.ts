@@ -65,18 +65,32 @@ export async function runCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps)
 async function attemptCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): Promise<CheckRecord> {
   const now = () => deps.now?.() ?? new Date();
   const requestedAt = job.requestedAt ? new Date(job.requestedAt) : now();
-  const base = { checkId: job.checkId, portalId: job.portalId, url: job.url, asOf: job.asOf, requestedAt: requestedAt.toISOString(), expiresAt: expiresAfter(requestedAt, CHECK_DAYS) };
+  const base = {
+    checkId: job.checkId,
+    portalId: job.portalId,
+    url: job.url,
+    asOf: job.asOf,
+    requestedAt: requestedAt.toISOString(),
+    expiresAt: expiresAfter(requestedAt, CHECK_DAYS),
+  };
   const portal = deps.config.portals.find((p) => p.id === job.portalId);
   let record: CheckRecord;
   try {
     if (!portal) throw new CheckFailed(`portal ${job.portalId} is no longer configured`);
     // Again when the check runs from the queue: DNS may have changed since the API accepted it.
-    const refused = deps.allowPrivateAddresses ? null : await refusePrivateHost(new URL(job.url).hostname, deps.resolve);
+    const refused = deps.allowPrivateAddresses
+      ? null
+      : await refusePrivateHost(new URL(job.url).hostname, deps.resolve);
     if (refused) throw new CheckFailed(refused);
     // In AWS every connection is re-checked as it is made (DNS rebinding); locally any address goes.
-    const fetcher = deps.fetcherFor?.(portal) ?? (deps.allowPrivateAddresses ? undefined : portalFetcher(portal, { dispatcher: publicOnlyAgent() }));
+    const fetcher =
+      deps.fetcherFor?.(portal) ??
+      (deps.allowPrivateAddresses ? undefined : portalFetcher(portal, { dispatcher: publicOnlyAgent() }));
     try {
-      const result = await checkUrl({ config: { portals: [portal] }, url: job.url, asOf: job.asOf }, { repo: deps.repo, fetcher, now: deps.now });
+      const result = await checkUrl(
+        { config: { portals: [portal] }, url: job.url, asOf: job.asOf },
+        { repo: deps.repo, fetcher, now: deps.now },
+      );
       record = { ...base, status: 'done', finishedAt: now().toISOString(), result: checkJson(result) };
     } finally {
       if (fetcher && !deps.fetcherFor) await fetcher.close();
@@ -86,7 +100,9 @@ async function attemptCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): P
     const known = e instanceof CheckFailed || e instanceof CheckRefused;
     // A store or programming error says nothing useful to the caller and may say too much.
     if (!known) deps.onInternalError?.(e as Error, job.checkId);
-    const error = known ? (e as Error).message : `the check failed inside the service; quote check id ${job.checkId} to the operator`;
+    const error = known
+      ? (e as Error).message
+      : `the check failed inside the service; quote check id ${job.checkId} to the operator`;
     record = { ...base, status: 'failed', finishedAt: now().toISOString(), error };
   }
   return deps.repo.finishCheck(record);
@@ -94,12 +110,28 @@ async function attemptCheck(job: Omit<CheckMessage, 'kind'>, deps: CheckDeps): P
 
 export type StartedCheck = { finished: true; record: CheckRecord } | { finished: false; record: CheckRecord };
 
-export async function startCheck(job: { portal: PortalConfig; url: string; asOf: string }, budgetMs: number, deps: CheckDeps): Promise<StartedCheck> {
+export async function startCheck(
+  job: { portal: PortalConfig; url: string; asOf: string },
+  budgetMs: number,
+  deps: CheckDeps,
+): Promise<StartedCheck> {
   const now = deps.now?.() ?? new Date();
-  const message: CheckMessage = { kind: 'check', checkId: newCheckId(job.portal.id, now), portalId: job.portal.id, url: job.url, asOf: job.asOf, requestedAt: now.toISOString() };
+  const message: CheckMessage = {
+    kind: 'check',
+    checkId: newCheckId(job.portal.id, now),
+    portalId: job.portal.id,
+    url: job.url,
+    asOf: job.asOf,
+    requestedAt: now.toISOString(),
+  };
   const running: CheckRecord = {
-    checkId: message.checkId, portalId: message.portalId, url: message.url, asOf: message.asOf,
-    status: 'running', requestedAt: now.toISOString(), expiresAt: expiresAfter(now, CHECK_DAYS),
+    checkId: message.checkId,
+    portalId: message.portalId,
+    url: message.url,
+    asOf: message.asOf,
+    status: 'running',
+    requestedAt: now.toISOString(),
+    expiresAt: expiresAfter(now, CHECK_DAYS),
   };
   await deps.repo.putCheck(running);
   // In AWS an inline attempt past its budget is frozen with the Lambda and may wake in a later

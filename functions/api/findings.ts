@@ -10,15 +10,24 @@ export const findingsQuerySchema = z.strictObject({
   status: z.enum(['open', 'resolved', 'all']).default('open'),
   rule: z.enum(RULE_IDS, { message: `must be one of ${RULE_IDS.join(', ')}` }).optional(),
   department: z.string().min(1).max(64).optional(),
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }).optional(),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: 'must be the nextCursor of an earlier page' }).optional(),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+    .optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, { message: 'must be the nextCursor of an earlier page' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 
 /** `since`: findings new, reopened, resolved or changed (beyond merely ageing a day) on or after that day. */
-export function selectFindings(all: StoredFinding[], q: FindingsQuery): { page: StoredFinding[]; nextCursor: string | null } {
+export function selectFindings(
+  all: StoredFinding[],
+  q: FindingsQuery,
+): { page: StoredFinding[]; nextCursor: string | null } {
   const matching = all
     .filter((f) => q.status === 'all' || f.status === q.status)
     .filter((f) => !q.rule || f.rule === q.rule)

@@ -63,4 +63,3 @@ export function checkJson(r: CheckResult) {
     resolved: r.resolved.map((f) => findingJson(f)),
   };
 }
-

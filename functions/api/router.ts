@@ -40,7 +40,10 @@ const checkBody = z.strictObject({
   url: z.string().max(2048),
 });
 
-const error = (status: number, message: string, details?: string[]): ApiResponse => ({ status, body: { error: message, ...(details ? { details } : {}) } });
+const error = (status: number, message: string, details?: string[]): ApiResponse => ({
+  status,
+  body: { error: message, ...(details ? { details } : {}) },
+});
 
 type Handler = (req: ApiRequest, params: string[], deps: ApiDeps) => Promise<ApiResponse>;
 const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
@@ -53,12 +56,20 @@ const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
 export async function handleApi(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {
   const path = req.path.replace(/\/+$/, '') || '/';
   const matches = ROUTES.filter((r) => r.pattern.test(path));
-  if (matches.length === 0) return error(404, `no route ${path}; the API has POST /checks, GET /checks/{id}, GET /portals/{id}/findings, GET /portals/{id}/summary`);
+  if (matches.length === 0)
+    return error(
+      404,
+      `no route ${path}; the API has POST /checks, GET /checks/{id}, GET /portals/{id}/findings, GET /portals/{id}/summary`,
+    );
   const route = matches.find((r) => r.method === req.method.toUpperCase());
-  if (!route) return error(405, `${req.method} is not allowed on ${path}; use ${matches.map((r) => r.method).join(' or ')}`);
+  if (!route)
+    return error(405, `${req.method} is not allowed on ${path}; use ${matches.map((r) => r.method).join(' or ')}`);
   let params: string[];
   try {
-    params = route.pattern.exec(path)!.slice(1).map((p) => decodeURIComponent(p));
+    params = route.pattern
+      .exec(path)!
+      .slice(1)
+      .map((p) => decodeURIComponent(p));
   } catch {
     return error(400, `${path} is not a validly percent-encoded path`);
   }
@@ -77,7 +88,11 @@ async function postCheck(req: ApiRequest, _params: string[], deps: ApiDeps): Pro
   const parsed = checkBody.safeParse(json);
   if (!parsed.success) return error(400, 'the body is not a valid check request', issues(parsed.error));
   const portal = deps.config.portals.find((p) => p.id === parsed.data.portalId);
-  if (!portal) return error(404, `no portal "${parsed.data.portalId}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`);
+  if (!portal)
+    return error(
+      404,
+      `no portal "${parsed.data.portalId}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`,
+    );
   let url: URL;
   try {
     url = new URL(parsed.data.url);
@@ -87,12 +102,20 @@ async function postCheck(req: ApiRequest, _params: string[], deps: ApiDeps): Pro
   }
   if (url.username || url.password) return error(400, 'the URL must not carry credentials');
   const hosts = portalHosts(portal);
-  if (!hosts.has(url.host)) return error(403, `${url.host} is not a host of portal ${portal.id} (${[...hosts].join(', ')}); only configured portals are checked`);
+  if (!hosts.has(url.host))
+    return error(
+      403,
+      `${url.host} is not a host of portal ${portal.id} (${[...hosts].join(', ')}); only configured portals are checked`,
+    );
   if (!deps.allowPrivateAddresses) {
     const refused = await refusePrivateHost(url.hostname, deps.resolve);
     if (refused) return error(403, refused);
   }
-  const started = await startCheck({ portal, url: url.toString(), asOf: todayInShanghai(deps.now?.()) }, deps.checkBudgetMs, deps);
+  const started = await startCheck(
+    { portal, url: url.toString(), asOf: todayInShanghai(deps.now?.()) },
+    deps.checkBudgetMs,
+    deps,
+  );
   return checkResponse(started.record, started.finished ? 200 : 202);
 }
 
@@ -105,11 +128,26 @@ async function getCheck(_req: ApiRequest, [checkId]: string[], deps: ApiDeps): P
 }
 
 function checkResponse(record: Awaited<ReturnType<ApiDeps['repo']['getCheck']>> & object, status: number): ApiResponse {
-  const { checkId, portalId: portal, url, asOf, status: state, requestedAt, finishedAt, result, error: failure } = record;
+  const {
+    checkId,
+    portalId: portal,
+    url,
+    asOf,
+    status: state,
+    requestedAt,
+    finishedAt,
+    result,
+    error: failure,
+  } = record;
   return {
     status,
     body: {
-      checkId, portal, url, asOf, status: state, requestedAt,
+      checkId,
+      portal,
+      url,
+      asOf,
+      status: state,
+      requestedAt,
       ...(finishedAt ? { finishedAt } : {}),
       ...(state === 'running' ? { poll: `/checks/${checkId}` } : {}),
       ...(result ? { result } : {}),
@@ -119,18 +157,26 @@ function checkResponse(record: Awaited<ReturnType<ApiDeps['repo']['getCheck']>> 
 }
 
 function portalOr404(id: string, deps: ApiDeps) {
-  if (!PORTAL_ID_REGEX.test(id)) return { response: error(400, `"${id}" is not a portal id (lower-case letters, digits and dashes)`) };
+  if (!PORTAL_ID_REGEX.test(id))
+    return { response: error(400, `"${id}" is not a portal id (lower-case letters, digits and dashes)`) };
   const portal = deps.config.portals.find((p) => p.id === id);
-  return portal ? { portal } : { response: error(404, `no portal "${id}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`) };
+  return portal
+    ? { portal }
+    : { response: error(404, `no portal "${id}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`) };
 }
 
 async function getFindings(req: ApiRequest, [id]: string[], deps: ApiDeps): Promise<ApiResponse> {
   const found = portalOr404(id!, deps);
   if (!found.portal) return found.response;
-  const query = findingsQuerySchema.safeParse(Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)));
+  const query = findingsQuerySchema.safeParse(
+    Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)),
+  );
   if (!query.success) return error(400, 'the query is not valid', issues(query.error));
   const { page, nextCursor } = selectFindings(await deps.repo.listFindings(found.portal.id), query.data);
-  return { status: 200, body: { portal: found.portal.id, count: page.length, nextCursor, findings: page.map((f) => findingJson(f)) } };
+  return {
+    status: 200,
+    body: { portal: found.portal.id, count: page.length, nextCursor, findings: page.map((f) => findingJson(f)) },
+  };
 }
 
 async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Promise<ApiResponse> {
@@ -140,18 +186,32 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
   const [scans, findings] = await Promise.all([deps.repo.listScans(portal.id, 10), deps.repo.listFindings(portal.id)]);
   const latest = scans.find((s) => !s.scanId.startsWith('check-')) ?? null;
   const open = findings.filter((f) => f.status === 'open');
-  const count = (key: (f: (typeof open)[number]) => string) => open.reduce<Record<string, number>>((acc, f) => ((acc[key(f)] = (acc[key(f)] ?? 0) + 1), acc), {});
+  const count = (key: (f: (typeof open)[number]) => string) =>
+    open.reduce<Record<string, number>>((acc, f) => ((acc[key(f)] = (acc[key(f)] ?? 0) + 1), acc), {});
   const risks = latest?.vetoRisks ?? [];
   return {
     status: 200,
     body: {
       portal: portal.id,
       name: portal.name,
-      latestScan: latest && { scanId: latest.scanId, asOf: latest.asOf, finishedAt: latest.finishedAt, columns: latest.columns, pages: latest.pages, findings: latest.findings, counters: latest.counters },
+      latestScan: latest && {
+        scanId: latest.scanId,
+        asOf: latest.asOf,
+        finishedAt: latest.finishedAt,
+        columns: latest.columns,
+        pages: latest.pages,
+        findings: latest.findings,
+        counters: latest.counters,
+      },
       vetoRisks: risks.filter((r) => r.level !== 'ok').map(riskCode),
       failsInspection: risks.some((r) => r.level === 'veto'),
       risks,
-      open: { total: open.length, byRule: count((f) => f.rule), byProblem: count((f) => problemOf(f.rule).id), byDepartment: count(departmentOf) },
+      open: {
+        total: open.length,
+        byRule: count((f) => f.rule),
+        byProblem: count((f) => problemOf(f.rule).id),
+        byDepartment: count(departmentOf),
+      },
     },
   };
 }

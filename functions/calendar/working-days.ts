@@ -22,7 +22,11 @@ export interface WorkingCalendar {
 }
 
 export class CalendarCoverageError extends RangeError {
-  constructor(readonly date: string, readonly coverage: { first: string; last: string }, what = date) {
+  constructor(
+    readonly date: string,
+    readonly coverage: { first: string; last: string },
+    what = date,
+  ) {
     super(
       `working-day calendar: ${what} is outside the years the chinese-days package carries ` +
         `(${coverage.first} … ${coverage.last}). Update it (npm update chinese-days) once the State ` +

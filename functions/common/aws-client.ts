@@ -15,9 +15,15 @@ const LOCAL_REGION = 'cn-north-1';
 /** A local stand-in accepts any credentials; never let a laptop's real ones leak into it. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-export function awsClientOptions(opts: { endpoint?: string; region?: string; maxAttempts?: number } = {}): AwsClientOptions {
+export function awsClientOptions(
+  opts: { endpoint?: string; region?: string; maxAttempts?: number } = {},
+): AwsClientOptions {
   const where = opts.endpoint
-    ? { endpoint: opts.endpoint, region: opts.region ?? process.env.AWS_REGION ?? LOCAL_REGION, credentials: LOCAL_CREDENTIALS }
+    ? {
+        endpoint: opts.endpoint,
+        region: opts.region ?? process.env.AWS_REGION ?? LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      }
     : opts.region
       ? { region: opts.region }
       : {};

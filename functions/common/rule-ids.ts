@@ -25,5 +25,5 @@ export type Severity = 'veto' | 'major' | 'minor';
 /** Most serious first: the order every list of findings (digest, CLI) shows them in. */
 export const SEVERITY_RANK: Record<Severity, number> = { veto: 0, major: 1, minor: 2 };
 
-export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-
+export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }) =>
+  SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];

@@ -8,5 +8,8 @@ import { randomBytes } from 'node:crypto';
  * scheduled run passes a fixed one, so a retried schedule names the same run again.
  */
 export function scanIdAt(at: Date, tag: string = randomBytes(3).toString('hex')): string {
-  return `${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${tag}`;
+  return `${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${tag}`;
 }

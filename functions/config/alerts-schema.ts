@@ -19,10 +19,14 @@ const REF_HINT = 'must be a secret reference, { "env": "NAME" } or { "ssm": "/pa
 export const secretRefSchema = z.union(
   [
     z.strictObject({
-      env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be an environment variable name, e.g. "DW_WECOM_URL"' }),
+      env: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be an environment variable name, e.g. "DW_WECOM_URL"' }),
     }),
     z.strictObject({
-      ssm: z.string().regex(/^\/[A-Za-z0-9_.\-/]+$/, { message: 'must be an SSM parameter path starting with "/", e.g. "/disclosure-watch/wecom-url"' }),
+      ssm: z.string().regex(/^\/[A-Za-z0-9_.\-/]+$/, {
+        message: 'must be an SSM parameter path starting with "/", e.g. "/disclosure-watch/wecom-url"',
+      }),
     }),
   ],
   { message: REF_HINT },
@@ -65,7 +69,9 @@ const smtpChannel = z
     /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
     secure: z.boolean().optional(),
     user: z.string().min(1).optional(),
-    password: z.union(secretRefSchema.options, { message: `${REF_HINT}: the SMTP password is read from the environment or SSM` }).optional(),
+    password: z
+      .union(secretRefSchema.options, { message: `${REF_HINT}: the SMTP password is read from the environment or SSM` })
+      .optional(),
     from: email,
     recipients,
     levels,
@@ -81,21 +87,31 @@ const dingtalkChannel = z.strictObject({
   type: z.literal('dingtalk'),
   url: secretUrl,
   /** The robot's 加签 secret ("SEC…"); when given, every message is signed. */
-  secret: z.union(secretRefSchema.options, { message: `${REF_HINT}: the 加签 secret is read from the environment or SSM` }).optional(),
+  secret: z
+    .union(secretRefSchema.options, { message: `${REF_HINT}: the 加签 secret is read from the environment or SSM` })
+    .optional(),
   levels,
 });
 
 const webhookChannel = z.strictObject({ type: z.literal('webhook'), url: secretUrl, levels });
 
-export const alertChannelSchema = z.discriminatedUnion('type', [sesChannel, smtpChannel, wecomChannel, dingtalkChannel, webhookChannel], {
-  message: `"type" must be one of ${CHANNEL_TYPES.join(', ')}`,
-});
+export const alertChannelSchema = z.discriminatedUnion(
+  'type',
+  [sesChannel, smtpChannel, wecomChannel, dingtalkChannel, webhookChannel],
+  {
+    message: `"type" must be one of ${CHANNEL_TYPES.join(', ')}`,
+  },
+);
 export type AlertChannelConfig = z.infer<typeof alertChannelSchema>;
 
 const quietRange = z
   .string()
-  .regex(QUIET_RANGE, { message: 'must be a range "HH:MM-HH:MM" (Asia/Shanghai), e.g. "22:00-07:00", or null for none' })
-  .refine((r) => r.slice(0, 5) !== r.slice(6), { message: 'start and end are the same time; use null for no quiet hours' })
+  .regex(QUIET_RANGE, {
+    message: 'must be a range "HH:MM-HH:MM" (Asia/Shanghai), e.g. "22:00-07:00", or null for none',
+  })
+  .refine((r) => r.slice(0, 5) !== r.slice(6), {
+    message: 'start and end are the same time; use null for no quiet hours',
+  })
   .nullable();
 
 /** Per level, when alerts wait (held until the range ends); a level left out keeps its default. */

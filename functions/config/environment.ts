@@ -31,7 +31,10 @@ export class EnvironmentError extends Error {}
 export function parseEnvironment(env: NodeJS.ProcessEnv, required: (keyof Environment)[] = []): Environment {
   const parsed = environmentSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  if (parsed.success) for (const key of required) if (!parsed.data[key]) problems.push(`${key}: required by this function; the stack sets it`);
-  if (problems.length > 0 || !parsed.success) throw new EnvironmentError(`the function's environment is not valid:\n  - ${problems.join('\n  - ')}`);
+  if (parsed.success)
+    for (const key of required)
+      if (!parsed.data[key]) problems.push(`${key}: required by this function; the stack sets it`);
+  if (problems.length > 0 || !parsed.success)
+    throw new EnvironmentError(`the function's environment is not valid:\n  - ${problems.join('\n  - ')}`);
   return parsed.data;
 }

@@ -41,7 +41,8 @@ function crossCheck(config: Config): string[] {
   config.portals.forEach((portal, pi) => {
     const at = `portals[${pi}]`;
     const seen = portalIds.get(portal.id);
-    if (seen !== undefined) problems.push(`${at}.id: "${portal.id}" is already used by portals[${seen}]. Fix: give each portal its own id.`);
+    if (seen !== undefined)
+      problems.push(`${at}.id: "${portal.id}" is already used by portals[${seen}]. Fix: give each portal its own id.`);
     portalIds.set(portal.id, pi);
 
     const departments = new Set((portal.departments ?? []).map((d) => d.name));
@@ -50,17 +51,27 @@ function crossCheck(config: Config): string[] {
     portal.columns.forEach((column, ci) => {
       const cat = `${at}.columns[${ci}]`;
       const dup = columnIds.get(column.id);
-      if (dup !== undefined) problems.push(`${cat}.id: "${column.id}" is already used by ${at}.columns[${dup}]. Fix: give each column its own id.`);
+      if (dup !== undefined)
+        problems.push(
+          `${cat}.id: "${column.id}" is already used by ${at}.columns[${dup}]. Fix: give each column its own id.`,
+        );
       columnIds.set(column.id, ci);
       if (column.department && !departments.has(column.department)) {
-        problems.push(`${cat}.department: "${column.department}" is not one of the portal's departments (${known}). Fix: add it to ${at}.departments or correct the name.`);
+        problems.push(
+          `${cat}.department: "${column.department}" is not one of the portal's departments (${known}). Fix: add it to ${at}.departments or correct the name.`,
+        );
       }
     });
     (portal.recipients ?? []).forEach((r, ri) => {
       const rat = `${at}.recipients[${ri}]`;
-      if (r.role === 'department' && !r.department) problems.push(`${rat}.department: a "department" recipient needs the department it heads. Fix: add "department".`);
+      if (r.role === 'department' && !r.department)
+        problems.push(
+          `${rat}.department: a "department" recipient needs the department it heads. Fix: add "department".`,
+        );
       if (r.department && !departments.has(r.department)) {
-        problems.push(`${rat}.department: "${r.department}" is not one of the portal's departments (${known}). Fix: add it to ${at}.departments or correct the name.`);
+        problems.push(
+          `${rat}.department: "${r.department}" is not one of the portal's departments (${known}). Fix: add it to ${at}.departments or correct the name.`,
+        );
       }
     });
   });
@@ -81,7 +92,11 @@ export function loadConfig(file: string): Config {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError(file, [code === 'ENOENT' ? 'file not found. Fix: pass the path of an existing config with --config FILE.' : `cannot be read (${code}).`]);
+    throw new ConfigError(file, [
+      code === 'ENOENT'
+        ? 'file not found. Fix: pass the path of an existing config with --config FILE.'
+        : `cannot be read (${code}).`,
+    ]);
   }
   let data: unknown;
   try {

@@ -5,20 +5,28 @@ import { portalIdSchema } from '../common/portal-id.ts';
 // error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
 
 export const COLUMN_KINDS = [
-  'news', 'notice', 'policy', 'personnel', 'planning', 'static', 'interpretation', 'annual-report',
+  'news',
+  'notice',
+  'policy',
+  'personnel',
+  'planning',
+  'static',
+  'interpretation',
+  'annual-report',
 ] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
-const httpUrl = z
-  .string()
-  .refine((s) => {
+const httpUrl = z.string().refine(
+  (s) => {
     try {
       const u = new URL(s);
       return u.protocol === 'http:' || u.protocol === 'https:';
     } catch {
       return false;
     }
-  }, { message: 'must be an absolute http:// or https:// URL, e.g. "http://www.example.gov.cn/index.html"' });
+  },
+  { message: 'must be an absolute http:// or https:// URL, e.g. "http://www.example.gov.cn/index.html"' },
+);
 
 // Columns follow the portals' id rule: both end up in keys and paths.
 const id = portalIdSchema;
@@ -42,7 +50,14 @@ export const thresholdsSchema = z.strictObject({
   backdatedWorkingDays: positiveInt.optional(),
   interpretationWorkingDays: positiveInt.optional(),
   /** Max age per column kind, in days; `static` is never stale. */
-  maxAgeDays: z.strictObject(Object.fromEntries(COLUMN_KINDS.map((k) => [k, positiveInt.optional()])) as Record<ColumnKind, z.ZodOptional<typeof positiveInt>>).optional(),
+  maxAgeDays: z
+    .strictObject(
+      Object.fromEntries(COLUMN_KINDS.map((k) => [k, positiveInt.optional()])) as Record<
+        ColumnKind,
+        z.ZodOptional<typeof positiveInt>
+      >,
+    )
+    .optional(),
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 

@@ -20,16 +20,31 @@ export interface ComposedDigest {
 }
 
 export async function loadDigest(repo: Repository, portal: PortalConfig, asOf: string): Promise<DigestView> {
-  const [findings, scans, pages] = await Promise.all([repo.listFindings(portal.id), repo.listScans(portal.id, 60), repo.listPages(portal.id)]);
+  const [findings, scans, pages] = await Promise.all([
+    repo.listFindings(portal.id),
+    repo.listScans(portal.id, 60),
+    repo.listPages(portal.id),
+  ]);
   return buildDigest({ portal, asOf, findings, scans, pages });
 }
 
-export function composeDigests(view: DigestView, portal: PortalConfig, sender: { name: string; email: string }): ComposedDigest[] {
+export function composeDigests(
+  view: DigestView,
+  portal: PortalConfig,
+  sender: { name: string; email: string },
+): ComposedDigest[] {
   return (portal.recipients ?? []).map((recipient) => {
     const department = recipient.role === 'department' ? recipient.department : undefined;
     const text = renderText(view, { department });
     const html = renderHtml(view, { department });
-    const eml = mimeMessage({ from: sender, to: recipient, subject: view.subject, text, html, messageId: `${view.portal.id}.${view.week.label}.${recipient.email}` });
+    const eml = mimeMessage({
+      from: sender,
+      to: recipient,
+      subject: view.subject,
+      text,
+      html,
+      messageId: `${view.portal.id}.${view.week.label}.${recipient.email}`,
+    });
     return { recipient, subject: view.subject, text, html, eml };
   });
 }

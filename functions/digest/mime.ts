@@ -5,8 +5,18 @@ const b64Lines = (s: string) => Buffer.from(s, 'utf8').toString('base64').replac
 const encodeWord = (s: string) => `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
 const address = (name: string, email: string) => `${encodeWord(name)} <${email}>`;
 
-export function mimeMessage(m: { from: { name: string; email: string }; to: { name: string; email: string }; subject: string; text: string; html: string; date?: Date; messageId?: string }): string {
-  const boundary = `dw-${Buffer.from(m.subject + m.to.email).toString('hex').slice(0, 24)}`;
+export function mimeMessage(m: {
+  from: { name: string; email: string };
+  to: { name: string; email: string };
+  subject: string;
+  text: string;
+  html: string;
+  date?: Date;
+  messageId?: string;
+}): string {
+  const boundary = `dw-${Buffer.from(m.subject + m.to.email)
+    .toString('hex')
+    .slice(0, 24)}`;
   return [
     `From: ${address(m.from.name, m.from.email)}`,
     `To: ${address(m.to.name, m.to.email)}`,

@@ -6,7 +6,8 @@ import type { DigestFinding, DigestView } from './view-model.ts';
 // at 375 px). Charts are table cells. Severity is colour and a word, never colour alone. Every
 // text that came from a crawled page is escaped.
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const SEVERITY = { veto: ['否决', '#b3261e'], major: ['重要', '#b45f06'], minor: ['一般', '#5f6368'] } as const;
 const LEVEL = { ok: ['正常', '#1e7e34'], warning: ['预警', '#b45f06'], veto: ['达到否决线', '#b3261e'] } as const;
 const FONT = "font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif";
@@ -31,15 +32,29 @@ export function renderHtml(v: DigestView, opts: { department?: string } = {}): s
   const rows: string[] = [];
   rows.push(`<tr><td style="padding:16px 12px;background:#1a56b0;color:#fff"><div style="font-size:18px;font-weight:bold">${esc(v.portal.name)} 政务公开周报</div>
 <div style="font-size:13px">${v.week.start} 至 ${v.week.end}（${v.week.label}）</div></td></tr>`);
-  rows.push(`<tr><td style="padding:12px;font-size:15px">本周新增问题 <b>${v.counts.added}</b>，已整改 <b>${v.counts.resolved}</b>，仍未整改 <b>${v.counts.open}</b>。${v.failsInspection ? '<span style="color:#b3261e;font-weight:bold">按国家检查指标，有单项否决风险。</span>' : ''}</td></tr>`);
-  rows.push(section('单项否决风险', v.risks.map((r) => {
-    const [word, colour] = LEVEL[r.level];
-    return `<tr><td style="${cell}">${esc(riskText(r))}</td><td style="${cell};color:${colour};white-space:nowrap">${word}</td></tr>`;
-  }).join('')));
+  rows.push(
+    `<tr><td style="padding:12px;font-size:15px">本周新增问题 <b>${v.counts.added}</b>，已整改 <b>${v.counts.resolved}</b>，仍未整改 <b>${v.counts.open}</b>。${v.failsInspection ? '<span style="color:#b3261e;font-weight:bold">按国家检查指标，有单项否决风险。</span>' : ''}</td></tr>`,
+  );
+  rows.push(
+    section(
+      '单项否决风险',
+      v.risks
+        .map((r) => {
+          const [word, colour] = LEVEL[r.level];
+          return `<tr><td style="${cell}">${esc(riskText(r))}</td><td style="${cell};color:${colour};white-space:nowrap">${word}</td></tr>`;
+        })
+        .join(''),
+    ),
+  );
   const mine = (f: DigestFinding) => !opts.department || f.department === opts.department;
   if (opts.department) {
     const own = v.problems.flatMap((p) => [...p.added, ...p.open]).filter(mine);
-    rows.push(section(`本科室（${esc(opts.department)}）`, own.length ? own.map(finding).join('') : `<tr><td style="${cell}">本科室暂无未整改问题。</td></tr>`));
+    rows.push(
+      section(
+        `本科室（${esc(opts.department)}）`,
+        own.length ? own.map(finding).join('') : `<tr><td style="${cell}">本科室暂无未整改问题。</td></tr>`,
+      ),
+    );
   }
   for (const p of v.problems) {
     const added = p.added.filter((f) => !opts.department || !mine(f));
@@ -48,15 +63,43 @@ export function renderHtml(v: DigestView, opts: { department?: string } = {}): s
       `<tr><td style="${cell};font-size:12px;color:#777">年报原文：${esc(p.words)}</td></tr>`,
       ...(added.length ? [`<tr><td style="${cell};font-weight:bold">本周新增</td></tr>`, ...added.map(finding)] : []),
       ...(open.length ? [`<tr><td style="${cell};font-weight:bold">仍未整改</td></tr>`, ...open.map(finding)] : []),
-      ...p.resolved.map((f) => `<tr><td style="${cell}">✓ 已整改 <a href="${esc(f.url)}" style="color:#1a56b0">${esc(f.title)}</a></td></tr>`),
+      ...p.resolved.map(
+        (f) =>
+          `<tr><td style="${cell}">✓ 已整改 <a href="${esc(f.url)}" style="color:#1a56b0">${esc(f.title)}</a></td></tr>`,
+      ),
     ];
-    rows.push(section(`${p.id} ${esc(p.label)}（新增 ${p.added.length}，未整改 ${p.open.length}，已整改 ${p.resolved.length}）`, body.join('')));
+    rows.push(
+      section(
+        `${p.id} ${esc(p.label)}（新增 ${p.added.length}，未整改 ${p.open.length}，已整改 ${p.resolved.length}）`,
+        body.join(''),
+      ),
+    );
   }
   const maxPublished = Math.max(0, ...v.departments.map((d) => d.published));
-  rows.push(section('各科室', `<tr><td style="${cell};font-weight:bold">科室（信息员）</td><td style="${cell};font-weight:bold">本周发布</td><td style="${cell};font-weight:bold">未整改</td></tr>` +
-    v.departments.map((d) => `<tr><td style="${cell}">${esc(d.name)}<div style="font-size:12px;color:#777">${esc(d.officer ?? '—')}</div></td><td style="${cell};width:40%">${bar(d.published, maxPublished, '#1a56b0')}<span style="font-size:12px">${d.published}${d.published === 0 && d.officer ? '（本周未发布）' : ''}</span></td><td style="${cell}">${d.open}</td></tr>`).join('')));
+  rows.push(
+    section(
+      '各科室',
+      `<tr><td style="${cell};font-weight:bold">科室（信息员）</td><td style="${cell};font-weight:bold">本周发布</td><td style="${cell};font-weight:bold">未整改</td></tr>` +
+        v.departments
+          .map(
+            (d) =>
+              `<tr><td style="${cell}">${esc(d.name)}<div style="font-size:12px;color:#777">${esc(d.officer ?? '—')}</div></td><td style="${cell};width:40%">${bar(d.published, maxPublished, '#1a56b0')}<span style="font-size:12px">${d.published}${d.published === 0 && d.officer ? '（本周未发布）' : ''}</span></td><td style="${cell}">${d.open}</td></tr>`,
+          )
+          .join(''),
+    ),
+  );
   const maxOpen = Math.max(0, ...v.trend.map((t) => t.total));
-  rows.push(section('近8周未整改问题', v.trend.map((t) => `<tr><td style="${cell};white-space:nowrap;font-size:12px">${t.week}</td><td style="${cell};width:70%">${bar(t.total, maxOpen, '#b45f06')}</td><td style="${cell}">${t.total}</td></tr>`).join('')));
+  rows.push(
+    section(
+      '近8周未整改问题',
+      v.trend
+        .map(
+          (t) =>
+            `<tr><td style="${cell};white-space:nowrap;font-size:12px">${t.week}</td><td style="${cell};width:70%">${bar(t.total, maxOpen, '#b45f06')}</td><td style="${cell}">${t.total}</td></tr>`,
+        )
+        .join(''),
+    ),
+  );
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(v.subject)}</title></head>
 <body style="margin:0;padding:0;background:#f1f3f4;${FONT}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f1f3f4"><tr><td align="center" style="padding:8px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:640px;background:#ffffff;border-collapse:collapse">${rows.join('\n')}</table></td></tr></table></body></html>`;

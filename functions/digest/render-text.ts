@@ -6,7 +6,12 @@ import type { DigestFinding, DigestView } from './view-model.ts';
 const SEVERITY = { veto: '【否决】', major: '【重要】', minor: '【一般】' } as const;
 const LEVEL = { ok: '正常', warning: '预警', veto: '达到否决线' } as const;
 
-const line = (f: DigestFinding) => [`  ${SEVERITY[f.severity]}${f.title}（${f.department}，已 ${f.ageDays} 天）`, `    ${f.message}`, `    → ${f.action}`, `    ${f.url}`];
+const line = (f: DigestFinding) => [
+  `  ${SEVERITY[f.severity]}${f.title}（${f.department}，已 ${f.ageDays} 天）`,
+  `    ${f.message}`,
+  `    → ${f.action}`,
+  `    ${f.url}`,
+];
 
 /** `department`: a department head's copy puts that department's findings first. */
 export function renderText(v: DigestView, opts: { department?: string } = {}): string {
@@ -21,13 +26,20 @@ export function renderText(v: DigestView, opts: { department?: string } = {}): s
   }
   for (const p of v.problems) {
     const others = (fs: DigestFinding[]) => (opts.department ? fs.filter((f) => !mine(f)) : fs);
-    out.push('', `== ${p.id} ${p.label}（新增 ${p.added.length}，未整改 ${p.open.length}，已整改 ${p.resolved.length}）==`, `年报原文：${p.words}`);
+    out.push(
+      '',
+      `== ${p.id} ${p.label}（新增 ${p.added.length}，未整改 ${p.open.length}，已整改 ${p.resolved.length}）==`,
+      `年报原文：${p.words}`,
+    );
     if (others(p.added).length) out.push('本周新增：', ...others(p.added).flatMap(line));
     if (others(p.open).length) out.push('仍未整改：', ...others(p.open).flatMap(line));
     if (p.resolved.length) out.push('本周已整改：', ...p.resolved.map((f) => `  ✓ ${f.title} ${f.url}`));
   }
   out.push('', '== 各科室 ==', '  科室 · 信息员 · 本周发布 · 未整改 · 新增 · 已整改');
-  for (const d of v.departments) out.push(`  ${d.name} · ${d.officer ?? '—'} · ${d.published} · ${d.open} · ${d.added} · ${d.resolved}${d.published === 0 && d.officer ? ' · 本周未发布信息' : ''}`);
+  for (const d of v.departments)
+    out.push(
+      `  ${d.name} · ${d.officer ?? '—'} · ${d.published} · ${d.open} · ${d.added} · ${d.resolved}${d.published === 0 && d.officer ? ' · 本周未发布信息' : ''}`,
+    );
   out.push('', '== 近8周未整改问题 ==');
   for (const t of v.trend) out.push(`  ${t.week} ${'█'.repeat(Math.min(40, t.total))} ${t.total}`);
   return out.join('\n') + '\n';

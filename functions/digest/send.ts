@@ -59,7 +59,13 @@ export async function sendDigests(
           },
         }),
       );
-      await deps.repo.finishDigest(input.portalId, input.week, email, { status: 'sent', messageId: res.MessageId ?? 'unknown' }, now());
+      await deps.repo.finishDigest(
+        input.portalId,
+        input.week,
+        email,
+        { status: 'sent', messageId: res.MessageId ?? 'unknown' },
+        now(),
+      );
       report.sent.push(email);
     } catch (e) {
       if (!surelyNotSent(e)) {

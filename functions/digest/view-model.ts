@@ -62,16 +62,28 @@ export function weekOf(asOf: string) {
   return { label, number: Number(label.slice(6)), start: addDays(asOf, -6), end: asOf };
 }
 
-
 /** Was the finding open at the end of `day`? (A reopened finding's earlier gap is not kept.) */
-const openOn = (f: StoredFinding, day: string) => f.firstSeenAsOf <= day && (f.status === 'open' || (f.resolvedAsOf ?? '9999') > day);
+const openOn = (f: StoredFinding, day: string) =>
+  f.firstSeenAsOf <= day && (f.status === 'open' || (f.resolvedAsOf ?? '9999') > day);
 
-export function buildDigest(input: { portal: PortalConfig; asOf: string; findings: StoredFinding[]; scans: ScanRecord[]; pages: PageRecord[] }): DigestView {
+export function buildDigest(input: {
+  portal: PortalConfig;
+  asOf: string;
+  findings: StoredFinding[];
+  scans: ScanRecord[];
+  pages: PageRecord[];
+}): DigestView {
   const { portal, findings } = input;
   const week = weekOf(input.asOf);
   const inWeek = (d: string | undefined) => d !== undefined && d >= week.start && d <= week.end;
   const view = (f: StoredFinding): DigestFinding => ({
-    id: f.id, rule: f.rule, severity: f.severity, title: f.title, url: f.url, message: f.message, action: f.action,
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    title: f.title,
+    url: f.url,
+    message: f.message,
+    action: f.action,
     department: departmentOf(f),
     ageDays: Math.max(0, dayNumber(input.asOf) - dayNumber(f.firstSeenAsOf)),
   });
@@ -82,21 +94,34 @@ export function buildDigest(input: { portal: PortalConfig; asOf: string; finding
   const resolved = findings.filter((f) => f.status === 'resolved' && inWeek(f.resolvedAsOf));
   const problems: DigestProblem[] = PROBLEMS.map((p) => ({
     ...p,
-    added: added.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(worstFirst),
-    open: open.filter((f) => problemOf(f.rule).id === p.id && !inWeek(f.firstSeenAsOf)).map(view).sort(worstFirst),
-    resolved: resolved.filter((f) => problemOf(f.rule).id === p.id).map(view).sort(worstFirst),
+    added: added
+      .filter((f) => problemOf(f.rule).id === p.id)
+      .map(view)
+      .sort(worstFirst),
+    open: open
+      .filter((f) => problemOf(f.rule).id === p.id && !inWeek(f.firstSeenAsOf))
+      .map(view)
+      .sort(worstFirst),
+    resolved: resolved
+      .filter((f) => problemOf(f.rule).id === p.id)
+      .map(view)
+      .sort(worstFirst),
   })).filter((p) => p.added.length + p.open.length + p.resolved.length > 0);
 
   const columnDept = new Map(portal.columns.map((c) => [c.id, departmentOf(c)]));
   const names = [...(portal.departments ?? []).map((d) => d.name), SITE_DEPARTMENT];
-  const departments: DigestDepartment[] = names.map((name) => ({
-    name,
-    officer: portal.departments?.find((d) => d.name === name)?.officer ?? null,
-    open: open.filter((f) => departmentOf(f) === name).length,
-    added: added.filter((f) => departmentOf(f) === name).length,
-    resolved: resolved.filter((f) => departmentOf(f) === name).length,
-    published: input.pages.filter((p) => columnDept.get(p.columnId) === name && inWeek(p.publishedDate ?? p.listDate ?? undefined)).length,
-  })).filter((d) => d.name !== SITE_DEPARTMENT || d.open + d.added + d.resolved > 0);
+  const departments: DigestDepartment[] = names
+    .map((name) => ({
+      name,
+      officer: portal.departments?.find((d) => d.name === name)?.officer ?? null,
+      open: open.filter((f) => departmentOf(f) === name).length,
+      added: added.filter((f) => departmentOf(f) === name).length,
+      resolved: resolved.filter((f) => departmentOf(f) === name).length,
+      published: input.pages.filter(
+        (p) => columnDept.get(p.columnId) === name && inWeek(p.publishedDate ?? p.listDate ?? undefined),
+      ).length,
+    }))
+    .filter((d) => d.name !== SITE_DEPARTMENT || d.open + d.added + d.resolved > 0);
 
   const trend = Array.from({ length: 8 }, (_, i) => {
     const end = addDays(week.end, -7 * (7 - i));
@@ -112,7 +137,9 @@ export function buildDigest(input: { portal: PortalConfig; asOf: string; finding
     return { week: isoWeek(end), end, total, byProblem };
   });
 
-  const latest = input.scans.filter((s) => s.asOf <= input.asOf && s.vetoRisks).sort((a, b) => b.scanId.localeCompare(a.scanId))[0];
+  const latest = input.scans
+    .filter((s) => s.asOf <= input.asOf && s.vetoRisks)
+    .sort((a, b) => b.scanId.localeCompare(a.scanId))[0];
   const risks = latest?.vetoRisks ?? [];
   const emptyColumns = risks.find((r) => r.item === 'empty-column');
   const subject =

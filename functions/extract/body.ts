@@ -9,13 +9,43 @@ import { inFurniture, isElement, isInvisible, isTextNode } from './dom.ts';
 // paragraph text (text density).
 
 const EDITOR_CONTAINERS = [
-  '.TRS_Editor', '.trs_editor_view', '.TRS_UEDITOR', '.trs_paper_default', '#UCAP-CONTENT', '.Custom_UnionStyle',
-  '#zoom', '#Zoom', '.zoom', '#fontzoom', '.view', '#ivs_content', '.ivs_content',
+  '.TRS_Editor',
+  '.trs_editor_view',
+  '.TRS_UEDITOR',
+  '.trs_paper_default',
+  '#UCAP-CONTENT',
+  '.Custom_UnionStyle',
+  '#zoom',
+  '#Zoom',
+  '.zoom',
+  '#fontzoom',
+  '.view',
+  '#ivs_content',
+  '.ivs_content',
 ];
 const ARTICLE_CONTAINERS = [
-  '.article-content', '.article_content', '.articleContent', '.pages_content', '.content-text', '.detail-content',
-  '.detail_content', '.xl_content', '.con_text', '.txt_content', '.zwnr', '.zw', '.main-text', '#content', 'article',
-  '.article', '.wjnr', '.content-main', '.content_main', '.content', '.con', '.text',
+  '.article-content',
+  '.article_content',
+  '.articleContent',
+  '.pages_content',
+  '.content-text',
+  '.detail-content',
+  '.detail_content',
+  '.xl_content',
+  '.con_text',
+  '.txt_content',
+  '.zwnr',
+  '.zw',
+  '.main-text',
+  '#content',
+  'article',
+  '.article',
+  '.wjnr',
+  '.content-main',
+  '.content_main',
+  '.content',
+  '.con',
+  '.text',
 ];
 /** Characters of text that make a container an article rather than page furniture. */
 const SUBSTANTIAL = 200;
@@ -50,7 +80,8 @@ function ownParagraphText(el: Element): number {
   let n = 0;
   for (const c of el.children) {
     if (isTextNode(c)) n += c.data.trim().length;
-    else if (isElement(c) && ['p', 'span', 'font', 'strong', 'b', 'section'].includes(c.name)) n += textLength(c, notLink);
+    else if (isElement(c) && ['p', 'span', 'font', 'strong', 'b', 'section'].includes(c.name))
+      n += textLength(c, notLink);
   }
   return n;
 }

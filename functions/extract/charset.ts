@@ -17,7 +17,10 @@ const META_WINDOW = 4096;
 /** Canonical iconv name for a charset label; null when unknown or untrustworthy. */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (l === 'utf8' || l === 'utf-8') return 'utf-8';
   // GB18030 is a superset of GBK, which is a superset of GB2312: decoding as GB18030 is never
   // worse, and pages labelled gb2312 routinely contain GBK-only characters (人名用字 etc.).
@@ -105,14 +108,16 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   // GB18030 decodes almost any byte sequence without complaint, so a wrong GB label never shows
   // up as U+FFFD. Chinese GBK text, on the other hand, is practically never valid UTF-8: bytes
   // that are valid UTF-8 with real multi-byte characters are UTF-8, whatever the label says.
-  const first = declared === 'gb18030' && validUtf8 && multiByteChars(bytes) >= MIN_UTF8_EVIDENCE ? 'utf-8' : (declared ?? guess);
+  const first =
+    declared === 'gb18030' && validUtf8 && multiByteChars(bytes) >= MIN_UTF8_EVIDENCE ? 'utf-8' : (declared ?? guess);
   const html = decodeAs(bytes, first);
   const bad = replacementCount(html);
   if (bad === 0) return { html, charset: first };
   // UTF-8 with a few damaged bytes is still UTF-8: GBK read as UTF-8 turns nearly every Chinese
   // character into U+FFFD, a truncated or corrupted UTF-8 page only a handful. GB18030 would
   // "decode" the damaged page without complaint, and into nonsense.
-  if (first === 'utf-8' && bad * 10 <= nonAsciiChars(html) && nonAsciiChars(html) >= MIN_UTF8_EVIDENCE) return { html, charset: first };
+  if (first === 'utf-8' && bad * 10 <= nonAsciiChars(html) && nonAsciiChars(html) >= MIN_UTF8_EVIDENCE)
+    return { html, charset: first };
 
   // The declaration (or guess) does not fit the bytes: try the page's meta, then the two
   // encodings Chinese portals actually use, and keep whichever decodes with the fewest U+FFFD.

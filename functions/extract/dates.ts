@@ -74,7 +74,9 @@ const CELL = new RegExp(
     '(?:19|20)\\d{2}\\s*(?:[-/.]|年)\\s*\\d{1,2}\\s*(?:[-/.]|月)\\s*\\d{1,2}\\s*日?' +
     '|\\d{1,2}\\s*(?:-|/)\\s*\\d{1,2}' +
     '|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日' +
-    ')' + TIME.source + '\\s*[\\]】)）]?$',
+    ')' +
+    TIME.source +
+    '\\s*[\\]】)）]?$',
 );
 
 /**
@@ -82,6 +84,9 @@ const CELL = new RegExp(
  * "发布日期：2017年12月5日 10:00"), else null. A date inside a sentence does not count.
  */
 export function parseDateCell(text: string, context: DateContext = {}): string | null {
-  const t = text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim().replace(CELL_LABEL, '');
+  const t = text
+    .replace(/[\s\u00a0\u3000\u200b]+/g, ' ')
+    .trim()
+    .replace(CELL_LABEL, '');
   return CELL.test(t) ? parseDate(t, context) : null;
 }

@@ -16,7 +16,8 @@ const ERROR_TEXT =
   /页面不存在|页面未找到|找不到(?:该|您要访问的|您访问的)?页面|该信息不存在|信息不存在|信息已删除|已被删除|已删除|无法找到|^\s*404\s*$|404\s*(?:错误|页面|not\s*found)|(?:错误|error)\s*404/i;
 const ERROR_TITLE = /^(?:404|错误|出错|提示信息|页面不存在|not found)/i;
 // Page furniture that sits inside some body containers: share/print/font-size bars, QR notes.
-const BOILERPLATE = /(相关)?附件(下载)?\s*[:：]?|点击下载(此文件)?|下载|扫一扫在手机(上)?打开当前页|分享到\s*[:：]?|【?(打印|关闭|收藏|纠错)(本页|窗口|当前页面)?】?|字[体号]\s*[:：]?\s*[[【]?\s*大\s*中\s*小\s*[\]】]?/g;
+const BOILERPLATE =
+  /(相关)?附件(下载)?\s*[:：]?|点击下载(此文件)?|下载|扫一扫在手机(上)?打开当前页|分享到\s*[:：]?|【?(打印|关闭|收藏|纠错)(本页|窗口|当前页面)?】?|字[体号]\s*[:：]?\s*[[【]?\s*大\s*中\s*小\s*[\]】]?/g;
 /** A page with this much body text is an article, whatever notice it also shows. */
 const REAL_BODY_CHARS = 200;
 /** Below this many characters of non-link text, a body is only an attachment link (or empty). */
@@ -83,7 +84,8 @@ function metadataRows(hits: LabelHit[]): Set<AnyNode> {
         flatText(a).length < 800 &&
         hits.some((o) => o !== h && ancestors(o.node).includes(a)),
     );
-    const row = block ?? chain.find((a) => ['tr', 'li', 'p', 'dd', 'dt', 'div'].includes(a.name) && flatText(a).length < 300);
+    const row =
+      block ?? chain.find((a) => ['tr', 'li', 'p', 'dd', 'dt', 'div'].includes(a.name) && flatText(a).length < 300);
     rows.add(row ?? h.node);
   }
   return rows;
@@ -127,7 +129,9 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
     titleKey
       ? $('body *')
           .toArray()
-          .filter((el) => isElement(el) && $(el).text().length < titleKey.length * 3 && squeeze(headingText(el)) === titleKey)
+          .filter(
+            (el) => isElement(el) && $(el).text().length < titleKey.length * 3 && squeeze(headingText(el)) === titleKey,
+          )
       : [],
   );
   const skip = (n: AnyNode) => metaRows.has(n) || titleEls.has(n as Element);
@@ -137,8 +141,20 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
 
   if (isErrorPage($, bodyChars)) {
     return {
-      title: null, indexNo: null, category: null, publisher: null, generatedDate: null, docNo: null,
-      publishedDate: null, validity: null, bodyText, bodyChars, attachments, links, hasBody: false, notFound: true,
+      title: null,
+      indexNo: null,
+      category: null,
+      publisher: null,
+      generatedDate: null,
+      docNo: null,
+      publishedDate: null,
+      validity: null,
+      bodyText,
+      bodyChars,
+      attachments,
+      links,
+      hasBody: false,
+      notFound: true,
     };
   }
 

@@ -4,12 +4,48 @@ import type { AnyNode, Element } from 'domhandler';
 // does not express well: text with block boundaries, "the next thing after this label".
 
 /** Elements whose content is never visible page text. */
-const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'select', 'option', 'textarea', 'head', 'title', 'iframe']);
+const INVISIBLE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'select',
+  'option',
+  'textarea',
+  'head',
+  'title',
+  'iframe',
+]);
 
 /** Inline elements: their text runs on with the surrounding text (no line break). */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'big', 'cite', 'code', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small',
-  'span', 'strike', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'nobr', 'wbr', 'img',
+  'a',
+  'abbr',
+  'b',
+  'big',
+  'cite',
+  'code',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  'label',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'nobr',
+  'wbr',
+  'img',
 ]);
 
 export function isElement(node: AnyNode | null | undefined): node is Element {
@@ -43,7 +79,10 @@ export function textOf(node: AnyNode): string {
 
 /** Visible text on one line: every blank run (line breaks included) becomes one space. */
 export function flatText(node: AnyNode): string {
-  return textOf(node).replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return textOf(node)
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 /** Ancestors of a node, nearest first (up to, not including, the document root). */
@@ -73,7 +112,8 @@ const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 const FURNITURE_WORDS =
   'nav|navbar|menu|menus|header|head|top|topbar|footer|foot|bottom|copyright|breadcrumbs?|crumbs?|weizhi|position|location|dh|daohang|sidebar|side|links?|friend|yqlj|share|banner|logo|search';
 const FURNITURE_START = new RegExp(`^(${FURNITURE_WORDS})([_-]|\\d|$)`);
-const FURNITURE_END = /[_-](nav|menu|menus|footer|foot|breadcrumbs?|crumbs?|weizhi|position|location|daohang|sidebar|share|search)$/;
+const FURNITURE_END =
+  /[_-](nav|menu|menus|footer|foot|breadcrumbs?|crumbs?|weizhi|position|location|daohang|sidebar|share|search)$/;
 
 export function isFurniture(el: Element): boolean {
   if (FURNITURE_TAGS.has(el.name)) return true;

@@ -11,7 +11,7 @@ import { squeeze } from './text.ts';
 // This module finds them all, in document order, without knowing the page's template.
 
 export type LabelField =
-  | 'indexNo' | 'category' | 'publisher' | 'generatedDate' | 'docNo' | 'publishedDate' | 'validity' | 'title';
+  'indexNo' | 'category' | 'publisher' | 'generatedDate' | 'docNo' | 'publishedDate' | 'validity' | 'title';
 
 interface LabelDef {
   field: LabelField;
@@ -85,7 +85,11 @@ const NEXT_LABEL = /(?:^|[\s\u00a0\u3000|｜]+)[[【]?[\u4e00-\u9fa5]{1,8}\s*[\]
 
 /** A label written alone in an element: `索 引 号：`, `[成文日期]`, `发布机构:`. */
 export function labelOf(text: string): string | null {
-  const t = squeeze(text).replace(/^[[【(（]/, '').replace(/[:：]$/, '').replace(/[\]】)）]$/, '').replace(/[:：]$/, '');
+  const t = squeeze(text)
+    .replace(/^[[【(（]/, '')
+    .replace(/[:：]$/, '')
+    .replace(/[\]】)）]$/, '')
+    .replace(/[:：]$/, '');
   return t.length <= 6 && t in LABELS ? t : null;
 }
 
@@ -116,7 +120,10 @@ function textOfValue(node: AnyNode): string {
 }
 
 function cutAtNextLabel(raw: string): string {
-  const flat = raw.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const flat = raw
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
   const m = NEXT_LABEL.exec(flat);
   return (m && m.index > 0 ? flat.slice(0, m.index) : flat).trim();
 }

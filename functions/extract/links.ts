@@ -23,4 +23,3 @@ export function collectLinks($: CheerioAPI, baseUrl: string): PageLink[] {
   });
   return [...links.values()];
 }
-

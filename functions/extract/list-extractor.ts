@@ -91,7 +91,7 @@ function toItem(row: Row, header: (Column | null)[] | null): ListItem {
   // Dates: by the header's column names when there is a header, else the last date cell (the
   // publish date is the last column of 公开目录 tables; a lone date is the publish date).
   const byColumn = (col: Column) =>
-    header ? row.dates.find((d) => header[cellIndex(row.scope, d.cell)] === col)?.date ?? null : null;
+    header ? (row.dates.find((d) => header[cellIndex(row.scope, d.cell)] === col)?.date ?? null) : null;
   if (header && header.includes('published')) {
     item.date = byColumn('published');
     if (header.includes('generated')) item.generatedDate = byColumn('generated');
@@ -162,5 +162,11 @@ export function extractList(html: string, pageUrl: string, options: ListOptions 
     items.push(toItem(row, header));
   }
   const { totalPages, nextPageUrl } = findPagination($, pageUrl, baseUrl);
-  return { items, totalPages, nextPageUrl, placeholder: items.length === 0 ? placeholder : null, links: collectLinks($, baseUrl) };
+  return {
+    items,
+    totalPages,
+    nextPageUrl,
+    placeholder: items.length === 0 ? placeholder : null,
+    links: collectLinks($, baseUrl),
+  };
 }

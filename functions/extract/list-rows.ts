@@ -12,7 +12,8 @@ import { absoluteUrl, isAttachmentUrl, normalizeText } from './text.ts';
 // splits into several <ul class="list"> blocks, or into sections, together.
 
 /** Link texts of pagers and "more" links: never items. */
-const PAGER_TEXT = /^(首页|尾页|末页|上一页|下一页|上页|下页|前一页|后一页|第?\d+页?|更多|more|查看更多|>>|<<|>|<|»|«|›|‹|返回|go|跳转|确定)$/i;
+const PAGER_TEXT =
+  /^(首页|尾页|末页|上一页|下一页|上页|下页|前一页|后一页|第?\d+页?|更多|more|查看更多|>>|<<|>|<|»|«|›|‹|返回|go|跳转|确定)$/i;
 
 export interface Candidate {
   link: Element;
@@ -102,7 +103,12 @@ export function buildRows(candidates: Candidate[], ctx: DateContext): Row[] {
   for (const c of candidates) for (const a of [c.link, ...ancestors(c.link)]) count.set(a, (count.get(a) ?? 0) + 1);
   return candidates.map((candidate) => {
     let el = candidate.link;
-    for (let p = el.parent; p && isElement(p) && p.name !== 'body' && count.get(p) === 1 && !isRowBoundary(el); p = p.parent) el = p;
+    for (
+      let p = el.parent;
+      p && isElement(p) && p.name !== 'body' && count.get(p) === 1 && !isRowBoundary(el);
+      p = p.parent
+    )
+      el = p;
     // When two links share a row (a category tag and the title), the row tag still holds the date.
     const rowTag = [candidate.link, ...ancestors(candidate.link)].find((a) => ROW_TAGS.has(a.name));
     const scope = rowTag && ancestors(el).includes(rowTag) && (count.get(rowTag) ?? 0) <= 3 ? rowTag : el;
@@ -118,7 +124,8 @@ export function isArticleUrl(url: string): boolean {
 }
 
 function rowScore(row: Row): number {
-  const title = row.candidate.titleAttr.length > row.candidate.text.length ? row.candidate.titleAttr : row.candidate.text;
+  const title =
+    row.candidate.titleAttr.length > row.candidate.text.length ? row.candidate.titleAttr : row.candidate.text;
   return 1 + (row.dates.length > 0 ? 3 : 0) + (isArticleUrl(row.candidate.url) ? 2 : 0) + (title.length >= 8 ? 1 : 0);
 }
 
@@ -166,7 +173,9 @@ export function mainList(rows: Row[]): Row[] {
   // Sections of a compilation (市级政策 / 区级政策) repeat the same named list under different
   // wrappers: they are one list.
   const shape = namedListShape(bestKey);
-  const keys = [...groups.keys()].filter((k) => k === bestKey || (shape !== null && namedListShape(k) === shape && groupScore(groups.get(k)!) > 0));
+  const keys = [...groups.keys()].filter(
+    (k) => k === bestKey || (shape !== null && namedListShape(k) === shape && groupScore(groups.get(k)!) > 0),
+  );
   const order = new Map(rows.map((r, i) => [r, i]));
   return keys.flatMap((k) => groups.get(k)!).sort((a, b) => order.get(a)! - order.get(b)!);
 }

@@ -38,7 +38,9 @@ export function isValidIdNumber18(s: string): boolean {
 
 /** The pre-1999 15-digit numbers carry no check digit: only their date part (19YYMMDD) can be checked. */
 export function isValidIdNumber15(s: string): boolean {
-  return /^\d{15}$/.test(s) && isRealDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)));
+  return (
+    /^\d{15}$/.test(s) && isRealDate(1900 + Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)))
+  );
 }
 
 /** Luhn (ISO/IEC 7812) over a 16–19 digit bank card number. */
@@ -62,14 +64,17 @@ const BANKING = /开户行|银行|账号|帐号|卡号/; // 银行卡 is covered
 // Words between a name and its number: separators and phone labels (“张三，电话：139…”).
 const PHONE_LABELS = /(?:[\s\u3000：:（(，,、]|联系电话|联系方式|手机号码|手机号|手机|电话号码|电话|tel|Tel|TEL)+$/u;
 // A 2–4 character name, alone or after a label; a longer run of Chinese is a sentence, not a name.
-const NAME = /(?:^|[^\p{Script=Han}]|(?:联系人|负责人|申请人|经办人|承办人|代理人|权利人|当事人|户主|姓名)[：:\s]*)(\p{Script=Han}{2,4})$/u;
+const NAME =
+  /(?:^|[^\p{Script=Han}]|(?:联系人|负责人|申请人|经办人|承办人|代理人|权利人|当事人|户主|姓名)[：:\s]*)(\p{Script=Han}{2,4})$/u;
 // Units answer on a duty mobile: not personal data.
 const ORG_SUFFIX = /(?:局|科|股|中心|公司|办公室|室|处|所|站|院|委|厅|部|会|队|组|办|馆|社|厂|行)$/u;
 // Common surnames (they cover most of the population); a name must start with one, which keeps
 // “举报电话”, “咨询电话”, “值班手机” out.
 const SURNAMES = new Set(
-  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
-    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由').split(''),
+  (
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
+    '常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'
+  ).split(''),
 );
 
 function isPersonName(name: string): boolean {
@@ -130,7 +135,10 @@ export function findPersonalData(text: string): PersonalData[] {
   return hits.map((h) => ({
     kind: h.kind,
     masked: h.masked,
-    context: masked.slice(Math.max(0, h.start - 15), h.end + 15).replace(/\s+/g, ' ').trim(),
+    context: masked
+      .slice(Math.max(0, h.start - 15), h.end + 15)
+      .replace(/\s+/g, ' ')
+      .trim(),
   }));
 }
 

@@ -28,7 +28,10 @@ const SEP = String.raw`\s*(?:为|是)?\s*[：:]?\s*`;
 const RANGE_LABEL = '(?:有效期限?|公示期限?|公示时间|公示日期|公告期限?|公告时间|报名时间|征求意见时间|意见反馈时间)';
 const RANGES = [
   // “公示期为7个工作日，自…至…”: the length may come first.
-  new RegExp(`${RANGE_LABEL}${SEP}(?:\\d+\\s*个?(?:工作日|日|天)\\s*[，,、]?\\s*)?(?:自\\s*)?(${DATE})\\s*(?:起)?${TO}(${DATE})\\s*止?`, 'g'),
+  new RegExp(
+    `${RANGE_LABEL}${SEP}(?:\\d+\\s*个?(?:工作日|日|天)\\s*[，,、]?\\s*)?(?:自\\s*)?(${DATE})\\s*(?:起)?${TO}(${DATE})\\s*止?`,
+    'g',
+  ),
   // “自…起至…” / “自…至…止”: one of 起/止 is required, a bare “自…至…” is usually a reporting range.
   new RegExp(`自\\s*(${DATE})\\s*起\\s*至\\s*(${DATE})\\s*止?`, 'g'),
   new RegExp(`自\\s*(${DATE})\\s*至\\s*(${DATE})\\s*止`, 'g'),

@@ -62,7 +62,11 @@ export function extractTitle($: CheerioAPI, labelledTitle: string | null): strin
 
   const candidates: Candidate[] = [];
   $('h1, h2, h3, h4, [class], [id]').each((_, el) => {
-    if (!isElement(el) || ['a', 'li', 'ul', 'body', 'html', 'meta', 'script', 'style', 'title', 'button'].includes(el.name)) return;
+    if (
+      !isElement(el) ||
+      ['a', 'li', 'ul', 'body', 'html', 'meta', 'script', 'style', 'title', 'button'].includes(el.name)
+    )
+      return;
     const isHeading = /^h[1-4]$/.test(el.name);
     if (!isHeading && !TITLE_CLASS.test(nameHints(el))) return;
     // The site name in the header and column names in menus are headings too, but never the title.
@@ -92,7 +96,8 @@ export function extractTitle($: CheerioAPI, labelledTitle: string | null): strin
 }
 
 // Words of document titles (关于…的通知); column and site names rarely have them.
-const DOCUMENT_WORDS = /关于|通知|通告|公告|公示|决定|意见|办法|规定|方案|批复|复函|报告|细则|措施|指引|解读|条例|规划|计划|名单|结果/;
+const DOCUMENT_WORDS =
+  /关于|通知|通告|公告|公示|决定|意见|办法|规定|方案|批复|复函|报告|细则|措施|指引|解读|条例|规划|计划|名单|结果/;
 
 /** The part of a "标题_栏目_网站" title that is the article: the first with document words, else the longest. */
 function articlePart(parts: string[]): string | null {

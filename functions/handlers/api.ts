@@ -13,18 +13,38 @@ const deps = {
   queue,
   checkBudgetMs: rt.env.DW_CHECK_BUDGET_MS ?? 20_000,
   allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1',
-  onInternalError: (e: Error, checkId: string) => rt.logger.error('check failed', { checkId, error: e.message, stack: e.stack }),
+  onInternalError: (e: Error, checkId: string) =>
+    rt.logger.error('check failed', { checkId, error: e.message, stack: e.stack }),
 };
 
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
   const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
-    const res = await handleApi({ method: event.httpMethod, path: event.path, query: event.queryStringParameters ?? {}, body }, deps);
+    const res = await handleApi(
+      { method: event.httpMethod, path: event.path, query: event.queryStringParameters ?? {}, body },
+      deps,
+    );
     // Who called is in API Gateway's access log; this log keeps to what the function did.
     rt.logger.info('request', { method: event.httpMethod, path: event.path, status: res.status });
-    return { statusCode: res.status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(res.body) };
+    return {
+      statusCode: res.status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(res.body),
+    };
   } catch (e) {
-    rt.logger.error('request failed', { method: event.httpMethod, path: event.path, error: (e as Error).message, stack: (e as Error).stack });
-    return { statusCode: 500, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: 'internal error; the request id is in the function log', requestId: event.requestContext?.requestId }) };
+    rt.logger.error('request failed', {
+      method: event.httpMethod,
+      path: event.path,
+      error: (e as Error).message,
+      stack: (e as Error).stack,
+    });
+    return {
+      statusCode: 500,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        error: 'internal error; the request id is in the function log',
+        requestId: event.requestContext?.requestId,
+      }),
+    };
   }
 };

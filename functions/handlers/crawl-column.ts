@@ -15,7 +15,8 @@ const checkDeps = {
   config: rt.config,
   repo: rt.repo,
   allowPrivateAddresses: rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1',
-  onInternalError: (e: Error, checkId: string) => rt.logger.error('deferred check failed', { checkId, error: e.message, stack: e.stack }),
+  onInternalError: (e: Error, checkId: string) =>
+    rt.logger.error('deferred check failed', { checkId, error: e.message, stack: e.stack }),
 };
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
@@ -35,7 +36,11 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const parsed = queueMessageSchema.safeParse(body);
     if (!parsed.success) {
       // Retrying cannot fix a malformed message, and it would hold up the host's group: drop it, loudly.
-      rt.logger.error('dropped a malformed message', { ...log, body: record.body.slice(0, 500), problems: parsed.error.issues.map((i) => i.message) });
+      rt.logger.error('dropped a malformed message', {
+        ...log,
+        body: record.body.slice(0, 500),
+        problems: parsed.error.issues.map((i) => i.message),
+      });
       rt.metrics.addMetric(METRIC_NAMES.MalformedMessages, MetricUnit.Count, 1);
       continue;
     }
@@ -52,10 +57,21 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
         continue;
       }
       const outcome = await runCrawlTask(message, portal, { repo: rt.repo });
-      rt.logger.info(outcome.done === 'crawled' ? 'task crawled' : 'task skipped', { ...log, portal: portal.id, scanId: message.scanId, target: message.target, ...outcome });
-      if (outcome.done === 'crawled' && outcome.last) rt.metrics.addMetric(METRIC_NAMES.ScansCrawled, MetricUnit.Count, 1);
+      rt.logger.info(outcome.done === 'crawled' ? 'task crawled' : 'task skipped', {
+        ...log,
+        portal: portal.id,
+        scanId: message.scanId,
+        target: message.target,
+        ...outcome,
+      });
+      if (outcome.done === 'crawled' && outcome.last)
+        rt.metrics.addMetric(METRIC_NAMES.ScansCrawled, MetricUnit.Count, 1);
     } catch (e) {
-      rt.logger.error('task failed; SQS will redeliver it', { ...log, error: (e as Error).message, stack: (e as Error).stack });
+      rt.logger.error('task failed; SQS will redeliver it', {
+        ...log,
+        error: (e as Error).message,
+        stack: (e as Error).stack,
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

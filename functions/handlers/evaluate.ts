@@ -20,17 +20,32 @@ export const handler = async (event: DynamoDBStreamEvent) => {
     const image = (i: unknown) => (i ? unmarshall(i as Record<string, AttributeValue>) : {});
     const now = image(record.dynamodb?.NewImage);
     const before = image(record.dynamodb?.OldImage);
-    if (record.eventName !== 'MODIFY' || !String(now.sk ?? '').startsWith('R#') || now.status !== 'crawled' || before.status !== 'crawling') continue;
+    if (
+      record.eventName !== 'MODIFY' ||
+      !String(now.sk ?? '').startsWith('R#') ||
+      now.status !== 'crawled' ||
+      before.status !== 'crawling'
+    )
+      continue;
     const portal = rt.config.portals.find((p) => p.id === now.portalId);
     if (!portal) {
-      rt.logger.warn('crawled run of a portal no longer configured; skipped', { portal: now.portalId, scanId: now.scanId });
+      rt.logger.warn('crawled run of a portal no longer configured; skipped', {
+        portal: now.portalId,
+        scanId: now.scanId,
+      });
       continue;
     }
     // Off-site links are whatever a portal page points at; in AWS they may only reach public addresses.
-    const offsite = rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1' ? undefined : offsiteFetcher(portal, { dispatcher: publicOnlyAgent() });
+    const offsite =
+      rt.env.DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES === '1'
+        ? undefined
+        : offsiteFetcher(portal, { dispatcher: publicOnlyAgent() });
     let result;
     try {
-      result = await evaluateRun({ portalId: portal.id, scanId: String(now.scanId) }, portal, { repo: rt.repo, offsiteFetcher: offsite });
+      result = await evaluateRun({ portalId: portal.id, scanId: String(now.scanId) }, portal, {
+        repo: rt.repo,
+        offsiteFetcher: offsite,
+      });
     } finally {
       await offsite?.close();
     }
@@ -38,10 +53,21 @@ export const handler = async (event: DynamoDBStreamEvent) => {
       rt.logger.info('run already evaluated', { portal: portal.id, scanId: now.scanId });
       continue;
     }
-    rt.logger.info('scan evaluated', { portal: portal.id, scanId: result.scanId, asOf: result.asOf, summary: { ...result.summary, vetoRisks: result.summary.vetoRisks.filter((v) => v.level !== 'ok') }, counters: result.counters, warnings: result.warnings.slice(0, 20) });
+    rt.logger.info('scan evaluated', {
+      portal: portal.id,
+      scanId: result.scanId,
+      asOf: result.asOf,
+      summary: { ...result.summary, vetoRisks: result.summary.vetoRisks.filter((v) => v.level !== 'ok') },
+      counters: result.counters,
+      warnings: result.warnings.slice(0, 20),
+    });
     rt.metrics.addMetric(METRIC_NAMES.ScansCompleted, MetricUnit.Count, 1);
     rt.metrics.addMetric(METRIC_NAMES.OpenFindings, MetricUnit.Count, result.summary.findings);
-    rt.metrics.addMetric(METRIC_NAMES.VetoRisks, MetricUnit.Count, result.summary.vetoRisks.filter((v) => v.level === 'veto').length);
+    rt.metrics.addMetric(
+      METRIC_NAMES.VetoRisks,
+      MetricUnit.Count,
+      result.summary.vetoRisks.filter((v) => v.level === 'veto').length,
+    );
     evaluated.push({ portal: portal.id, scanId: result.scanId, findings: result.summary.findings });
   }
   flushMetrics(rt);

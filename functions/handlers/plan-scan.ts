@@ -14,10 +14,17 @@ export const handler = async (event: unknown) => {
   const scans = [];
   for (const portal of portals) {
     // A retried schedule fires with the same time: it re-plans the same run rather than a second one.
-    const planned = await startScan(portal, { asOf, scanId: scheduled ? scanIdAt(firedAt, 'sched') : undefined }, { repo: rt.repo, queue });
+    const planned = await startScan(
+      portal,
+      { asOf, scanId: scheduled ? scanIdAt(firedAt, 'sched') : undefined },
+      { repo: rt.repo, queue },
+    );
     rt.logger.info('scan planned', { portal: portal.id, asOf, ...planned });
     if (planned.stalled) {
-      rt.logger.error('the previous scan of this portal never finished: see the crawl DLQ and the evaluate log', { portal: portal.id, previous: planned.stalled });
+      rt.logger.error('the previous scan of this portal never finished: see the crawl DLQ and the evaluate log', {
+        portal: portal.id,
+        previous: planned.stalled,
+      });
     }
     scans.push({ portal: portal.id, ...planned });
   }

@@ -64,7 +64,10 @@ export function crawlQueue(rt: Runtime): SqsTaskQueue {
 export const scheduledInput = z.strictObject({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
   portalId: portalIdSchema.optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 export function parseScheduled(rt: Runtime, event: unknown) {

@@ -19,8 +19,18 @@ export const handler = async (event: unknown) => {
   for (const portal of portals) {
     const view = await loadDigest(rt.repo, portal, asOf);
     const digests = composeDigests(view, portal, sender);
-    const r = await sendDigests({ portalId: portal.id, week: view.week.label, digests, from: sender.email }, { repo: rt.repo, ses });
-    const report = { portal: portal.id, week: view.week.label, sent: r.sent.length, alreadySent: r.alreadySent.length, failed: r.failed, unconfirmed: r.unconfirmed };
+    const r = await sendDigests(
+      { portalId: portal.id, week: view.week.label, digests, from: sender.email },
+      { repo: rt.repo, ses },
+    );
+    const report = {
+      portal: portal.id,
+      week: view.week.label,
+      sent: r.sent.length,
+      alreadySent: r.alreadySent.length,
+      failed: r.failed,
+      unconfirmed: r.unconfirmed,
+    };
     (r.failed.length || r.unconfirmed.length ? rt.logger.warn : rt.logger.info).call(rt.logger, 'digest run', report);
     rt.metrics.addMetric(METRIC_NAMES.DigestsSent, MetricUnit.Count, r.sent.length);
     rt.metrics.addMetric(METRIC_NAMES.DigestsFailed, MetricUnit.Count, r.failed.length);

@@ -42,7 +42,10 @@ const JVM_OPTIONS = '-XX:TieredStopAtLevel=1';
  *   test database has no reason to report usage to anyone.
  */
 function withJvmEnvironment<T>(spawnJvm: () => T): T {
-  const users = { JDK_JAVA_OPTIONS: process.env.JDK_JAVA_OPTIONS, DDB_LOCAL_TELEMETRY: process.env.DDB_LOCAL_TELEMETRY };
+  const users = {
+    JDK_JAVA_OPTIONS: process.env.JDK_JAVA_OPTIONS,
+    DDB_LOCAL_TELEMETRY: process.env.DDB_LOCAL_TELEMETRY,
+  };
   process.env.JDK_JAVA_OPTIONS = users.JDK_JAVA_OPTIONS ? `${JVM_OPTIONS} ${users.JDK_JAVA_OPTIONS}` : JVM_OPTIONS;
   process.env.DDB_LOCAL_TELEMETRY = users.DDB_LOCAL_TELEMETRY ?? '0';
   try {
@@ -63,7 +66,10 @@ function javaAvailable(): boolean {
 async function portAnswers(port: number): Promise<boolean> {
   return new Promise((res) => {
     const s = connect({ port, host: '127.0.0.1' });
-    s.once('connect', () => { s.destroy(); res(true); });
+    s.once('connect', () => {
+      s.destroy();
+      res(true);
+    });
     s.once('error', () => res(false));
   });
 }
@@ -72,7 +78,9 @@ async function portAnswers(port: number): Promise<boolean> {
  * Starts DynamoDB Local. With `dataDir` the tables persist there (so a second CLI scan sees the
  * first one's history); without it they live in memory. Resolves once the port answers.
  */
-export async function startLocalDynamo(opts: { dataDir?: string; port?: number; timeoutMs?: number } = {}): Promise<LocalDynamo> {
+export async function startLocalDynamo(
+  opts: { dataDir?: string; port?: number; timeoutMs?: number } = {},
+): Promise<LocalDynamo> {
   if (!javaAvailable()) {
     throw new LocalDynamoError(
       'DynamoDB Local needs Java 17 or newer, and `java` was not found on PATH. ' +
@@ -88,11 +96,15 @@ export async function startLocalDynamo(opts: { dataDir?: string; port?: number; 
   const child = withJvmEnvironment(() => spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' }));
   let stderr = '';
   // The launcher announces JDK_JAVA_OPTIONS on stderr; that line is not news in an error message.
-  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString().replace(/^NOTE: Picked up JDK_JAVA_OPTIONS.*\n?/m, ''); });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString().replace(/^NOTE: Picked up JDK_JAVA_OPTIONS.*\n?/m, '');
+  });
   child.stdout?.resume();
   let exited = false;
   // Whatever ends this process — a crash included — must not leave the JVM running.
-  const killOnExit = () => { if (!exited) child.kill('SIGKILL'); };
+  const killOnExit = () => {
+    if (!exited) child.kill('SIGKILL');
+  };
   process.once('exit', killOnExit);
   child.once('exit', () => {
     exited = true;
@@ -101,7 +113,10 @@ export async function startLocalDynamo(opts: { dataDir?: string; port?: number; 
 
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   while (!(await portAnswers(port))) {
-    if (exited) throw new LocalDynamoError(`DynamoDB Local exited during start-up: ${stderr.trim().slice(0, 500) || 'no output'}`);
+    if (exited)
+      throw new LocalDynamoError(
+        `DynamoDB Local exited during start-up: ${stderr.trim().slice(0, 500) || 'no output'}`,
+      );
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new LocalDynamoError(`DynamoDB Local did not answer on port ${port} within ${opts.timeoutMs ?? 30_000} ms`);
@@ -114,7 +129,9 @@ export async function startLocalDynamo(opts: { dataDir?: string; port?: number; 
       if (exited) return res();
       child.once('exit', () => res());
       child.kill('SIGTERM');
-      setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 3000).unref();
+      setTimeout(() => {
+        if (!exited) child.kill('SIGKILL');
+      }, 3000).unref();
     });
   return { endpoint: `http://127.0.0.1:${port}`, stop };
 }

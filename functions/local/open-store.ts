@@ -28,7 +28,9 @@ export class StoreConfigError extends Error {}
 export function openStore(opts: StoreOptions): OpenStore {
   const tableName = opts.tableName ?? process.env.DW_TABLE_NAME ?? DEFAULT_TABLE;
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(tableName)) {
-    throw new StoreConfigError(`DW_TABLE_NAME "${tableName}" is not a DynamoDB table name: use 3–255 letters, digits, "_", "-" or ".".`);
+    throw new StoreConfigError(
+      `DW_TABLE_NAME "${tableName}" is not a DynamoDB table name: use 3–255 letters, digits, "_", "-" or ".".`,
+    );
   }
   const fresh = opts.store === 'local' && !opts.endpoint && !existsSync(resolve(opts.dataDir, 'dynamodb'));
   let dynamo: LocalDynamo | null = null;

@@ -4,7 +4,11 @@
 
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-export async function runQueue<T, R>(messages: T[], concurrency: number, worker: (m: T) => Promise<R>): Promise<Settled<R>[]> {
+export async function runQueue<T, R>(
+  messages: T[],
+  concurrency: number,
+  worker: (m: T) => Promise<R>,
+): Promise<Settled<R>[]> {
   const results: Settled<R>[] = new Array(messages.length);
   let next = 0;
   const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, messages.length)) }, async () => {

@@ -100,7 +100,8 @@ export class Fetcher {
   }
 
   async fetch(req: FetchRequest): Promise<FetchResult> {
-    const early = !req.etag && !req.lastModified && (req.method ?? 'GET') === 'GET' ? this.early.get(req.url) : undefined;
+    const early =
+      !req.etag && !req.lastModified && (req.method ?? 'GET') === 'GET' ? this.early.get(req.url) : undefined;
     if (early) {
       this.early.delete(req.url);
       return early;
@@ -110,7 +111,16 @@ export class Fetcher {
       if (verdict.crawlDelayMs !== undefined) this.limiter.atLeast(req.url, verdict.crawlDelayMs);
       if (!verdict.allowed) {
         this.stats.disallowed += 1;
-        return { url: req.url, finalUrl: req.url, ok: false, notModified: false, attempts: 0, disallowed: true, kind: 'robots', error: verdict.reason };
+        return {
+          url: req.url,
+          finalUrl: req.url,
+          ok: false,
+          notModified: false,
+          attempts: 0,
+          disallowed: true,
+          kind: 'robots',
+          error: verdict.reason,
+        };
       }
     }
     let attempt = 0;
@@ -137,14 +147,29 @@ export class Fetcher {
         const next = res.finalUrl;
         const allowed = this.opts.allowedHosts;
         if (allowed && !allowed.has(new URL(next).host)) {
-          return { ...res, url: req.url, ok: false, kind: 'redirect-off-site', error: `redirect off-site to ${next}`, body: undefined };
+          return {
+            ...res,
+            url: req.url,
+            ok: false,
+            kind: 'redirect-off-site',
+            error: `redirect off-site to ${next}`,
+            body: undefined,
+          };
         }
         url = next;
         continue;
       }
       return { ...res, url: req.url };
     }
-    return { url: req.url, finalUrl: url, ok: false, notModified: false, attempts: 1, kind: 'too-many-redirects', error: `more than ${this.opts.maxRedirects} redirects` };
+    return {
+      url: req.url,
+      finalUrl: url,
+      ok: false,
+      notModified: false,
+      attempts: 1,
+      kind: 'too-many-redirects',
+      error: `more than ${this.opts.maxRedirects} redirects`,
+    };
   }
 
   private once(req: FetchRequest): Promise<FetchResult> {
@@ -198,7 +223,12 @@ export class Fetcher {
         await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
         const ok = status >= 200 && status < 300;
         return {
-          ...base, ok, status, contentType: header('content-type') ?? null, etag: header('etag'), lastModified: header('last-modified'),
+          ...base,
+          ok,
+          status,
+          contentType: header('content-type') ?? null,
+          etag: header('etag'),
+          lastModified: header('last-modified'),
           ...(ok ? {} : { kind: 'http', error: `HTTP ${status}` }),
         };
       }
@@ -216,7 +246,9 @@ export class Fetcher {
         lastModified: header('last-modified'),
         ...(ok ? {} : { kind: 'http', error: `HTTP ${status}` }),
         // A failing status stays the kind (it decides the retry); the message tells of the cut.
-        ...(truncated ? { kind: ok ? 'too-large' : 'http', error: `response larger than ${this.opts.maxBytes} bytes, cut off` } : {}),
+        ...(truncated
+          ? { kind: ok ? 'too-large' : 'http', error: `response larger than ${this.opts.maxBytes} bytes, cut off` }
+          : {}),
       };
     } catch (e) {
       return { ...base, ...thrownFailure(e, ac.signal.aborted, this.opts.timeoutMs) };

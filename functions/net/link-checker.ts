@@ -39,7 +39,12 @@ const PROVES_DEAD: Record<FetchErrorKind, boolean> = {
 };
 
 /** A fetch as the crawl records it: fresh, or read back from the store. */
-export function classify(res: { ok: boolean; status?: number; kind?: FetchErrorKind; notModified?: boolean }): LinkVerdict {
+export function classify(res: {
+  ok: boolean;
+  status?: number;
+  kind?: FetchErrorKind;
+  notModified?: boolean;
+}): LinkVerdict {
   if (res.ok || res.notModified) return 'ok';
   // A record stored before failures had a kind proves nothing either.
   if (res.status === undefined) return res.kind !== undefined && PROVES_DEAD[res.kind] ? 'broken' : 'unverified';
@@ -49,11 +54,19 @@ export function classify(res: { ok: boolean; status?: number; kind?: FetchErrorK
 }
 
 /** One link: HEAD (conditional when validators are known), GET when HEAD is not served properly. */
-export async function checkLink(url: string, fetcher: Fetcher, validators: { etag?: string; lastModified?: string } = {}): Promise<LinkResult> {
+export async function checkLink(
+  url: string,
+  fetcher: Fetcher,
+  validators: { etag?: string; lastModified?: string } = {},
+): Promise<LinkResult> {
   let res = await fetcher.fetch({ url, method: 'HEAD', etag: validators.etag, lastModified: validators.lastModified });
   // A HEAD that failed below HTTP may be a server that mishandles HEAD: ask by GET, unless
   // robots.txt forbade the URL or the server was too slow to answer at all.
-  const headUnsupported = res.status === 405 || res.status === 501 || res.status === 400 || (res.status === undefined && res.kind !== 'robots' && res.kind !== 'timeout');
+  const headUnsupported =
+    res.status === 405 ||
+    res.status === 501 ||
+    res.status === 400 ||
+    (res.status === undefined && res.kind !== 'robots' && res.kind !== 'timeout');
   if (headUnsupported) res = await fetcher.fetch({ url, method: 'GET', discardBody: true });
   const verdict = classify(res);
   return {

@@ -11,7 +11,8 @@ import { NOT_PUBLIC_CODE } from './fetch-failure.ts';
 
 export type Resolver = (hostname: string) => Promise<string[]>;
 
-export const dnsResolver: Resolver = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+export const dnsResolver: Resolver = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 /** Why the host may not be fetched, or null when every address it resolves to is public unicast. */
 export async function refusePrivateHost(hostname: string, resolve: Resolver = dnsResolver): Promise<string | null> {
@@ -25,7 +26,8 @@ export async function refusePrivateHost(hostname: string, resolve: Resolver = dn
   if (addresses.length === 0) return `${hostname} does not resolve`;
   for (const address of addresses) {
     const range = ipaddr.process(address).range();
-    if (range !== 'unicast') return `${hostname} resolves to ${address}, a ${range} address; on-demand checks only reach public addresses`;
+    if (range !== 'unicast')
+      return `${hostname} resolves to ${address}, a ${range} address; on-demand checks only reach public addresses`;
   }
   return null;
 }
@@ -42,7 +44,9 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  */
 export function publicOnlyAgent(): Agent {
   const refusal = (hostname: string, address: string) => {
-    const e: NodeJS.ErrnoException = new Error(`refused to connect to ${hostname}: it resolves to ${address}, not a public address`);
+    const e: NodeJS.ErrnoException = new Error(
+      `refused to connect to ${hostname}: it resolves to ${address}, not a public address`,
+    );
     e.code = NOT_PUBLIC_CODE;
     return e;
   };

@@ -6,7 +6,8 @@ import type { Rule } from './types.ts';
 // January has passed, else the year before's. It is looked for by title in the annual-report
 // column first and then anywhere on the portal (bureaus often post it under 通知公告).
 
-const REPORT = (year: number) => new RegExp(`${year}\\s*年(?:度)?.{0,20}政府信息公开.{0,6}(?:年度)?(?:工作)?(?:报告|年报)`);
+const REPORT = (year: number) =>
+  new RegExp(`${year}\\s*年(?:度)?.{0,20}政府信息公开.{0,6}(?:年度)?(?:工作)?(?:报告|年报)`);
 
 /** The year whose report is due by `asOf`, and its deadline. */
 export function reportDue(asOf: string): { year: number; due: string } {

@@ -11,7 +11,10 @@ import type { RuleId, Severity } from '../common/rule-ids.ts';
  * portal's lifetime). JSON-encoding the triple keeps ("a:b", "c") and ("a", "b:c") apart.
  */
 export function findingId(portalId: string, rule: RuleId, subject: string): string {
-  return createHash('sha256').update(JSON.stringify([portalId, rule, subject])).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(JSON.stringify([portalId, rule, subject]))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 export interface FindingInput {

@@ -89,7 +89,10 @@ export function documentNames(title: string, portalName = ''): string[] {
 const bareTitle = (title: string) => squeeze(title.replace(/(?:政策)?解读|图解|一图读懂/g, ''));
 
 /** What a 解读 names: the titles it quotes in 《》 (title and body), and its own title without the 解读 words. */
-export function interpretationNames(title: string, cites: readonly string[] = []): { cited: string[]; bare: string | null } {
+export function interpretationNames(
+  title: string,
+  cites: readonly string[] = [],
+): { cited: string[]; bare: string | null } {
   const bare = bareTitle(title);
   return { cited: names([...quoted(title), ...cites]), bare: bare.length >= MIN_NAME ? bare : null };
 }
@@ -146,7 +149,13 @@ export function interpretationFinder<T extends PolicyPaper>(interpretations: rea
   return (doc: PolicyPaper): { interpretation: T; how: MatchEvidence }[] => {
     const docNames = documentNames(doc.title, portalName);
     const core = coreTitle(doc.title);
-    const prepared = { url: doc.url, names: docNames, citable: names([...docNames, core]), core, links: new Set(doc.links) };
+    const prepared = {
+      url: doc.url,
+      names: docNames,
+      citable: names([...docNames, core]),
+      core,
+      links: new Set(doc.links),
+    };
     return read.flatMap((i) => {
       const how = evidence(prepared, i);
       return how === null ? [] : [{ interpretation: i.paper, how }];

@@ -7,7 +7,11 @@ import type { Rule } from './types.ts';
 
 /** Comparable form of a column name: full-width folded, no spaces, no trailing 栏目/专栏. */
 export function normalizeColumnName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').replace(/(?:栏目|专栏)$/, '').toLowerCase();
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/(?:栏目|专栏)$/, '')
+    .toLowerCase();
 }
 
 /**

@@ -3,7 +3,12 @@ import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapsho
 import type { Finding } from '../model/finding.ts';
 import type { PortalSnapshot } from '../model/snapshot.ts';
 import {
-  interpretationFinder, isInterpretation, isPolicyDocument, isReadable, policyPaper, type PolicyPaper,
+  interpretationFinder,
+  isInterpretation,
+  isPolicyDocument,
+  isReadable,
+  policyPaper,
+  type PolicyPaper,
 } from './interpretation-match.ts';
 import type { Rule } from './types.ts';
 

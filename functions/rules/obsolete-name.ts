@@ -23,7 +23,8 @@ export const obsoleteName: Rule = (snapshot) => {
     const title = page.title?.trim() ?? '';
     // The crawler already removed the new names from the body before looking for old ones.
     const hits = renames.filter(
-      (r) => published >= r.since && (page.textSignals?.obsoleteNames?.includes(r.old) || usesOldName(title, r.old, r.new)),
+      (r) =>
+        published >= r.since && (page.textSignals?.obsoleteNames?.includes(r.old) || usesOldName(title, r.old, r.new)),
     );
     const first = hits[0];
     if (!first) continue;

@@ -64,12 +64,28 @@ export const siteUnreachable: Rule = (snapshot, context) => {
 
   for (const { column, fetch } of snapshot.columns) {
     if (!fires(column.url, fetch, context, false)) continue;
-    findings.push(columnFinding(portal.id, column, fetch, context.failureStreak[column.url] ?? 0, evidence(column.url, fetch), severity));
+    findings.push(
+      columnFinding(
+        portal.id,
+        column,
+        fetch,
+        context.failureStreak[column.url] ?? 0,
+        evidence(column.url, fetch),
+        severity,
+      ),
+    );
   }
   return findings;
 };
 
-function columnFinding(portalId: string, column: ColumnConfig, fetch: FetchOutcome, streak: number, evidence: Finding['evidence'], severity: Finding['severity']): Finding {
+function columnFinding(
+  portalId: string,
+  column: ColumnConfig,
+  fetch: FetchOutcome,
+  streak: number,
+  evidence: Finding['evidence'],
+  severity: Finding['severity'],
+): Finding {
   return makeFinding(portalId, {
     rule: 'site-unreachable',
     severity,

@@ -11,8 +11,7 @@ export const isGone = (fetch: FetchOutcome) => !fetch.ok && (fetch.status === 40
  * The server could not be reached or failed: timeout, connection or TLS error (no status), or
  * 5xx. 401/403/429 are the server refusing a robot, which proves nothing about the public.
  */
-export const isUnreachable = (fetch: FetchOutcome) =>
-  !fetch.ok && (fetch.status === undefined || fetch.status >= 500);
+export const isUnreachable = (fetch: FetchOutcome) => !fetch.ok && (fetch.status === undefined || fetch.status >= 500);
 
 // Texts CMSs show instead of content. Matched against the whole title (after removing spaces
 // and punctuation) so a real title such as “关于暂无违法用地的说明” is never taken for one.
@@ -38,7 +37,8 @@ export function listDateOf(snapshot: PortalSnapshot, url: string): string | null
 }
 
 /** When a page was published: its own 发布日期, else the date its list shows, else null. */
-export const publishedOf = (snapshot: PortalSnapshot, page: PageSnapshot): string | null => page.publishedDate ?? listDateOf(snapshot, page.url);
+export const publishedOf = (snapshot: PortalSnapshot, page: PageSnapshot): string | null =>
+  page.publishedDate ?? listDateOf(snapshot, page.url);
 
 /** How a finding names a page: its title, else its URL. */
 export const pageTitle = (page: PageSnapshot): string => page.title?.trim() || page.url;

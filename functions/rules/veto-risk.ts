@@ -8,7 +8,14 @@ export type RiskLevel = 'ok' | 'warning' | 'veto';
 
 export interface VetoRisk {
   /** Named after the rule it counts, so the JSON reads "empty-column: 2/5". */
-  item: 'empty-column' | 'stale-column' | 'stale-column-long' | 'homepage-not-updated' | 'site-unreachable' | 'backdated-publication' | 'privacy-exposure';
+  item:
+    | 'empty-column'
+    | 'stale-column'
+    | 'stale-column-long'
+    | 'homepage-not-updated'
+    | 'site-unreachable'
+    | 'backdated-publication'
+    | 'privacy-exposure';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -27,7 +34,12 @@ function level(count: number, warningAt: number, vetoAt: number): RiskLevel {
  * `homepageAgeDays`: days since the homepage's newest item (null: nothing dated at all);
  * `unreachablePercent`: share of the week's homepage and column fetches that failed.
  */
-export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDays: number | null, unreachablePercent = 0): VetoRisk[] {
+export function vetoRisks(
+  open: Finding[],
+  t: ResolvedThresholds,
+  homepageAgeDays: number | null,
+  unreachablePercent = 0,
+): VetoRisk[] {
   const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
   const empty = count((f) => f.rule === 'empty-column');
   const stale = count((f) => f.rule === 'stale-column' && UPDATE_SENSITIVE.has(String(f.evidence.kind)));
@@ -35,17 +47,40 @@ export function vetoRisks(open: Finding[], t: ResolvedThresholds, homepageAgeDay
   // With nothing dated anywhere the homepage counts as never updated: at the veto line.
   const homepageAge = homepageAgeDays ?? t.homepageMaxAgeDays;
   const item = (i: VetoRisk['item'], label: string, n: number, w: number, v: number): VetoRisk => ({
-    item: i, label, count: n, warningAt: w, vetoAt: v, level: level(n, w, v),
+    item: i,
+    label,
+    count: n,
+    warningAt: w,
+    vetoAt: v,
+    level: level(n, w, v),
   });
   return [
     item('empty-column', '空白栏目', empty, t.emptyColumnWarning, t.emptyColumnVeto),
     item('stale-column', '栏目不更新（动态、通知公告、政策文件）', stale, t.staleColumnWarning, t.staleColumnVeto),
     item('stale-column-long', '应更新而长期未更新的栏目', longStale, 7, 10),
     item('homepage-not-updated', '首页不更新（天）', homepageAge, t.homepageWarningDays, t.homepageMaxAgeDays),
-    item('site-unreachable', '站点无法访问（一周失败率 %）', Math.round(unreachablePercent * 10) / 10, t.unreachableWarningPercent, t.unreachableVetoPercent),
+    item(
+      'site-unreachable',
+      '站点无法访问（一周失败率 %）',
+      Math.round(unreachablePercent * 10) / 10,
+      t.unreachableWarningPercent,
+      t.unreachableVetoPercent,
+    ),
     // One confirmed case fails an inspection: a suspicion is already a warning, one case the veto line.
-    item('backdated-publication', '伪造发稿日期（疑似）', count((f) => f.rule === 'backdated-publication'), 1, 1),
-    item('privacy-exposure', '泄露个人隐私', count((f) => f.rule === 'privacy-exposure'), 1, 1),
+    item(
+      'backdated-publication',
+      '伪造发稿日期（疑似）',
+      count((f) => f.rule === 'backdated-publication'),
+      1,
+      1,
+    ),
+    item(
+      'privacy-exposure',
+      '泄露个人隐私',
+      count((f) => f.rule === 'privacy-exposure'),
+      1,
+      1,
+    ),
   ];
 }
 

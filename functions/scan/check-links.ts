@@ -61,13 +61,19 @@ export async function checkPortalLinks(
 
   // What the crawl already knows: its own fetches of pages, list pages and the homepage.
   const crawled = new Map<string, Pick<LinkResult, 'verdict' | 'status' | 'error'>>();
-  for (const p of pages) crawled.set(p.url, { verdict: classify(p.fetch), status: p.fetch.status, error: p.fetch.error });
+  for (const p of pages)
+    crawled.set(p.url, { verdict: classify(p.fetch), status: p.fetch.status, error: p.fetch.error });
   for (const c of columns) for (const lc of c.listCache) crawled.set(lc.url, { verdict: 'ok' });
   for (const c of columns) {
     const url = portal.columns.find((x) => x.id === c.columnId)?.url;
     if (url) crawled.set(url, { verdict: classify(c.fetch), status: c.fetch.status, error: c.fetch.error });
   }
-  if (homepage) crawled.set(homepage.url, { verdict: classify(homepage.fetch), status: homepage.fetch.status, error: homepage.fetch.error });
+  if (homepage)
+    crawled.set(homepage.url, {
+      verdict: classify(homepage.fetch),
+      status: homepage.fetch.status,
+      error: homepage.fetch.error,
+    });
 
   const hosts = portalHosts(portal);
   const before = new Map(previous.map((l) => [l.url, l]));
@@ -80,7 +86,8 @@ export async function checkPortalLinks(
       if (known) result = known;
       else result = await checkLink(url, offsite ? deps.offsiteFetcher : deps.fetcher, prev);
       // A 304 confirms what the last check saw: keep its status rather than record a change.
-      if (result.verdict === 'ok' && result.status === undefined && prev?.status !== undefined) result = { ...result, status: prev.status };
+      if (result.verdict === 'ok' && result.status === undefined && prev?.status !== undefined)
+        result = { ...result, status: prev.status };
       const broken = result.verdict === 'broken';
       // The streak stops counting at 2: enough for the rule, and a link that stays broken is not rewritten every day.
       const brokenStreak = broken ? Math.min(2, (prev?.brokenStreak ?? 0) + 1) : 0;
@@ -95,11 +102,18 @@ export async function checkPortalLinks(
         onHomepage: where.onHomepage,
         offsite,
         ...(result.etag ? { etag: result.etag } : prev?.etag && result.verdict === 'ok' ? { etag: prev.etag } : {}),
-        ...(result.lastModified ? { lastModified: result.lastModified } : prev?.lastModified && result.verdict === 'ok' ? { lastModified: prev.lastModified } : {}),
+        ...(result.lastModified
+          ? { lastModified: result.lastModified }
+          : prev?.lastModified && result.verdict === 'ok'
+            ? { lastModified: prev.lastModified }
+            : {}),
       };
     }),
   );
-  const changed = records.filter((r) => { const p = before.get(r.url); return !p || hashOf(p) !== hashOf(r); });
+  const changed = records.filter((r) => {
+    const p = before.get(r.url);
+    return !p || hashOf(p) !== hashOf(r);
+  });
   const gone = previous.filter((l) => !found.has(l.url)).map((l) => l.url);
   const writesBefore = deps.repo.writes;
   await deps.repo.putLinks(portal.id, changed);
@@ -135,7 +149,12 @@ export async function checkLinksOf(
   const network = networkSince(fetcher, offsite);
   const writesBefore = deps.repo.writes;
   try {
-    const s = await checkPortalLinks(input, { repo: deps.repo, fetcher, offsiteFetcher: offsite, knownPages: deps.knownPages });
+    const s = await checkPortalLinks(input, {
+      repo: deps.repo,
+      fetcher,
+      offsiteFetcher: offsite,
+      knownPages: deps.knownPages,
+    });
     out.counters = { linksChecked: s.checked, linksBroken: s.broken, linksUnverified: s.unverified };
   } catch (e) {
     out.warnings.push(`link check failed: ${(e as Error).message}`);

@@ -22,7 +22,10 @@ export interface CheckResult {
   url: string;
   portal: PortalConfig;
   kind: 'list' | 'detail';
-  page?: Pick<DetailPage, 'title' | 'indexNo' | 'docNo' | 'publisher' | 'generatedDate' | 'publishedDate' | 'bodyChars'> & { attachments: number; links: number };
+  page?: Pick<
+    DetailPage,
+    'title' | 'indexNo' | 'docNo' | 'publisher' | 'generatedDate' | 'publishedDate' | 'bodyChars'
+  > & { attachments: number; links: number };
   list?: { items: ItemSnapshot[]; pages: number };
   fetch: { ok: boolean; status?: number; error?: string };
   findings: StoredFinding[];
@@ -42,7 +45,9 @@ export function portalForUrl(config: Config, url: string): PortalConfig {
   const portal = config.portals.find((p) => portalHosts(p).has(host));
   if (!portal) {
     const hosts = config.portals.flatMap((p) => [...portalHosts(p)]);
-    throw new CheckRefused(`${host} is not a configured portal's host (configured: ${hosts.join(', ')}). Only configured portals are checked.`);
+    throw new CheckRefused(
+      `${host} is not a configured portal's host (configured: ${hosts.join(', ')}). Only configured portals are checked.`,
+    );
   }
   return portal;
 }
@@ -57,9 +62,19 @@ export async function checkUrl(
   try {
     const column = portal.columns.find((c) => sameUrl(c.url, input.url));
     if (column) {
-      const r = await crawlColumn({ portal, column, scanId, asOf: input.asOf }, { fetcher, repo: deps.repo, now: deps.now });
+      const r = await crawlColumn(
+        { portal, column, scanId, asOf: input.asOf },
+        { fetcher, repo: deps.repo, now: deps.now },
+      );
       const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.columnId === column.id);
-      return { url: input.url, portal, kind: 'list', list: { items: r.snapshot.items, pages: r.snapshot.listPages }, fetch: r.snapshot.fetch, ...verdict };
+      return {
+        url: input.url,
+        portal,
+        kind: 'list',
+        list: { items: r.snapshot.items, pages: r.snapshot.listPages },
+        fetch: r.snapshot.fetch,
+        ...verdict,
+      };
     }
 
     const [known] = await deps.repo.getPages(portal.id, [input.url]);
@@ -75,7 +90,17 @@ export async function checkUrl(
     if (detail) {
       await deps.repo.putPages(portal.id, [record]);
       const { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars } = detail;
-      page = { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars, attachments: detail.attachments.length, links: detail.links.length };
+      page = {
+        title,
+        indexNo,
+        docNo,
+        publisher,
+        generatedDate,
+        publishedDate,
+        bodyChars,
+        attachments: detail.attachments.length,
+        links: detail.links.length,
+      };
     }
     const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === input.url, input.url);
     return { url: input.url, portal, kind: 'detail', page, fetch, ...verdict };
@@ -85,7 +110,14 @@ export async function checkUrl(
 }
 
 /** Runs the rules over the stored portal and reconciles only the findings `concerns` selects. */
-async function judge(portal: PortalConfig, asOf: string, repo: Repository, scanId: string, concerns: (f: Finding) => boolean, extraPage?: string) {
+async function judge(
+  portal: PortalConfig,
+  asOf: string,
+  repo: Repository,
+  scanId: string,
+  concerns: (f: Finding) => boolean,
+  extraPage?: string,
+) {
   const { snapshot, context, previous, pages } = await loadEvaluation(portal, asOf, scanId, repo);
   if (extraPage) {
     // A page checked by URL counts even when no list links it (yet).

@@ -8,7 +8,12 @@ import type { ScanCounters, TaskCounters } from '../store/records.ts';
 /** The network side of a step: requests, bytes, 304s, failed fetches. */
 export type NetworkCounters = Pick<TaskCounters, 'requests' | 'bytes' | 'notModified' | 'failures'>;
 
-const NETWORK_KEYS = ['requests', 'bytes', 'notModified', 'failures'] as const satisfies readonly (keyof NetworkCounters)[];
+const NETWORK_KEYS = [
+  'requests',
+  'bytes',
+  'notModified',
+  'failures',
+] as const satisfies readonly (keyof NetworkCounters)[];
 
 export const zeroNetwork = (): NetworkCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0 });
 

@@ -51,7 +51,11 @@ export async function fetchDetailPage(
   ctx: DetailPageContext,
 ): Promise<DetailPageFetch> {
   const conditional = ctx.fresh ? undefined : known;
-  const res = await ctx.fetcher.fetch({ url: page.url, etag: conditional?.etag, lastModified: conditional?.lastModified });
+  const res = await ctx.fetcher.fetch({
+    url: page.url,
+    etag: conditional?.etag,
+    lastModified: conditional?.lastModified,
+  });
   const fetch = outcomeOf(res);
   const fetchedAt = ctx.now().toISOString();
   const listFields = { listTitle: page.listTitle, listDate: page.listDate };
@@ -66,11 +70,18 @@ export async function fetchDetailPage(
   const { html } = decodeHtml(res.body, res.contentType);
   const contentHash = sha256(html);
   if (conditional && conditional.contentHash === contentHash && conditional.fetch.ok) {
-    return { record: { ...conditional, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt }, fetch };
+    return {
+      record: { ...conditional, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt },
+      fetch,
+    };
   }
   const detail = extractDetail(html, res.finalUrl);
   const record: PageRecord = {
-    ...pageRecordOf(detail, { url: page.url, columnId: page.columnId, fetch, firstSeen: known?.firstSeen ?? ctx.asOf, fetchedAt }, ctx.portal),
+    ...pageRecordOf(
+      detail,
+      { url: page.url, columnId: page.columnId, fetch, firstSeen: known?.firstSeen ?? ctx.asOf, fetchedAt },
+      ctx.portal,
+    ),
     etag: res.etag,
     lastModified: res.lastModified,
     contentHash,
@@ -82,8 +93,21 @@ export async function fetchDetailPage(
 /** What a page that never answered is stored as: its place in the column, no metadata. */
 function emptyPage(url: string, columnId: string, asOf: string): PageRecord {
   return {
-    url, columnId, fetch: { ok: false }, title: null, indexNo: null, docNo: null, publisher: null,
-    generatedDate: null, publishedDate: null, validity: null, bodyChars: 0, attachments: 0,
-    hasBody: false, notFound: false, firstSeen: asOf, fetchedAt: '',
+    url,
+    columnId,
+    fetch: { ok: false },
+    title: null,
+    indexNo: null,
+    docNo: null,
+    publisher: null,
+    generatedDate: null,
+    publishedDate: null,
+    validity: null,
+    bodyChars: 0,
+    attachments: 0,
+    hasBody: false,
+    notFound: false,
+    firstSeen: asOf,
+    fetchedAt: '',
   };
 }

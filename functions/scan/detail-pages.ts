@@ -38,7 +38,16 @@ export async function crawlDetailPages(
   const settings = crawlSettings(portal);
   const hosts = portalHosts(portal);
   // Alone (a Lambda, an on-demand check) only this column's pages are read, not the portal's.
-  const known = deps.knownPages ?? new Map((await deps.repo.getPages(portal.id, input.items.map((i) => i.url))).map((p) => [p.url, p]));
+  const known =
+    deps.knownPages ??
+    new Map(
+      (
+        await deps.repo.getPages(
+          portal.id,
+          input.items.map((i) => i.url),
+        )
+      ).map((p) => [p.url, p]),
+    );
   let pagesFetched = 0;
   let pagesParsed = 0;
   const toWrite: PageRecord[] = [];

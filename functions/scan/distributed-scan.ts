@@ -14,9 +14,7 @@ import { crawlTarget, describeTarget, resolveTarget } from './crawl-target.ts';
 // least once: a repeated plan re-sends the same deduplication ids, a repeated task is
 // recognised by its name in the run, a repeated evaluation finds the run already evaluated.
 
-export type TaskOutcome =
-  | { done: 'crawled'; counted: boolean; last: boolean }
-  | { done: 'skipped'; reason: string };
+export type TaskOutcome = { done: 'crawled'; counted: boolean; last: boolean } | { done: 'skipped'; reason: string };
 
 /** Crawls one column (or the homepage) of a run and counts it done; `last` is true for exactly one task. */
 export async function runCrawlTask(
@@ -32,14 +30,19 @@ export async function runCrawlTask(
     // A redelivery of a task already counted (its batch timed out, or SQS delivered twice):
     // no second crawl. It may still have to close the run, if its first attempt died before that.
     const last = run.done >= run.total && (await repo.advanceRun(portal.id, message.scanId, 'crawling', 'crawled'));
-    return last ? { done: 'crawled', counted: false, last } : { done: 'skipped', reason: `${taskName(message)} was already crawled in scan ${message.scanId}` };
+    return last
+      ? { done: 'crawled', counted: false, last }
+      : { done: 'skipped', reason: `${taskName(message)} was already crawled in scan ${message.scanId}` };
   }
 
   const target = resolveTarget(portal, message.target);
   if (!target) {
     // The config changed mid-scan. The task still counts, or the run would never close.
     const { last } = await countTask(message, portal, repo, { ...zeroCounters(), writes: 1 });
-    return { done: 'skipped', reason: `${describeTarget(message.target)} is no longer in portal ${portal.id}'s config${last ? '; the run is crawled' : ''}` };
+    return {
+      done: 'skipped',
+      reason: `${describeTarget(message.target)} is no longer in portal ${portal.id}'s config${last ? '; the run is crawled' : ''}`,
+    };
   }
 
   const fetcher = deps.fetcher ?? portalFetcher(portal);
@@ -47,7 +50,10 @@ export async function runCrawlTask(
   const writesBefore = repo.writes;
   let pagesParsed = 0;
   try {
-    ({ pagesParsed } = await crawlTarget({ portal, scanId: message.scanId, asOf: message.asOf, target }, { fetcher, repo, now: deps.now }));
+    ({ pagesParsed } = await crawlTarget(
+      { portal, scanId: message.scanId, asOf: message.asOf, target },
+      { fetcher, repo, now: deps.now },
+    ));
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
@@ -60,7 +66,10 @@ async function countTask(message: CrawlMessage, portal: PortalConfig, repo: Repo
   const { counted, run: after } = await repo.completeRunTask(portal.id, message.scanId, taskName(message), counters);
   // The task that completes the count closes the run. A redelivered task tries too: its first
   // attempt may have died between counting and closing. The conditional write lets one through.
-  const last = after.done >= after.total && after.status === 'crawling' && (await repo.advanceRun(portal.id, message.scanId, 'crawling', 'crawled'));
+  const last =
+    after.done >= after.total &&
+    after.status === 'crawling' &&
+    (await repo.advanceRun(portal.id, message.scanId, 'crawling', 'crawled'));
   return { counted, last };
 }
 
@@ -73,9 +82,18 @@ export async function evaluateRun(
   const run = await deps.repo.getRun(runKey.portalId, runKey.scanId);
   if (run?.status === 'evaluated') return null;
   // The stream showed this run crawled; a read that disagrees is a fault, and throwing lets the stream retry.
-  if (run?.status !== 'crawled') throw new Error(`scan ${runKey.scanId} of portal ${runKey.portalId} is ${run ? run.status : 'not in the store'}; expected crawled`);
-  const links = await checkLinksOf({ portal, asOf: run.asOf }, { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher });
-  const result = await evaluatePortal({ portal, scanId: run.scanId, asOf: run.asOf, startedAt: run.startedAt, ...scanCountersOf(run.counters, links) }, deps.repo);
+  if (run?.status !== 'crawled')
+    throw new Error(
+      `scan ${runKey.scanId} of portal ${runKey.portalId} is ${run ? run.status : 'not in the store'}; expected crawled`,
+    );
+  const links = await checkLinksOf(
+    { portal, asOf: run.asOf },
+    { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher },
+  );
+  const result = await evaluatePortal(
+    { portal, scanId: run.scanId, asOf: run.asOf, startedAt: run.startedAt, ...scanCountersOf(run.counters, links) },
+    deps.repo,
+  );
   result.warnings.unshift(...links.warnings);
   await deps.repo.advanceRun(portal.id, run.scanId, 'crawled', 'evaluated');
   return result;

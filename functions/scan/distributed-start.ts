@@ -30,16 +30,23 @@ export async function startScan(
   // A day on, the previous run should long be evaluated. One still open means a column or its
   // evaluation is stuck where no error surfaced, for this portal alone (the others may be fine).
   const previous = (await deps.repo.listRuns(portal.id, 2)).find((r) => r.scanId !== scanId);
-  const stalled = previous && previous.status !== 'evaluated'
-    ? { scanId: previous.scanId, status: previous.status, done: previous.done, total: previous.total }
-    : null;
+  const stalled =
+    previous && previous.status !== 'evaluated'
+      ? { scanId: previous.scanId, status: previous.status, done: previous.done, total: previous.total }
+      : null;
   const run: ScanRun = {
-    portalId: portal.id, scanId, asOf: input.asOf, startedAt: now.toISOString(), status: 'crawling',
-    total: tasks.length, done: 0, counters: zeroCounters(), expiresAt: expiresAfter(now, RUN_DAYS),
+    portalId: portal.id,
+    scanId,
+    asOf: input.asOf,
+    startedAt: now.toISOString(),
+    status: 'crawling',
+    total: tasks.length,
+    done: 0,
+    counters: zeroCounters(),
+    expiresAt: expiresAfter(now, RUN_DAYS),
   };
   const created = await deps.repo.createRun(run);
   // Sent again on a retry: the first attempt may have died before its messages went out.
   await deps.queue.send(tasks.map((t) => ({ kind: 'crawl', ...t })));
   return { scanId, tasks: tasks.length, resumed: !created, stalled };
 }
-

@@ -6,7 +6,15 @@ import { vetoRisks, type VetoRisk } from '../rules/veto-risk.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { ColumnSnapshot, PortalSnapshot } from '../model/snapshot.ts';
 import type { RuleContext } from '../rules/types.ts';
-import type { Availability, ColumnRecord, LinkRecord, PageRecord, ScanCounters, ScanRecord, StoredFinding } from '../store/records.ts';
+import type {
+  Availability,
+  ColumnRecord,
+  LinkRecord,
+  PageRecord,
+  ScanCounters,
+  ScanRecord,
+  StoredFinding,
+} from '../store/records.ts';
 import { addDays } from '../calendar/dates.ts';
 import { homepageFreshness, isUnreachable } from '../rules/snapshot-queries.ts';
 import type { Repository } from '../store/repository.ts';
@@ -46,7 +54,13 @@ export interface EvaluateInput {
 }
 
 /** The portal's state as the store has it, and the context the rules run in. */
-export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId: string | null, repo: Repository, known?: { pages?: PageRecord[] }) {
+export async function loadEvaluation(
+  portal: PortalConfig,
+  asOf: string,
+  scanId: string | null,
+  repo: Repository,
+  known?: { pages?: PageRecord[] },
+) {
   const [meta, homepage, columnRecords, pages, previous, links, recentScans] = await Promise.all([
     repo.getMeta(portal.id),
     repo.getHomepage(portal.id),
@@ -74,7 +88,11 @@ export async function loadEvaluation(portal: PortalConfig, asOf: string, scanId:
 }
 
 /** `known.pages`: the pages as the crawl left them, when it ran in this process (saves re-reading them). */
-export async function evaluatePortal(input: EvaluateInput, repo: Repository, known?: { pages?: PageRecord[] }): Promise<ScanResult> {
+export async function evaluatePortal(
+  input: EvaluateInput,
+  repo: Repository,
+  known?: { pages?: PageRecord[] },
+): Promise<ScanResult> {
   const { portal, scanId, asOf } = input;
   const writesBefore = repo.writes;
   const { meta, snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo, known);
@@ -89,11 +107,19 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository, kno
   });
 
   const warnings = snapshot.columns.flatMap((c) => c.warnings.map((w) => `${c.column.name}: ${w}`));
-  const risks = vetoRisks(rec.open, context.thresholds, snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0, weeklyFailurePercent(context));
+  const risks = vetoRisks(
+    rec.open,
+    context.thresholds,
+    snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0,
+    weeklyFailurePercent(context),
+  );
   const byRule: ScanRecord['findings']['byRule'] = {};
   for (const f of rec.open) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const finishedAt = new Date().toISOString();
-  const counters: ScanCounters = { ...input.crawlCounters, writes: input.crawlWrites + (repo.writes - writesBefore) + 1 };
+  const counters: ScanCounters = {
+    ...input.crawlCounters,
+    writes: input.crawlWrites + (repo.writes - writesBefore) + 1,
+  };
   await repo.putScan({
     scanId,
     portalId: portal.id,
@@ -116,7 +142,14 @@ export async function evaluatePortal(input: EvaluateInput, repo: Repository, kno
     asOf,
     scannedAt: finishedAt,
     firstScan: context.firstScan,
-    summary: { columns: snapshot.columns.length, pages: snapshot.pages.size, findings: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, vetoRisks: risks },
+    summary: {
+      columns: snapshot.columns.length,
+      pages: snapshot.pages.size,
+      findings: rec.open.length,
+      new: rec.newIds.size,
+      resolved: rec.resolved.length,
+      vetoRisks: risks,
+    },
     findings: rec.open,
     resolved: rec.resolved,
     newIds: rec.newIds,
@@ -134,9 +167,14 @@ export function availabilityOf(snapshot: PortalSnapshot): Availability {
 /** Attempts and failures over the 7 days ending at `asOf` (this scan included, counted once). */
 function weekAvailability(scans: ScanRecord[], asOf: string, current: Availability): Availability {
   const from = addDays(asOf, -6);
-  const earlier = scans.filter((s) => s.asOf >= from && s.asOf <= asOf && s.availability && !s.scanId.startsWith('check-'));
+  const earlier = scans.filter(
+    (s) => s.asOf >= from && s.asOf <= asOf && s.availability && !s.scanId.startsWith('check-'),
+  );
   return earlier.reduce(
-    (sum, s) => ({ attempts: sum.attempts + s.availability!.attempts, failures: sum.failures + s.availability!.failures }),
+    (sum, s) => ({
+      attempts: sum.attempts + s.availability!.attempts,
+      failures: sum.failures + s.availability!.failures,
+    }),
     current,
   );
 }
@@ -152,8 +190,22 @@ export function buildSnapshot(
   const columns: ColumnSnapshot[] = portal.columns.map((column) => {
     const rec = byId.get(column.id);
     return rec
-      ? { column, fetch: rec.fetch, listPages: rec.listPages, items: rec.items, placeholder: rec.placeholder, warnings: rec.warnings }
-      : { column, fetch: { ok: false, error: 'not crawled yet' }, listPages: 0, items: [], placeholder: null, warnings: ['not crawled yet'] };
+      ? {
+          column,
+          fetch: rec.fetch,
+          listPages: rec.listPages,
+          items: rec.items,
+          placeholder: rec.placeholder,
+          warnings: rec.warnings,
+        }
+      : {
+          column,
+          fetch: { ok: false, error: 'not crawled yet' },
+          listPages: 0,
+          items: [],
+          placeholder: null,
+          warnings: ['not crawled yet'],
+        };
   });
   // Only pages still listed in a configured column count: a page dropped from its list is gone
   // from the portal as far as an inspector is concerned.

@@ -51,7 +51,9 @@ export async function readColumnList(
     }
   }
   if (!fetch.ok) {
-    warnings.push(`column could not be fetched (${fetch.error})${prev ? `; kept the last scan's ${prev.items.length} items` : ''}`);
+    warnings.push(
+      `column could not be fetched (${fetch.error})${prev ? `; kept the last scan's ${prev.items.length} items` : ''}`,
+    );
   }
   return {
     fetch,
@@ -78,7 +80,14 @@ async function walkListPages(
   const items = new Map<string, ItemSnapshot>();
   const links = new Map<string, PageLink>();
   let placeholder: string | null = null;
-  let fetch = outcomeOf({ url: column.url, finalUrl: column.url, ok: true, status: 200, notModified: false, attempts: 0 });
+  let fetch = outcomeOf({
+    url: column.url,
+    finalUrl: column.url,
+    ok: true,
+    status: 200,
+    notModified: false,
+    attempts: 0,
+  });
   let listPages = 0;
   let unchanged = true;
   const visited = new Set<string>();
@@ -102,7 +111,11 @@ async function walkListPages(
     // Ask conditionally only while everything so far is unchanged: once a page changed, the
     // items on later pages shifted too and must be read, not assumed.
     const sameUrl = cached?.url === next && unchanged;
-    const res = await deps.fetcher.fetch({ url: next, etag: sameUrl ? cached?.etag : undefined, lastModified: sameUrl ? cached?.lastModified : undefined });
+    const res = await deps.fetcher.fetch({
+      url: next,
+      etag: sameUrl ? cached?.etag : undefined,
+      lastModified: sameUrl ? cached?.lastModified : undefined,
+    });
     if (listPages === 0) fetch = outcomeOf(res);
     if (!res.ok) {
       if (listPages > 0) warnings.push(`list page ${next} failed: ${res.error}`);
@@ -123,9 +136,21 @@ async function walkListPages(
     if (!(sameUrl && cached?.contentHash === contentHash)) unchanged = false;
     const page = extractList(html, res.finalUrl, { referenceDate: asOf });
     if (listPages === 1) placeholder = page.placeholder;
-    for (const it of page.items) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, { title: maskPersonalData(it.title), url: it.url, date: it.date });
-    for (const l of page.links) if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
+    for (const it of page.items)
+      if (!items.has(it.url) && items.size < MAX_ITEMS)
+        items.set(it.url, { title: maskPersonalData(it.title), url: it.url, date: it.date });
+    for (const l of page.links)
+      if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
     next = page.nextPageUrl;
   }
-  return { fetch, listPages, items: [...items.values()], placeholder, listCache, links: [...links.values()], unchanged, warnings };
+  return {
+    fetch,
+    listPages,
+    items: [...items.values()],
+    placeholder,
+    listCache,
+    links: [...links.values()],
+    unchanged,
+    warnings,
+  };
 }

@@ -64,7 +64,10 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
     // Planned from this very config a moment ago: every column is in it.
     const target = resolveTarget(portal, task.target)!;
     progress.current = target.kind === 'homepage' ? '首页' : target.column.name;
-    const r = await crawlTarget({ portal, scanId, asOf, target }, { fetcher, repo, knownPages: known, previousColumns, now: opts.now });
+    const r = await crawlTarget(
+      { portal, scanId, asOf, target },
+      { fetcher, repo, knownPages: known, previousColumns, now: opts.now },
+    );
     progress.pagesFetched += r.pagesFetched;
     pagesParsed += r.pagesParsed;
     progress.done += 1;
@@ -74,16 +77,24 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   // Columns run side by side; the host limiter keeps the bureau's server at its politeness limits.
   const settled = await runQueue(tasks, Math.max(2, settings.concurrency * 2), worker);
   settled.forEach((s, i) => {
-    if (!s.ok) warnings.push(`crawl of ${describeTarget(tasks[i]!.target)} failed: ${(s.error as Error)?.message ?? String(s.error)}`);
+    if (!s.ok)
+      warnings.push(
+        `crawl of ${describeTarget(tasks[i]!.target)} failed: ${(s.error as Error)?.message ?? String(s.error)}`,
+      );
   });
 
   // Taken before the link check, which uses the same fetcher and counts its own share.
   const crawl = { ...network(), pagesParsed, writes: repo.writes - writesBefore };
-  const links = await checkLinksOf({ portal, asOf }, { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] });
+  const links = await checkLinksOf(
+    { portal, asOf },
+    { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] },
+  );
   warnings.push(...links.warnings);
 
   const counted = scanCountersOf(crawl, links);
-  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted }, repo, { pages: [...known.values()] });
+  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted }, repo, {
+    pages: [...known.values()],
+  });
   result.warnings.unshift(...warnings);
   if (!opts.fetcher) await fetcher.close();
   return result;

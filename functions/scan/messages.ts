@@ -12,9 +12,15 @@ const id = portalIdSchema;
 export const crawlMessageSchema = z.object({
   kind: z.literal('crawl'),
   portalId: id,
-  scanId: z.string().regex(/^[0-9TZ]+-[0-9a-z]+$/).max(64),
+  scanId: z
+    .string()
+    .regex(/^[0-9TZ]+-[0-9a-z]+$/)
+    .max(64),
   asOf: isoDay,
-  target: z.discriminatedUnion('kind', [z.object({ kind: z.literal('homepage') }), z.object({ kind: z.literal('column'), columnId: z.string().min(1).max(64) })]),
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('homepage') }),
+    z.object({ kind: z.literal('column'), columnId: z.string().min(1).max(64) }),
+  ]),
 });
 
 export const checkMessageSchema = z.object({
@@ -39,4 +45,5 @@ export interface TaskQueue {
 }
 
 /** The task's name inside its run: what makes a redelivery recognisable. */
-export const taskName = (m: CrawlMessage) => (m.target.kind === 'homepage' ? 'homepage' : `column:${m.target.columnId}`);
+export const taskName = (m: CrawlMessage) =>
+  m.target.kind === 'homepage' ? 'homepage' : `column:${m.target.columnId}`;

@@ -12,7 +12,11 @@ export function pageRecordOf(
   portal: PortalConfig,
 ): PageRecord {
   const renames = portal.obsoleteNames ?? [];
-  const textSignals = readTextSignals(d.bodyText, { obsoleteNames: renames.map((o) => o.old), currentNames: renames.map((o) => o.new), referenceDate: at.firstSeen });
+  const textSignals = readTextSignals(d.bodyText, {
+    obsoleteNames: renames.map((o) => o.old),
+    currentNames: renames.map((o) => o.new),
+    referenceDate: at.firstSeen,
+  });
   return {
     ...at,
     ...(Object.keys(textSignals).length ? { textSignals } : {}),

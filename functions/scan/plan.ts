@@ -15,6 +15,11 @@ export interface CrawlTask {
 export function planScan(portal: PortalConfig, scanId: string, asOf: string): CrawlTask[] {
   return [
     { portalId: portal.id, scanId, asOf, target: { kind: 'homepage' } },
-    ...portal.columns.map((c): CrawlTask => ({ portalId: portal.id, scanId, asOf, target: { kind: 'column', columnId: c.id } })),
+    ...portal.columns.map((c): CrawlTask => ({
+      portalId: portal.id,
+      scanId,
+      asOf,
+      target: { kind: 'column', columnId: c.id },
+    })),
   ];
 }

@@ -26,7 +26,12 @@ const AGEING_EVIDENCE = new Set(['ageDays', 'daysSinceEnd']);
 /** What a finding says, less its ageing counts (and the message, which only renders them). */
 const substanceOf = (f: Finding) =>
   hashOf([
-    f.severity, f.title, f.url, f.action, f.columnId ?? null, f.department ?? null,
+    f.severity,
+    f.title,
+    f.url,
+    f.action,
+    f.columnId ?? null,
+    f.department ?? null,
     // An object, not entries: hashOf sorts an object's keys, and DynamoDB returns maps in any order.
     Object.fromEntries(Object.entries(f.evidence).filter(([k]) => !AGEING_EVIDENCE.has(k))),
   ]);
@@ -34,7 +39,11 @@ const substanceOf = (f: Finding) =>
 /** Everything stored of a finding's content: a change here is written back. */
 const contentOf = (f: Finding) => hashOf([substanceOf(f), f.message, f.evidence]);
 
-export function reconcile(previous: StoredFinding[], current: Finding[], scan: { scanId: string; asOf: string }): Reconciled {
+export function reconcile(
+  previous: StoredFinding[],
+  current: Finding[],
+  scan: { scanId: string; asOf: string },
+): Reconciled {
   const before = new Map(previous.map((f) => [f.id, f]));
   const changed: StoredFinding[] = [];
   const open: StoredFinding[] = [];
@@ -46,19 +55,34 @@ export function reconcile(previous: StoredFinding[], current: Finding[], scan: {
     seen.add(f.id);
     const prev = before.get(f.id);
     if (!prev) {
-      const rec: StoredFinding = { ...f, status: 'open', firstSeenScan: scan.scanId, firstSeenAsOf: scan.asOf, lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf, reopened: 0 };
+      const rec: StoredFinding = {
+        ...f,
+        status: 'open',
+        firstSeenScan: scan.scanId,
+        firstSeenAsOf: scan.asOf,
+        lastChangedScan: scan.scanId,
+        lastChangedAsOf: scan.asOf,
+        reopened: 0,
+      };
       newIds.add(f.id);
       changed.push(rec);
       open.push(rec);
     } else if (prev.status === 'resolved') {
       const rec: StoredFinding = {
-        ...prev, ...f, status: 'open', lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf, reopened: prev.reopened + 1,
-        resolvedScan: undefined, resolvedAsOf: undefined,
+        ...prev,
+        ...f,
+        status: 'open',
+        lastChangedScan: scan.scanId,
+        lastChangedAsOf: scan.asOf,
+        reopened: prev.reopened + 1,
+        resolvedScan: undefined,
+        resolvedAsOf: undefined,
       };
       changed.push(rec);
       open.push(rec);
     } else if (contentOf(prev) !== contentOf(f)) {
-      const moved = substanceOf(prev) !== substanceOf(f) ? { lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf } : {};
+      const moved =
+        substanceOf(prev) !== substanceOf(f) ? { lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf } : {};
       const rec: StoredFinding = { ...prev, ...f, ...moved };
       changed.push(rec);
       open.push(rec);
@@ -70,7 +94,14 @@ export function reconcile(previous: StoredFinding[], current: Finding[], scan: {
   const resolved: StoredFinding[] = [];
   for (const prev of previous) {
     if (prev.status !== 'open' || seen.has(prev.id)) continue;
-    const rec: StoredFinding = { ...prev, status: 'resolved', resolvedScan: scan.scanId, resolvedAsOf: scan.asOf, lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf };
+    const rec: StoredFinding = {
+      ...prev,
+      status: 'resolved',
+      resolvedScan: scan.scanId,
+      resolvedAsOf: scan.asOf,
+      lastChangedScan: scan.scanId,
+      lastChangedAsOf: scan.asOf,
+    };
     resolved.push(rec);
     changed.push(rec);
   }

@@ -23,13 +23,26 @@ export function crawlSettings(portal: PortalConfig) {
 export function portalFetcher(portal: PortalConfig, opts: { dispatcher?: Dispatcher } = {}): Fetcher {
   const s = crawlSettings(portal);
   const hosts = portalHosts(portal);
-  const fetcher = new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, allowedHosts: hosts, robots: s.robots, dispatcher: opts.dispatcher });
-  for (const host of hosts) fetcher.limiter.configure(host, { concurrency: s.concurrency, minIntervalMs: s.minIntervalMs });
+  const fetcher = new Fetcher({
+    userAgent: s.userAgent,
+    timeoutMs: s.timeoutMs,
+    allowedHosts: hosts,
+    robots: s.robots,
+    dispatcher: opts.dispatcher,
+  });
+  for (const host of hosts)
+    fetcher.limiter.configure(host, { concurrency: s.concurrency, minIntervalMs: s.minIntervalMs });
   return fetcher;
 }
 
 /** Off-site links are checked gently: one request at a time per host, a second apart, robots.txt honoured. */
 export function offsiteFetcher(portal: PortalConfig, opts: { dispatcher?: Dispatcher } = {}): Fetcher {
   const s = crawlSettings(portal);
-  return new Fetcher({ userAgent: s.userAgent, timeoutMs: s.timeoutMs, retries: 1, limiter: new HostLimiter({ concurrency: 1, minIntervalMs: 1000 }), dispatcher: opts.dispatcher });
+  return new Fetcher({
+    userAgent: s.userAgent,
+    timeoutMs: s.timeoutMs,
+    retries: 1,
+    limiter: new HostLimiter({ concurrency: 1, minIntervalMs: 1000 }),
+    dispatcher: opts.dispatcher,
+  });
 }

@@ -2,7 +2,11 @@ import { chineseWorkingCalendar, isCoveredDate, type WorkingCalendar } from '../
 import type { ColumnKind, PortalConfig } from '../config/schema.ts';
 import { departmentOf, SITE_DEPARTMENT } from '../common/department.ts';
 import {
-  interpretationFinder, isInterpretation, isPolicyDocument, policyPaper, type PolicyPaper,
+  interpretationFinder,
+  isInterpretation,
+  isPolicyDocument,
+  policyPaper,
+  type PolicyPaper,
 } from '../rules/interpretation-match.ts';
 import type { ColumnRecord, PageRecord } from '../store/records.ts';
 
@@ -107,8 +111,14 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
 
   for (const column of portal.columns) {
     const stats: ColumnStats = {
-      columnId: column.id, name: column.name, kind: column.kind, department: column.department ?? null,
-      count: 0, undated: 0, withBothDates: 0, late: 0,
+      columnId: column.id,
+      name: column.name,
+      kind: column.kind,
+      department: column.department ?? null,
+      count: 0,
+      undated: 0,
+      withBothDates: 0,
+      late: 0,
     };
     byColumn.push(stats);
     for (const item of records.get(column.id)?.items ?? []) {
@@ -145,7 +155,14 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
       } else {
         stats.late += 1;
         timeliness.late += 1;
-        timeliness.lateItems.push({ columnId: column.id, url: item.url, title, generatedDate: generated, publishedDate: published, workingDays: days });
+        timeliness.lateItems.push({
+          columnId: column.id,
+          url: item.url,
+          title,
+          generatedDate: generated,
+          publishedDate: published,
+          workingDays: days,
+        });
       }
     }
   }

@@ -16,7 +16,16 @@ const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - dis
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
-  return cells.map((r) => '  ' + r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return cells
+    .map(
+      (r) =>
+        '  ' +
+        r
+          .map((c, i) => pad(c, widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The report's sentence and tables, in Chinese. */
@@ -41,14 +50,22 @@ export function formatStatsText(stats: AnnualStats): string {
     ),
     '',
     '按科室：',
-    table(['科室', '条数'], stats.byDepartment.map((d) => [d.department, d.count])),
+    table(
+      ['科室', '条数'],
+      stats.byDepartment.map((d) => [d.department, d.count]),
+    ),
     '',
     '按月份：',
-    table(['月份', '条数'], stats.byMonth.map((n, i) => [`${i + 1}月`, n])),
+    table(
+      ['月份', '条数'],
+      stats.byMonth.map((n, i) => [`${i + 1}月`, n]),
+    ),
     '',
     `公开及时性：成文日期与发布日期齐全的${t.withBothDates}条中，${t.within20WorkingDays}条在${t.limitWorkingDays}个工作日内公开（${percent(t.share)}），${t.late}条超过${t.limitWorkingDays}个工作日` +
       (t.unknown > 0 ? `；另有${t.unknown}条日期超出工作日历覆盖范围，无法判断。` : '。'),
-    ...t.lateItems.map((l) => `  · 《${l.title}》成文${l.generatedDate}，发布${l.publishedDate}，相隔${l.workingDays}个工作日`),
+    ...t.lateItems.map(
+      (l) => `  · 《${l.title}》成文${l.generatedDate}，发布${l.publishedDate}，相隔${l.workingDays}个工作日`,
+    ),
     '',
     `政策文件${p.documents}件：有解读${p.withInterpretation}件，无解读${p.withoutInterpretation}件。`,
     ...p.without.map((d) => `  · 无解读：《${d.title}》`),
@@ -87,7 +104,8 @@ export function statsCsv(stats: AnnualStats | AnnualStats[]): string {
   const all = Array.isArray(stats) ? stats : [stats];
   const rows: (string | number | null)[][] = [[...CSV_HEADER]];
   for (const s of all) {
-    const row = (section: string, key: string, name: string, value: string | number | null) => rows.push([s.portalId, s.year, section, key, name, value]);
+    const row = (section: string, key: string, name: string, value: string | number | null) =>
+      rows.push([s.portalId, s.year, section, key, name, value]);
     row('total', '', '', s.total);
     row('undated', '', '', s.undated);
     for (const c of s.byColumn) row('column', c.columnId, c.name, c.count);

@@ -1,4 +1,9 @@
-import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandInput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { retryLeftovers, type Backoff } from '../common/retry.ts';
 
 // BatchGetItem and BatchWriteItem over any number of keys or items: cut to the calls' limits, and
@@ -67,4 +72,5 @@ export async function batchWrite(
   await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, lane));
 }
 
-const stillUnprocessed = (what: string, attempts: number) => new Error(`DynamoDB kept ${what} unprocessed after ${attempts} attempts`);
+const stillUnprocessed = (what: string, attempts: number) =>
+  new Error(`DynamoDB kept ${what} unprocessed after ${attempts} attempts`);

@@ -1,4 +1,11 @@
-import type { ColumnSnapshot, FetchOutcome, HomepageSnapshot, ItemSnapshot, LinkSnapshot, PageSnapshot } from '../model/snapshot.ts';
+import type {
+  ColumnSnapshot,
+  FetchOutcome,
+  HomepageSnapshot,
+  ItemSnapshot,
+  LinkSnapshot,
+  PageSnapshot,
+} from '../model/snapshot.ts';
 import type { Finding } from '../model/finding.ts';
 import type { RuleId } from '../common/rule-ids.ts';
 import type { PageLink } from '../extract/types.ts';

@@ -1,9 +1,39 @@
-import { ConditionalCheckFailedException, CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions } from '../common/aws-client.ts';
 import { batchGet, batchWrite, type WriteRequest } from './batch-calls.ts';
-import { HOMEPAGE_SK, META_SK, checkSk, columnSk, digestSk, findingSk, linkSk, pageSk, portalPk, runSk, scanSk } from './keys.ts';
-import type { CheckRecord, ColumnRecord, DigestDelivery, HomepageRecord, LinkRecord, PageRecord, PortalMeta, ScanRecord, ScanRun, StoredFinding, TaskCounters } from './records.ts';
+import {
+  HOMEPAGE_SK,
+  META_SK,
+  checkSk,
+  columnSk,
+  digestSk,
+  findingSk,
+  linkSk,
+  pageSk,
+  portalPk,
+  runSk,
+  scanSk,
+} from './keys.ts';
+import type {
+  CheckRecord,
+  ColumnRecord,
+  DigestDelivery,
+  HomepageRecord,
+  LinkRecord,
+  PageRecord,
+  PortalMeta,
+  ScanRecord,
+  ScanRun,
+  StoredFinding,
+  TaskCounters,
+} from './records.ts';
 
 // The one place that talks to DynamoDB. Everything else speaks in records.
 
@@ -101,7 +131,11 @@ export class Repository {
 
   // ---- reads -------------------------------------------------------------------------------
 
-  private async queryPrefix<T>(portalId: string, prefix: string, opts: { newestFirst?: boolean; limit?: number } = {}): Promise<T[]> {
+  private async queryPrefix<T>(
+    portalId: string,
+    prefix: string,
+    opts: { newestFirst?: boolean; limit?: number } = {},
+  ): Promise<T[]> {
     const out: T[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -123,37 +157,67 @@ export class Repository {
   }
 
   private async get<T>(portalId: string, sk: string, consistent = false): Promise<T | null> {
-    const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk }, ConsistentRead: consistent }));
+    const res = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk }, ConsistentRead: consistent }),
+    );
     return res.Item ? (strip(res.Item) as T) : null;
   }
 
-  getMeta(portalId: string) { return this.get<PortalMeta>(portalId, META_SK); }
-  getHomepage(portalId: string) { return this.get<HomepageRecord>(portalId, HOMEPAGE_SK); }
-  getColumn(portalId: string, columnId: string) { return this.get<ColumnRecord>(portalId, columnSk(columnId)); }
-  listColumns(portalId: string) { return this.queryPrefix<ColumnRecord>(portalId, 'C#'); }
-  listPages(portalId: string) { return this.queryPrefix<PageRecord>(portalId, 'U#'); }
+  getMeta(portalId: string) {
+    return this.get<PortalMeta>(portalId, META_SK);
+  }
+  getHomepage(portalId: string) {
+    return this.get<HomepageRecord>(portalId, HOMEPAGE_SK);
+  }
+  getColumn(portalId: string, columnId: string) {
+    return this.get<ColumnRecord>(portalId, columnSk(columnId));
+  }
+  listColumns(portalId: string) {
+    return this.queryPrefix<ColumnRecord>(portalId, 'C#');
+  }
+  listPages(portalId: string) {
+    return this.queryPrefix<PageRecord>(portalId, 'U#');
+  }
   /** The stored pages among `urls` (BatchGetItem, 100 keys a call): a column's, without reading the whole portal. */
   async getPages(portalId: string, urls: string[]): Promise<PageRecord[]> {
     const keys = [...new Set(urls)].map((u) => ({ pk: portalPk(portalId), sk: pageSk(u) }));
-    return (await batchGet(this.doc, this.tableName, keys, 'page reads')).map((item) => strip(item) as unknown as PageRecord);
+    return (await batchGet(this.doc, this.tableName, keys, 'page reads')).map(
+      (item) => strip(item) as unknown as PageRecord,
+    );
   }
 
-  listFindings(portalId: string) { return this.queryPrefix<StoredFinding>(portalId, 'F#'); }
-  listLinks(portalId: string) { return this.queryPrefix<LinkRecord>(portalId, 'L#'); }
+  listFindings(portalId: string) {
+    return this.queryPrefix<StoredFinding>(portalId, 'F#');
+  }
+  listLinks(portalId: string) {
+    return this.queryPrefix<LinkRecord>(portalId, 'L#');
+  }
   /** Newest first. */
-  listScans(portalId: string, limit?: number) { return this.queryPrefix<ScanRecord>(portalId, 'S#', { newestFirst: true, limit }); }
+  listScans(portalId: string, limit?: number) {
+    return this.queryPrefix<ScanRecord>(portalId, 'S#', { newestFirst: true, limit });
+  }
 
   // ---- writes ------------------------------------------------------------------------------
 
   private async put(portalId: string, sk: string, record: object): Promise<void> {
-    await this.writer().send(new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(portalId), sk, ...record } }));
+    await this.writer().send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(portalId), sk, ...record } }),
+    );
     this.writes += 1;
   }
 
-  putMeta(meta: PortalMeta) { return this.put(meta.portalId, META_SK, meta); }
-  putHomepage(portalId: string, rec: HomepageRecord) { return this.put(portalId, HOMEPAGE_SK, rec); }
-  putColumn(portalId: string, rec: ColumnRecord) { return this.put(portalId, columnSk(rec.columnId), rec); }
-  putScan(rec: ScanRecord) { return this.put(rec.portalId, scanSk(rec.scanId), rec); }
+  putMeta(meta: PortalMeta) {
+    return this.put(meta.portalId, META_SK, meta);
+  }
+  putHomepage(portalId: string, rec: HomepageRecord) {
+    return this.put(portalId, HOMEPAGE_SK, rec);
+  }
+  putColumn(portalId: string, rec: ColumnRecord) {
+    return this.put(portalId, columnSk(rec.columnId), rec);
+  }
+  putScan(rec: ScanRecord) {
+    return this.put(rec.portalId, scanSk(rec.scanId), rec);
+  }
 
   putPages(portalId: string, pages: PageRecord[]) {
     return this.batchPut(pages.map((p) => ({ pk: portalPk(portalId), sk: pageSk(p.url), ...p })));
@@ -182,10 +246,18 @@ export class Repository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
-          UpdateExpression: 'SET #s = :sending, week = :week, email = :email, updatedAt = :now ADD attempts :one REMOVE #e',
+          UpdateExpression:
+            'SET #s = :sending, week = :week, email = :email, updatedAt = :now ADD attempts :one REMOVE #e',
           ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
           ExpressionAttributeNames: { '#s': 'status', '#e': 'error' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':week': week, ':email': email, ':now': now, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':failed': 'failed',
+            ':week': week,
+            ':email': email,
+            ':now': now,
+            ':one': 1,
+          },
         }),
       ),
     );
@@ -196,14 +268,27 @@ export class Repository {
     return standing ?? { week, email, status: 'sending', attempts: 0, updatedAt: now };
   }
 
-  async finishDigest(portalId: string, week: string, email: string, outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string }, now: string) {
+  async finishDigest(
+    portalId: string,
+    week: string,
+    email: string,
+    outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string },
+    now: string,
+  ) {
     await this.writer().send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: portalPk(portalId), sk: digestSk(week, email) },
-        UpdateExpression: outcome.status === 'sent' ? 'SET #s = :s, messageId = :v, updatedAt = :now' : 'SET #s = :s, #e = :v, updatedAt = :now',
+        UpdateExpression:
+          outcome.status === 'sent'
+            ? 'SET #s = :s, messageId = :v, updatedAt = :now'
+            : 'SET #s = :s, #e = :v, updatedAt = :now',
         ExpressionAttributeNames: outcome.status === 'sent' ? { '#s': 'status' } : { '#s': 'status', '#e': 'error' },
-        ExpressionAttributeValues: { ':s': outcome.status, ':v': outcome.status === 'sent' ? outcome.messageId : outcome.error, ':now': now },
+        ExpressionAttributeValues: {
+          ':s': outcome.status,
+          ':v': outcome.status === 'sent' ? outcome.messageId : outcome.error,
+          ':now': now,
+        },
       }),
     );
     this.writes += 1;
@@ -216,7 +301,11 @@ export class Repository {
     const created = await this.ifConditionHolds(() =>
       this.writer().send(
         // doneTasks starts absent: the first task's ADD makes it a string set.
-        new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run, doneTasks: undefined }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: portalPk(run.portalId), sk: runSk(run.scanId), ...run, doneTasks: undefined },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       ),
     );
     return created !== undefined;
@@ -238,7 +327,12 @@ export class Repository {
    * conditional write that adds its counters, so a redelivered message adds nothing. `counted`
    * is false for a repeat; `run` is the run after the write either way.
    */
-  async completeRunTask(portalId: string, scanId: string, task: string, counters: TaskCounters): Promise<{ counted: boolean; run: ScanRun }> {
+  async completeRunTask(
+    portalId: string,
+    scanId: string,
+    task: string,
+    counters: TaskCounters,
+  ): Promise<{ counted: boolean; run: ScanRun }> {
     const names: Record<string, string> = { '#c': 'counters', '#done': 'done', '#tasks': 'doneTasks' };
     const values: Record<string, unknown> = { ':task': task, ':tasks': new Set([task]), ':one': 1 };
     const adds = Object.entries(counters).map(([k, v], i) => {
@@ -263,7 +357,8 @@ export class Repository {
     );
     if (res) return { counted: true, run: runOf(strip(res.Attributes!)) };
     const run = await this.getRun(portalId, scanId);
-    if (!run) throw new Error(`scan ${scanId} of portal ${portalId} is not in the store (expired, or planned elsewhere)`);
+    if (!run)
+      throw new Error(`scan ${scanId} of portal ${portalId} is not in the store (expired, or planned elsewhere)`);
     return { counted: false, run };
   }
 
@@ -277,7 +372,8 @@ export class Repository {
           UpdateExpression: 'SET #s = :to',
           // crawled needs every task counted: a late duplicate can never close a run early.
           ConditionExpression: to === 'crawled' ? '#s = :from AND #done >= #total' : '#s = :from',
-          ExpressionAttributeNames: to === 'crawled' ? { '#s': 'status', '#done': 'done', '#total': 'total' } : { '#s': 'status' },
+          ExpressionAttributeNames:
+            to === 'crawled' ? { '#s': 'status', '#done': 'done', '#total': 'total' } : { '#s': 'status' },
           ExpressionAttributeValues: { ':from': from, ':to': to },
         }),
       ),
@@ -285,7 +381,9 @@ export class Repository {
     return advanced !== undefined;
   }
 
-  putCheck(rec: CheckRecord) { return this.put(rec.portalId, checkSk(rec.checkId), rec); }
+  putCheck(rec: CheckRecord) {
+    return this.put(rec.portalId, checkSk(rec.checkId), rec);
+  }
 
   /**
    * Stores a check's answer unless another attempt already has: the inline attempt the API gave
@@ -306,9 +404,13 @@ export class Repository {
     if (stored) return rec;
     return (await this.get<CheckRecord>(rec.portalId, checkSk(rec.checkId), true)) ?? rec;
   }
-  getCheck(portalId: string, checkId: string, consistent = false) { return this.get<CheckRecord>(portalId, checkSk(checkId), consistent); }
+  getCheck(portalId: string, checkId: string, consistent = false) {
+    return this.get<CheckRecord>(portalId, checkSk(checkId), consistent);
+  }
 
-  getDigestDelivery(portalId: string, week: string, email: string) { return this.get<DigestDelivery>(portalId, digestSk(week, email)); }
+  getDigestDelivery(portalId: string, week: string, email: string) {
+    return this.get<DigestDelivery>(portalId, digestSk(week, email));
+  }
 
   private batchPut(items: Record<string, unknown>[]): Promise<void> {
     return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
@@ -316,7 +418,12 @@ export class Repository {
 
   /** Re-sends unprocessed items with backoff (nothing is dropped), counting each item written. */
   private batchWrite(requests: WriteRequest[]): Promise<void> {
-    return batchWrite(() => this.writer(), this.tableName, requests, (items) => (this.writes += items));
+    return batchWrite(
+      () => this.writer(),
+      this.tableName,
+      requests,
+      (items) => (this.writes += items),
+    );
   }
 
   destroy() {

@@ -24,9 +24,22 @@ describe('delivering one alert to every channel of a portal', () => {
   let smtp: SmtpReceiver;
   let ssm: SsmWire;
   let config: AlertsConfig;
-  const env = { DW_WECOM_URL: '', DW_DINGTALK_SECRET: DINGTALK_SECRET, DW_HOOK_URL: '', DW_SMTP_PASSWORD: 'smtp-pass-SECRET' };
+  const env = {
+    DW_WECOM_URL: '',
+    DW_DINGTALK_SECRET: DINGTALK_SECRET,
+    DW_HOOK_URL: '',
+    DW_SMTP_PASSWORD: 'smtp-pass-SECRET',
+  };
   const deps = () => ({
-    resolveSecret: secretResolver({ env, ssm: () => new SSMClient({ endpoint: ssm.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }) }),
+    resolveSecret: secretResolver({
+      env,
+      ssm: () =>
+        new SSMClient({
+          endpoint: ssm.endpoint,
+          region: 'cn-north-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }),
+    }),
     ses: sesClient(ses.endpoint),
   });
 
@@ -41,7 +54,16 @@ describe('delivering one alert to every channel of a portal', () => {
     config = alertsSchema.parse({
       channels: [
         { type: 'ses', from: 'dw@example.gov.cn' },
-        { type: 'smtp', host: '127.0.0.1', port: smtp.port, secure: false, user: 'dw@example.gov.cn', password: { env: 'DW_SMTP_PASSWORD' }, from: 'dw@example.gov.cn', recipients: ['webmaster@example.gov.cn'] },
+        {
+          type: 'smtp',
+          host: '127.0.0.1',
+          port: smtp.port,
+          secure: false,
+          user: 'dw@example.gov.cn',
+          password: { env: 'DW_SMTP_PASSWORD' },
+          from: 'dw@example.gov.cn',
+          recipients: ['webmaster@example.gov.cn'],
+        },
         { type: 'wecom', url: { env: 'DW_WECOM_URL' } },
         { type: 'dingtalk', url: { ssm: '/disclosure-watch/dingtalk-url' }, secret: { env: 'DW_DINGTALK_SECRET' } },
         { type: 'webhook', url: { env: 'DW_HOOK_URL' }, levels: ['veto'] },
@@ -62,7 +84,10 @@ describe('delivering one alert to every channel of a portal', () => {
       [3, 'dingtalk', undefined, true],
       [4, 'webhook', undefined, true],
     ]);
-    expect((await ses.stored()).map((m) => m.destination.to[0])).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
+    expect((await ses.stored()).map((m) => m.destination.to[0])).toEqual([
+      'director@example.gov.cn',
+      'land@example.gov.cn',
+    ]);
     expect(smtp.mails.map((m) => m.to)).toEqual([['webmaster@example.gov.cn']]);
     expect(robot.received.map((r) => r.path).sort()).toEqual(['/cgi-bin/webhook/send', '/hook', '/robot/send']); // channels run side by side
   });
@@ -71,14 +96,31 @@ describe('delivering one alert to every channel of a portal', () => {
     const before = robot.received.length;
     const deliveries = await deliverAlert(warningAlert, config, recipients, deps());
     expect(deliveries.map((d) => d.type)).not.toContain('webhook');
-    expect(robot.received.slice(before).map((r) => r.path).sort()).toEqual(['/cgi-bin/webhook/send', '/robot/send']);
+    expect(
+      robot.received
+        .slice(before)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/cgi-bin/webhook/send', '/robot/send']);
   });
 
   it('reports an unreadable secret by its reference on that channel alone, never throwing', async () => {
-    const broken = alertsSchema.parse({ channels: [{ type: 'wecom', url: { env: 'DW_NOT_SET' } }, { type: 'webhook', url: { env: 'DW_HOOK_URL' } }] });
+    const broken = alertsSchema.parse({
+      channels: [
+        { type: 'wecom', url: { env: 'DW_NOT_SET' } },
+        { type: 'webhook', url: { env: 'DW_HOOK_URL' } },
+      ],
+    });
     const deliveries = await deliverAlert(vetoAlert, broken, recipients, deps());
     expect(deliveries).toEqual([
-      { channel: 0, type: 'wecom', result: { ok: false, error: 'wecom: secret reference {"env":"DW_NOT_SET"}: the environment variable DW_NOT_SET is not set' } },
+      {
+        channel: 0,
+        type: 'wecom',
+        result: {
+          ok: false,
+          error: 'wecom: secret reference {"env":"DW_NOT_SET"}: the environment variable DW_NOT_SET is not set',
+        },
+      },
       { channel: 1, type: 'webhook', result: { ok: true } },
     ]);
   });
@@ -90,15 +132,26 @@ describe('delivering one alert to every channel of a portal', () => {
       { ok: false, error: 'ses: no recipient (the portal lists no leader and no recipient of 土地利用科)' },
       { ok: false, error: 'ses: the channel names no "from" and the deploy has no sender address' },
     ]);
-    const withDeploySender = await deliverAlert(vetoAlert, alertsSchema.parse({ channels: [{ type: 'ses' }] }), recipients.slice(0, 1), { ...deps(), sesFrom: 'deploy@example.gov.cn' });
+    const withDeploySender = await deliverAlert(
+      vetoAlert,
+      alertsSchema.parse({ channels: [{ type: 'ses' }] }),
+      recipients.slice(0, 1),
+      { ...deps(), sesFrom: 'deploy@example.gov.cn' },
+    );
     expect(withDeploySender.map((d) => d.result.ok)).toEqual([true]);
   });
 });
 
 describe('who an email channel writes to', () => {
   it('"portal" means the leaders and the department that must act, each address once', () => {
-    expect(emailRecipients(vetoAlert, undefined, recipients)).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
-    expect(emailRecipients(vetoAlert, 'portal', [...recipients, recipients[0]!])).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
+    expect(emailRecipients(vetoAlert, undefined, recipients)).toEqual([
+      'director@example.gov.cn',
+      'land@example.gov.cn',
+    ]);
+    expect(emailRecipients(vetoAlert, 'portal', [...recipients, recipients[0]!])).toEqual([
+      'director@example.gov.cn',
+      'land@example.gov.cn',
+    ]);
   });
 
   it('a site-wide problem reaches the leaders', () => {
@@ -106,6 +159,8 @@ describe('who an email channel writes to', () => {
   });
 
   it('a list names the addresses instead', () => {
-    expect(emailRecipients(vetoAlert, ['a@example.gov.cn', 'a@example.gov.cn', 'b@example.gov.cn'], recipients)).toEqual(['a@example.gov.cn', 'b@example.gov.cn']);
+    expect(
+      emailRecipients(vetoAlert, ['a@example.gov.cn', 'a@example.gov.cn', 'b@example.gov.cn'], recipients),
+    ).toEqual(['a@example.gov.cn', 'b@example.gov.cn']);
   });
 });

@@ -28,7 +28,11 @@ describe('alerts through SES', () => {
     expect(result.id).toBeTruthy();
     const [mail] = (await ses.stored()).slice(-1);
     const rendered = renderEmail(vetoAlert);
-    expect(mail).toMatchObject({ destination: { to: ['director@example.gov.cn'] }, subject: rendered.subject, body: { text: rendered.text, html: rendered.html } });
+    expect(mail).toMatchObject({
+      destination: { to: ['director@example.gov.cn'] },
+      subject: rendered.subject,
+      body: { text: rendered.text, html: rendered.html },
+    });
     expect(mail!.from).toMatch(/^=\?UTF-8\?B\?.+\?= <dw@example\.gov\.cn>$/);
   });
 
@@ -48,10 +52,22 @@ describe('alerts through SMTP', () => {
 
   it('logs in with the password from its env reference and delivers subject and both bodies', async () => {
     const password = await secretResolver({ env: { DW_SMTP_PASSWORD: PASSWORD } })({ env: 'DW_SMTP_PASSWORD' });
-    const result = await smtpChannel().send(clearedAlert, { host: '127.0.0.1', port: smtp.port, secure: false, user: 'dw@example.gov.cn', password, from: 'dw@example.gov.cn', to: 'webmaster@example.gov.cn' });
+    const result = await smtpChannel().send(clearedAlert, {
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: 'dw@example.gov.cn',
+      password,
+      from: 'dw@example.gov.cn',
+      to: 'webmaster@example.gov.cn',
+    });
     expect(result.ok).toBe(true);
     const mail = smtp.mails.at(-1)!;
-    expect(mail).toMatchObject({ user: 'dw@example.gov.cn', from: 'dw@example.gov.cn', to: ['webmaster@example.gov.cn'] });
+    expect(mail).toMatchObject({
+      user: 'dw@example.gov.cn',
+      from: 'dw@example.gov.cn',
+      to: ['webmaster@example.gov.cn'],
+    });
     const message = readMessage(mail.raw);
     const rendered = renderEmail(clearedAlert);
     expect(message.subject).toBe(rendered.subject);
@@ -64,7 +80,15 @@ describe('alerts through SMTP', () => {
 
   it('reports a refused login without the password, even when the server echoes it', async () => {
     const wrong = 'wrong-pass-77aaSECRET';
-    const result = await smtpChannel().send(vetoAlert, { host: '127.0.0.1', port: smtp.port, secure: false, user: 'dw@example.gov.cn', password: wrong, from: 'dw@example.gov.cn', to: 'webmaster@example.gov.cn' });
+    const result = await smtpChannel().send(vetoAlert, {
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: 'dw@example.gov.cn',
+      password: wrong,
+      from: 'dw@example.gov.cn',
+      to: 'webmaster@example.gov.cn',
+    });
     expect(result.ok).toBe(false);
     expect(result.error).toContain('535 authentication failed for dw@example.gov.cn/***'); // the echo, scrubbed
     expect(result.error).not.toContain(wrong);
@@ -72,7 +96,13 @@ describe('alerts through SMTP', () => {
   });
 
   it('knows a refused connection sent nothing', async () => {
-    const result = await smtpChannel().send(vetoAlert, { host: '127.0.0.1', port: await freePort(), secure: false, from: 'dw@example.gov.cn', to: 'webmaster@example.gov.cn' });
+    const result = await smtpChannel().send(vetoAlert, {
+      host: '127.0.0.1',
+      port: await freePort(),
+      secure: false,
+      from: 'dw@example.gov.cn',
+      to: 'webmaster@example.gov.cn',
+    });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('ECONNREFUSED') });
     expect(result.unconfirmed).toBeUndefined();
   });

@@ -11,7 +11,12 @@ const outage: AlertCondition = {
   action: '恢复首页',
   url: 'http://gtj.example.gov.cn/',
 };
-const warning = (key = 'risk:empty-column'): AlertCondition => ({ ...outage, key, level: 'warning', title: '空白栏目：3' });
+const warning = (key = 'risk:empty-column'): AlertCondition => ({
+  ...outage,
+  key,
+  level: 'warning',
+  title: '空白栏目：3',
+});
 const veto = (): AlertCondition => ({ ...warning(), level: 'veto' });
 const noQuiet: QuietHours = (_level, now) => now;
 /** Warnings wait until 07:00 Asia/Shanghai (23:00 UTC) when they arise between 22:00 and 07:00. */
@@ -36,7 +41,9 @@ function replay(rounds: { at: string; conditions: AlertCondition[] }[], quiet: Q
     for (const s of dueNotices(states, now)) {
       sent.push(`${s.key} ${s.notice!.kind} ${s.notice!.level} #${s.opening} ${r.at}`);
       states = states.map((x) =>
-        x.key === s.key ? { ...x, version: x.version + 1, notice: { ...x.notice!, status: 'sent' as const, sentAt: r.at } } : x,
+        x.key === s.key
+          ? { ...x, version: x.version + 1, notice: { ...x.notice!, status: 'sent' as const, sentAt: r.at } }
+          : x,
       );
     }
   }
@@ -77,7 +84,10 @@ describe('alert lifecycle', () => {
       ],
       noQuiet,
     );
-    expect(sent).toEqual([`risk:empty-column opened warning #1 ${at(2)}`, `risk:empty-column escalated veto #1 ${at(3)}`]);
+    expect(sent).toEqual([
+      `risk:empty-column opened warning #1 ${at(2)}`,
+      `risk:empty-column escalated veto #1 ${at(3)}`,
+    ]);
   });
 
   it('upgrades a warning held by quiet hours when the veto follows: one message, at once', () => {

@@ -17,7 +17,8 @@ describe('quiet hours (Asia/Shanghai)', () => {
   });
 
   it('lets a warning through at 07:00 sharp and until 21:59', () => {
-    for (const t of ['2018-01-16T07:00:00', '2018-01-16T12:00:00', '2018-01-16T21:59:59.999']) expect(sendableAt('warning', bj(t))).toEqual(bj(t));
+    for (const t of ['2018-01-16T07:00:00', '2018-01-16T12:00:00', '2018-01-16T21:59:59.999'])
+      expect(sendableAt('warning', bj(t))).toEqual(bj(t));
   });
 
   it('never holds a veto by default: a leaked ID number goes out at 03:00', () => {
@@ -50,8 +51,13 @@ describe('quiet hours (Asia/Shanghai)', () => {
 });
 
 describe('quiet hours, properties over any range (wrapping midnight or not) and any instant', () => {
-  const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
-  const range = fc.tuple(hhmm, hhmm).filter(([a, b]) => a !== b).map(([a, b]) => `${a}-${b}`);
+  const hhmm = fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+  const range = fc
+    .tuple(hhmm, hhmm)
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]) => `${a}-${b}`);
   const instant = fc.integer({ min: Date.UTC(2017, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => new Date(t));
   const minuteOfDayBj = (d: Date) => Math.floor(((d.getTime() + 8 * 3_600_000) % 86_400_000) / 60_000);
   /** The range read as a set of minutes, independently of the code under test. */
@@ -61,32 +67,41 @@ describe('quiet hours, properties over any range (wrapping midnight or not) and 
   };
 
   it('sends at once outside the range and holds inside it', () => {
-    fc.assert(fc.property(range, instant, (r, now) => {
-      const at = sendableAt('warning', now, { warning: r, veto: null });
-      expect(at.getTime() === now.getTime()).toBe(!quietMinute(r, minuteOfDayBj(now)));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(range, instant, (r, now) => {
+        const at = sendableAt('warning', now, { warning: r, veto: null });
+        expect(at.getTime() === now.getTime()).toBe(!quietMinute(r, minuteOfDayBj(now)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('releases a held alert exactly at the end of the range, less than a day later', () => {
-    fc.assert(fc.property(range, instant, (r, now) => {
-      const at = sendableAt('warning', now, { warning: r, veto: null });
-      if (at.getTime() === now.getTime()) return;
-      expect(at.getTime()).toBeGreaterThan(now.getTime());
-      expect(at.getTime() - now.getTime()).toBeLessThanOrEqual(86_400_000);
-      expect(minuteOfDayBj(at) * 60_000).toBe((at.getTime() + 8 * 3_600_000) % 86_400_000); // on a whole minute
-      expect(minuteOfDayBj(at)).toBe(Number(r.slice(6, 8)) * 60 + Number(r.slice(9)));
-      expect(quietMinute(r, minuteOfDayBj(at))).toBe(false);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(range, instant, (r, now) => {
+        const at = sendableAt('warning', now, { warning: r, veto: null });
+        if (at.getTime() === now.getTime()) return;
+        expect(at.getTime()).toBeGreaterThan(now.getTime());
+        expect(at.getTime() - now.getTime()).toBeLessThanOrEqual(86_400_000);
+        expect(minuteOfDayBj(at) * 60_000).toBe((at.getTime() + 8 * 3_600_000) % 86_400_000); // on a whole minute
+        expect(minuteOfDayBj(at)).toBe(Number(r.slice(6, 8)) * 60 + Number(r.slice(9)));
+        expect(quietMinute(r, minuteOfDayBj(at))).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('never releases early: every instant between now and the release is quiet and waits for the same release', () => {
-    fc.assert(fc.property(range, instant, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (r, now, f) => {
-      const quiet = { warning: r, veto: null };
-      const at = sendableAt('warning', now, quiet);
-      const between = new Date(now.getTime() + Math.floor(f * (at.getTime() - now.getTime())));
-      expect(quietMinute(r, minuteOfDayBj(between)) || between.getTime() === now.getTime()).toBe(true);
-      expect(sendableAt('warning', between, quiet)).toEqual(at.getTime() === now.getTime() ? between : at);
-      expect(sendableAt('warning', at, quiet)).toEqual(at); // the release itself is not held again
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(range, instant, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (r, now, f) => {
+        const quiet = { warning: r, veto: null };
+        const at = sendableAt('warning', now, quiet);
+        const between = new Date(now.getTime() + Math.floor(f * (at.getTime() - now.getTime())));
+        expect(quietMinute(r, minuteOfDayBj(between)) || between.getTime() === now.getTime()).toBe(true);
+        expect(sendableAt('warning', between, quiet)).toEqual(at.getTime() === now.getTime() ? between : at);
+        expect(sendableAt('warning', at, quiet)).toEqual(at); // the release itself is not held again
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('an alert in an email', () => {
     expect(text).toContain('由谁处理：土地利用科（张明）');
     expect(text).toContain('怎么处理：当天撤下该页或遮盖身份证号');
     expect(text).toContain(`查看：${vetoAlert.url}`);
-    const order = ['发生了什么', '级别', '开始时间', '证据', '由谁处理', '怎么处理', '查看'].map((w) => text.indexOf(w));
+    const order = ['发生了什么', '级别', '开始时间', '证据', '由谁处理', '怎么处理', '查看'].map((w) =>
+      text.indexOf(w),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -38,12 +40,14 @@ describe('an alert in an email', () => {
   it('sends a cleared problem as one short 已恢复 notice with how long it lasted', () => {
     const { subject, text, html } = renderEmail(clearedAlert);
     expect(subject).toBe('【已恢复】梅河口市国土资源局：站点无法访问：首页一周失败率 4.2 %（预警）');
-    expect(text).toBe([
-      subject,
-      '自 2018-01-14 22:00 起的问题已于 2018-01-16 11:15 消除（持续 1 天 13 小时），无需再处理。',
-      '查看：http://gtj.example.gov.cn/index.html',
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        subject,
+        '自 2018-01-14 22:00 起的问题已于 2018-01-16 11:15 消除（持续 1 天 13 小时），无需再处理。',
+        '查看：http://gtj.example.gov.cn/index.html',
+        '',
+      ].join('\n'),
+    );
     expect(html).toContain('恢复时间');
     expect(html).not.toContain('怎么处理');
   });
@@ -54,12 +58,16 @@ describe('an alert as robot markdown', () => {
     const { markdown } = renderMarkdown(vetoAlert);
     expect(markdown).toContain('**个人信息泄露：《关于 ＊张三＊ 等人［土地］补偿的公示》含身份证号**');
     expect(markdown).toContain('> 页面：关于张三等人土地补偿的公示 ＜b＞2018-01-12＜/b＞');
-    expect(escapeMarkdown('<font color="warning">[x](http://evil)</font> # _a_ `c` |d| ~e~ !f \\g')).toBe('＜font color="warning"＞［x］(http://evil)＜/font＞ ＃ ＿a＿ ｀c｀ ｜d｜ ～e～ ！f ＼g');
+    expect(escapeMarkdown('<font color="warning">[x](http://evil)</font> # _a_ `c` |d| ~e~ !f \\g')).toBe(
+      '＜font color="warning"＞［x］(http://evil)＜/font＞ ＃ ＿a＿ ｀c｀ ｜d｜ ～e～ ！f ＼g',
+    );
   });
 
   it('links the page, with parentheses in the URL unable to end the link', () => {
     expect(renderMarkdown(vetoAlert).markdown).toContain(`[查看详情](${vetoAlert.url})`);
-    expect(renderMarkdown({ ...vetoAlert, url: 'http://gtj.example.gov.cn/a(1).html' }).markdown).toContain('[查看详情](http://gtj.example.gov.cn/a%281%29.html)');
+    expect(renderMarkdown({ ...vetoAlert, url: 'http://gtj.example.gov.cn/a(1).html' }).markdown).toContain(
+      '[查看详情](http://gtj.example.gov.cn/a%281%29.html)',
+    );
   });
 
   it('leads with the level and the portal, and names who must act and what to do', () => {
@@ -79,7 +87,10 @@ describe('an alert as robot markdown', () => {
   });
 
   it('fits the byte budget by dropping evidence first, then cutting', () => {
-    const long = { ...vetoAlert, evidence: Array.from({ length: 8 }, (_, i) => `第 ${i + 1} 处：${'身份证号已遮盖'.repeat(40)}`) };
+    const long = {
+      ...vetoAlert,
+      evidence: Array.from({ length: 8 }, (_, i) => `第 ${i + 1} 处：${'身份证号已遮盖'.repeat(40)}`),
+    };
     const full = renderMarkdown(long, 100_000).markdown;
     const fitted = renderMarkdown(long, 4096).markdown;
     expect(Buffer.byteLength(full, 'utf8')).toBeGreaterThan(4096);

@@ -4,12 +4,26 @@ import { webhookChannel } from '../../functions/alerts/channels/webhook.ts';
 import { wecomChannel } from '../../functions/alerts/channels/wecom.ts';
 import { alertId } from '../../functions/alerts/alert.ts';
 import { freePort } from '../../functions/local/dynamodb-local.ts';
-import { DINGTALK_SECRET, DINGTALK_TOKEN, startRobotReceiver, WECOM_KEY, type RobotReceiver } from './support/robot-receiver.ts';
+import {
+  DINGTALK_SECRET,
+  DINGTALK_TOKEN,
+  startRobotReceiver,
+  WECOM_KEY,
+  type RobotReceiver,
+} from './support/robot-receiver.ts';
 import { clearedAlert, vetoAlert } from './support/sample-alert.ts';
 
 // Against a real HTTP server on 127.0.0.1 that answers like 企业微信 and 钉钉 do.
 
-const secretsOf = (r: RobotReceiver) => [WECOM_KEY, DINGTALK_TOKEN, DINGTALK_SECRET, 'hook-token-SECRET', r.wecomUrl, r.dingtalkUrl, r.hookUrl];
+const secretsOf = (r: RobotReceiver) => [
+  WECOM_KEY,
+  DINGTALK_TOKEN,
+  DINGTALK_SECRET,
+  'hook-token-SECRET',
+  r.wecomUrl,
+  r.dingtalkUrl,
+  r.hookUrl,
+];
 const expectNoSecret = (r: RobotReceiver, text: string | undefined) => {
   expect(text).toBeTruthy();
   for (const s of secretsOf(r)) expect(text).not.toContain(s);
@@ -25,11 +39,15 @@ describe('企业微信 group robot', () => {
     expect(result).toEqual({ ok: true });
     const got = robot.received.at(-1)!;
     expect(got.path).toBe('/cgi-bin/webhook/send');
-    expect((got.json as { markdown: { content: string } }).markdown.content).toContain('### 【否决】梅河口市国土资源局');
+    expect((got.json as { markdown: { content: string } }).markdown.content).toContain(
+      '### 【否决】梅河口市国土资源局',
+    );
   });
 
   it('reports a refused key as a failure without the key', async () => {
-    const result = await wecomChannel().send(vetoAlert, { url: `${robot.origin}/cgi-bin/webhook/send?key=wrong-key-SECRET` });
+    const result = await wecomChannel().send(vetoAlert, {
+      url: `${robot.origin}/cgi-bin/webhook/send?key=wrong-key-SECRET`,
+    });
     expect(result.ok).toBe(false);
     expect(result.error).toMatch(/^企业微信机器人: errcode 93000 invalid webhook url/);
     expect(result.error).not.toContain('wrong-key-SECRET');
@@ -38,27 +56,27 @@ describe('企业微信 group robot', () => {
 
   it('reports errcode ≠ 0 (a rate limit) as ok: false, the robot having quoted the URL with its key', async () => {
     await robot.during('errcode', async () => {
-    const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('errcode 45009') });
-    expectNoSecret(robot, result.error);
+      const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
+      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('errcode 45009') });
+      expectNoSecret(robot, result.error);
     });
   });
 
   it('reports an HTTP error status without the key', async () => {
     await robot.during('http-500', async () => {
-    const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('HTTP 500') });
-    expectNoSecret(robot, result.error);
+      const result = await wecomChannel().send(vetoAlert, { url: robot.wecomUrl });
+      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('HTTP 500') });
+      expectNoSecret(robot, result.error);
     });
   });
 
   it('gives up at the deadline and says the message may have arrived', async () => {
     await robot.during('hang', async () => {
-    const started = Date.now();
-    const result = await wecomChannel({ timeoutMs: 300 }).send(vetoAlert, { url: robot.wecomUrl });
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(result).toMatchObject({ ok: false, unconfirmed: true });
-    expectNoSecret(robot, result.error);
+      const started = Date.now();
+      const result = await wecomChannel({ timeoutMs: 300 }).send(vetoAlert, { url: robot.wecomUrl });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(result).toMatchObject({ ok: false, unconfirmed: true });
+      expectNoSecret(robot, result.error);
     });
   });
 
@@ -89,8 +107,13 @@ describe('钉钉 group robot with 加签', () => {
     let t = Date.now();
     while (!dingtalkSignature(t, DINGTALK_SECRET).includes('+')) t++;
     const sign = dingtalkSignature(t, DINGTALK_SECRET);
-    expect(signedDingtalkUrl(robot.dingtalkUrl, DINGTALK_SECRET, new Date(t))).toBe(`${robot.dingtalkUrl}&timestamp=${t}&sign=${encodeURIComponent(sign)}`);
-    const result = await dingtalkChannel({ now: () => new Date(t) }).send(vetoAlert, { url: robot.dingtalkUrl, secret: DINGTALK_SECRET });
+    expect(signedDingtalkUrl(robot.dingtalkUrl, DINGTALK_SECRET, new Date(t))).toBe(
+      `${robot.dingtalkUrl}&timestamp=${t}&sign=${encodeURIComponent(sign)}`,
+    );
+    const result = await dingtalkChannel({ now: () => new Date(t) }).send(vetoAlert, {
+      url: robot.dingtalkUrl,
+      secret: DINGTALK_SECRET,
+    });
     expect(result).toEqual({ ok: true });
     expect(robot.received.at(-1)!.query.get('sign')).toBe(sign);
   });
@@ -108,7 +131,10 @@ describe('钉钉 group robot with 加签', () => {
   });
 
   it('is refused when the clock is more than an hour off', async () => {
-    const result = await dingtalkChannel({ now: () => new Date(Date.now() - 2 * 3_600_000) }).send(vetoAlert, { url: robot.dingtalkUrl, secret: DINGTALK_SECRET });
+    const result = await dingtalkChannel({ now: () => new Date(Date.now() - 2 * 3_600_000) }).send(vetoAlert, {
+      url: robot.dingtalkUrl,
+      secret: DINGTALK_SECRET,
+    });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('errcode 310000') });
     expectNoSecret(robot, result.error);
   });
@@ -130,9 +156,9 @@ describe('plain JSON webhook', () => {
 
   it('reports a non-2xx answer without the URL’s token', async () => {
     await robot.during('http-500', async () => {
-    const result = await webhookChannel().send(vetoAlert, { url: robot.hookUrl });
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('webhook: HTTP 500') });
-    expectNoSecret(robot, result.error);
+      const result = await webhookChannel().send(vetoAlert, { url: robot.hookUrl });
+      expect(result).toMatchObject({ ok: false, error: expect.stringContaining('webhook: HTTP 500') });
+      expectNoSecret(robot, result.error);
     });
   });
 });

@@ -8,7 +8,13 @@ const WEBHOOK = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7
 
 describe('secrets by reference', () => {
   let ssm: SsmWire;
-  const client = () => new SSMClient({ endpoint: ssm.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  const client = () =>
+    new SSMClient({
+      endpoint: ssm.endpoint,
+      region: 'cn-north-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+    });
 
   beforeAll(async () => {
     ssm = await startSsmWire();
@@ -24,7 +30,9 @@ describe('secrets by reference', () => {
 
   it('names the reference, not a value, when the variable is missing or empty', async () => {
     const resolve = secretResolver({ env: { DW_EMPTY: '' } });
-    await expect(resolve({ env: 'DW_MISSING' })).rejects.toThrow(new SecretError('secret reference {"env":"DW_MISSING"}: the environment variable DW_MISSING is not set'));
+    await expect(resolve({ env: 'DW_MISSING' })).rejects.toThrow(
+      new SecretError('secret reference {"env":"DW_MISSING"}: the environment variable DW_MISSING is not set'),
+    );
     await expect(resolve({ env: 'DW_EMPTY' })).rejects.toThrow(/"DW_EMPTY"/);
   });
 
@@ -34,12 +42,16 @@ describe('secrets by reference', () => {
     expect(await resolve({ ssm: '/disclosure-watch/wecom-url' })).toBe(WEBHOOK);
     expect(await resolve({ ssm: '/disclosure-watch/wecom-url' })).toBe(WEBHOOK);
     const calls = ssm.calls.slice(before);
-    expect(calls).toEqual([{ target: 'AmazonSSM.GetParameter', name: '/disclosure-watch/wecom-url', withDecryption: true }]);
+    expect(calls).toEqual([
+      { target: 'AmazonSSM.GetParameter', name: '/disclosure-watch/wecom-url', withDecryption: true },
+    ]);
   });
 
   it('names a missing parameter, and asks SSM again next time (a failure is not cached)', async () => {
     const resolve = secretResolver({ ssm: client });
-    await expect(resolve({ ssm: '/disclosure-watch/absent' })).rejects.toThrow('secret reference {"ssm":"/disclosure-watch/absent"}: no such SSM parameter');
+    await expect(resolve({ ssm: '/disclosure-watch/absent' })).rejects.toThrow(
+      'secret reference {"ssm":"/disclosure-watch/absent"}: no such SSM parameter',
+    );
     ssm.parameters.set('/disclosure-watch/absent', { type: 'SecureString', value: 'now-there' });
     expect(await resolve({ ssm: '/disclosure-watch/absent' })).toBe('now-there');
   });
@@ -54,8 +66,16 @@ describe('secrets by reference', () => {
 
   it('says so when SSM cannot be reached', async () => {
     const port = await freePort();
-    const down = () => new SSMClient({ endpoint: `http://127.0.0.1:${port}`, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
-    await expect(secretResolver({ ssm: down })({ ssm: '/disclosure-watch/wecom-url' })).rejects.toThrow(/"\/disclosure-watch\/wecom-url".*SSM GetParameter failed/);
+    const down = () =>
+      new SSMClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'cn-north-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 1,
+      });
+    await expect(secretResolver({ ssm: down })({ ssm: '/disclosure-watch/wecom-url' })).rejects.toThrow(
+      /"\/disclosure-watch\/wecom-url".*SSM GetParameter failed/,
+    );
   });
 });
 
@@ -65,8 +85,12 @@ describe('redaction', () => {
   });
 
   it('stars the query of any URL and key=/access_token=/sign= pairs it never saw', () => {
-    expect(redact('errmsg: invalid url https://oapi.dingtalk.com/robot/send?access_token=abcd&timestamp=1&sign=x%2By')).toBe('errmsg: invalid url https://oapi.dingtalk.com/robot/send?***');
-    expect(redact('hint: key=693a91f6 and access_token=abc&sign=zz')).toBe('hint: key=*** and access_token=***&sign=***');
+    expect(
+      redact('errmsg: invalid url https://oapi.dingtalk.com/robot/send?access_token=abcd&timestamp=1&sign=x%2By'),
+    ).toBe('errmsg: invalid url https://oapi.dingtalk.com/robot/send?***');
+    expect(redact('hint: key=693a91f6 and access_token=abc&sign=zz')).toBe(
+      'hint: key=*** and access_token=***&sign=***',
+    );
   });
 
   it('replaces a plain secret and its URL-encoded form', () => {

@@ -15,8 +15,18 @@ describe('on-demand checks', () => {
   let srv: TestServer;
   let repo: Repository;
   let config: Config;
-  const item = { path: '/tdsc/201712/t20171205_1.html', title: '土地出让公告', date: '2017-12-05', generated: '2017-12-01' };
-  const slowItem = { path: '/tdsc/201712/t20171206_2.html', title: '土地出让结果公示', date: '2017-12-06', generated: '2017-12-02' };
+  const item = {
+    path: '/tdsc/201712/t20171205_1.html',
+    title: '土地出让公告',
+    date: '2017-12-05',
+    generated: '2017-12-01',
+  };
+  const slowItem = {
+    path: '/tdsc/201712/t20171206_2.html',
+    title: '土地出让结果公示',
+    date: '2017-12-06',
+    generated: '2017-12-02',
+  };
   let releaseSlow: () => void = () => {};
   const slowReleased = new Promise<void>((r) => (releaseSlow = r));
   let slowAnswered = 0;
@@ -26,14 +36,23 @@ describe('on-demand checks', () => {
       '/tdsc/index.html': { body: listPage('土地市场', [item]) },
       [item.path]: { body: detailPage(item) },
       // Stalls until the test lets it answer, as a slow county server would.
-      [slowItem.path]: (_req, res) => void slowReleased.then(() => {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(slowItem));
-        slowAnswered += 1;
-      }),
+      [slowItem.path]: (_req, res) =>
+        void slowReleased.then(() => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(slowItem));
+          slowAnswered += 1;
+        }),
     });
     repo = await testRepository('checks');
     config = parseConfig({
-      portals: [{ id: 'mini', name: '测试', homepage: `${srv.origin}/index.html`, columns: [{ id: 'tdsc', name: '土地市场', url: `${srv.origin}/tdsc/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0 } }],
+      portals: [
+        {
+          id: 'mini',
+          name: '测试',
+          homepage: `${srv.origin}/index.html`,
+          columns: [{ id: 'tdsc', name: '土地市场', url: `${srv.origin}/tdsc/index.html`, kind: 'notice' }],
+          crawl: { robots: false, minIntervalMs: 0 },
+        },
+      ],
     });
   });
   afterAll(async () => {
@@ -45,8 +64,12 @@ describe('on-demand checks', () => {
     const told: string[] = [];
     const job = { checkId: 'mini.abcdefgh01', portalId: 'mini', url: `${srv.origin}${item.path}`, asOf: '2018-01-15' };
     const record = await runCheck(job, {
-      config, repo, allowPrivateAddresses: true,
-      fetcherFor: () => { throw new Error('ECONNREFUSED 10.0.3.7:8443 (internal topology)'); },
+      config,
+      repo,
+      allowPrivateAddresses: true,
+      fetcherFor: () => {
+        throw new Error('ECONNREFUSED 10.0.3.7:8443 (internal topology)');
+      },
       onInternalError: (e, id) => told.push(`${id}: ${e.message}`),
     });
     expect(record.status).toBe('failed');
@@ -58,7 +81,11 @@ describe('on-demand checks', () => {
 
   it('answers 202-style when the budget runs out, keeps the caller’s request time, and stores the answer when it comes', async () => {
     const portal = config.portals[0]!;
-    const started = await startCheck({ portal, url: `${srv.origin}${item.path}`, asOf: '2018-01-15' }, 0, { config, repo, allowPrivateAddresses: true });
+    const started = await startCheck({ portal, url: `${srv.origin}${item.path}`, asOf: '2018-01-15' }, 0, {
+      config,
+      repo,
+      allowPrivateAddresses: true,
+    });
     expect(started.finished).toBe(false);
     expect(started.record.status).toBe('running');
     let stored = await repo.getCheck('mini', started.record.checkId);
@@ -66,7 +93,11 @@ describe('on-demand checks', () => {
       await new Promise((r) => setTimeout(r, 50));
       stored = await repo.getCheck('mini', started.record.checkId);
     }
-    expect(stored).toMatchObject({ status: 'done', requestedAt: started.record.requestedAt, result: { kind: 'detail' } });
+    expect(stored).toMatchObject({
+      status: 'done',
+      requestedAt: started.record.requestedAt,
+      result: { kind: 'detail' },
+    });
   });
 
   it('hands a check past its budget to the queue: the inline attempt writes nothing after, the queued one answers, a redelivery re-crawls nothing', async () => {

@@ -3,9 +3,23 @@ import { findingsQuerySchema, selectFindings } from '../../functions/api/finding
 import type { StoredFinding } from '../../functions/store/records.ts';
 
 const finding = (id: string, over: Partial<StoredFinding>): StoredFinding => ({
-  id, portalId: 'p', rule: 'stale-column', severity: 'major', subject: `page:${id}`, url: `http://127.0.0.1/${id}.html`,
-  title: id, message: '', action: '', evidence: {}, status: 'open', firstSeenScan: 's1', firstSeenAsOf: '2018-01-01',
-  lastChangedScan: 's1', lastChangedAsOf: '2018-01-01', reopened: 0, ...over,
+  id,
+  portalId: 'p',
+  rule: 'stale-column',
+  severity: 'major',
+  subject: `page:${id}`,
+  url: `http://127.0.0.1/${id}.html`,
+  title: id,
+  message: '',
+  action: '',
+  evidence: {},
+  status: 'open',
+  firstSeenScan: 's1',
+  firstSeenAsOf: '2018-01-01',
+  lastChangedScan: 's1',
+  lastChangedAsOf: '2018-01-01',
+  reopened: 0,
+  ...over,
 });
 
 describe('selectFindings', () => {
@@ -24,7 +38,10 @@ describe('selectFindings', () => {
   it('pages by cursor without repeating or skipping', () => {
     const first = selectFindings(all, findingsQuerySchema.parse({ status: 'all', limit: '3' }));
     expect(first.page.map((f) => f.id)).toEqual(['a-old', 'b-reopened', 'c-resolved']);
-    const second = selectFindings(all, findingsQuerySchema.parse({ status: 'all', limit: '3', cursor: first.nextCursor! }));
+    const second = selectFindings(
+      all,
+      findingsQuerySchema.parse({ status: 'all', limit: '3', cursor: first.nextCursor! }),
+    );
     expect(second).toEqual({ page: [all[3]], nextCursor: null });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, daysBetween, isIsoDate, isoWeek, latestDate, todayInShanghai } from '../../functions/calendar/dates.ts';
+import {
+  addDays,
+  daysBetween,
+  isIsoDate,
+  isoWeek,
+  latestDate,
+  todayInShanghai,
+} from '../../functions/calendar/dates.ts';
 
 describe('dates', () => {
   it('counts calendar days between two dates, negative backwards', () => {

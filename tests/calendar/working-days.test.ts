@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
-  CalendarCoverageError, calendarCoverage, chineseWorkingCalendar as cal, isCoveredDate,
+  CalendarCoverageError,
+  calendarCoverage,
+  chineseWorkingCalendar as cal,
+  isCoveredDate,
 } from '../../functions/calendar/working-days.ts';
 import { addDays } from '../../functions/calendar/dates.ts';
 
@@ -84,7 +87,12 @@ describe('chineseWorkingCalendar — ordinary weeks and edge cases', () => {
     // The API is asked in a child process pinned to Asia/Shanghai, where it is trustworthy,
     // so the comparison runs whatever the host's time zone.
     const script = `const c=require('chinese-days');const out={};for(const y of [2017,2025]){for(let t=Date.UTC(y,0,1);t<=Date.UTC(y,11,31);t+=864e5){const d=new Date(t);out[d.toISOString().slice(0,10)]=c.isWorkday(new Date(d.getUTCFullYear(),d.getUTCMonth(),d.getUTCDate()));}}process.stdout.write(JSON.stringify(out));`;
-    const table = JSON.parse(execFileSync('node', ['-e', script], { env: { ...process.env, TZ: 'Asia/Shanghai' }, cwd: process.cwd() }).toString()) as Record<string, boolean>;
+    const table = JSON.parse(
+      execFileSync('node', ['-e', script], {
+        env: { ...process.env, TZ: 'Asia/Shanghai' },
+        cwd: process.cwd(),
+      }).toString(),
+    ) as Record<string, boolean>;
     expect(Object.keys(table)).toHaveLength(730);
     for (const [d, working] of Object.entries(table)) expect(cal.isWorkingDay(d), d).toBe(working);
   });

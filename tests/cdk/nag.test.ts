@@ -13,15 +13,25 @@ import { buildStack, repoRoot } from './build.ts';
 // it no longer emits annotations, so the checks are read from the plugin's report.
 
 const describeViolations = (report: PolicyValidationPluginReport) =>
-  report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+  report.violations.map(
+    (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+  );
 
 /** Every acknowledgement in the tree: [construct path, rule id, reason]. */
 function acknowledgements(root: IConstruct): [string, string, string][] {
-  return root.node.findAll().flatMap((c) =>
-    c.node.metadata
-      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]): [string, string, string] => [c.node.path, id, reason])),
-  );
+  return root.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+        .flatMap((m) =>
+          Object.entries(m.data as Record<string, string>).map(([id, reason]): [string, string, string] => [
+            c.node.path,
+            id,
+            reason,
+          ]),
+        ),
+    );
 }
 
 describe('cdk-nag AwsSolutions', () => {
@@ -46,7 +56,11 @@ describe('cdk-nag AwsSolutions', () => {
     const report = new AwsSolutionsChecks(app).validateScope(app);
     const rules = report.violations.map((v) => v.ruleName);
     expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-SQS2', 'AwsSolutions-SQS3', 'AwsSolutions-SQS4']));
-    expect(report.violations.flatMap((v) => v.violatingResources.map((r) => r.constructPath)).every((p) => p?.startsWith('Extra/'))).toBe(true);
+    expect(
+      report.violations
+        .flatMap((v) => v.violatingResources.map((r) => r.constructPath))
+        .every((p) => p?.startsWith('Extra/')),
+    ).toBe(true);
     expect(stack.node.path).toBe('DisclosureWatch');
   });
 
@@ -58,7 +72,13 @@ describe('cdk-nag AwsSolutions', () => {
       expect(path, `${id} is acknowledged stack-wide`).not.toBe(stack.node.path);
     }
     const ids = acks.map(([, id]) => id.replace(/^annotation::/i, '').replace(/\[.*\]$/, '')).sort();
-    expect([...new Set(ids)]).toEqual(['AwsSolutions-APIG3', 'AwsSolutions-COG4', 'AwsSolutions-IAM4', 'AwsSolutions-IAM5', 'AwsSolutions-SQS3']);
+    expect([...new Set(ids)]).toEqual([
+      'AwsSolutions-APIG3',
+      'AwsSolutions-COG4',
+      'AwsSolutions-IAM4',
+      'AwsSolutions-IAM5',
+      'AwsSolutions-SQS3',
+    ]);
     expect(acks).toHaveLength(7);
   });
 });
@@ -67,7 +87,10 @@ describe('bin/cdk.ts', () => {
   it('refuses an invalid portal config with the validation message and no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dw-cdk-'));
     const file = join(dir, 'portals.json');
-    writeFileSync(file, JSON.stringify({ portals: [{ id: 'x', name: 'x', homepage: 'http://a.gov.cn/', columns: [], colums: [] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ portals: [{ id: 'x', name: 'x', homepage: 'http://a.gov.cn/', columns: [], colums: [] }] }),
+    );
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/cdk.ts'], {
       cwd: repoRoot,
       env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ config: file }), CDK_OUTDIR: join(dir, 'out') },

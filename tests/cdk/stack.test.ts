@@ -23,14 +23,17 @@ function actionsOfRole(roleLogicalId: string): string[] {
 
 function roleOf(handler: string): string {
   const fn = template.toJSON().Resources[functionIds[handler]!] as Resource;
-  return ((fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'])[0];
+  return (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 }
 
 beforeAll(() => {
   const { stack } = buildStack({ senderEmail: 'watch@gtj.mhk.gov.cn' });
   template = Template.fromStack(stack);
   functionIds = Object.fromEntries(
-    Object.entries(stack.functions.byName).map(([name, fn]) => [name, stack.getLogicalId(fn.node.defaultChild as never)]),
+    Object.entries(stack.functions.byName).map(([name, fn]) => [
+      name,
+      stack.getLogicalId(fn.node.defaultChild as never),
+    ]),
   );
 });
 
@@ -40,23 +43,30 @@ describe('table', () => {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
         BillingMode: 'PAY_PER_REQUEST',
         TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-        Replicas: [Match.objectLike({
-          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-          DeletionProtectionEnabled: true,
-        })],
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
       }),
     });
   });
 });
 
 describe('table access', () => {
-  it('grants every function exactly the repository\'s table actions: no Scan, no DeleteItem, no table admin', () => {
+  it("grants every function exactly the repository's table actions: no Scan, no DeleteItem, no table admin", () => {
     for (const name of Object.keys(functionIds)) {
-      const onTable = actionsOfRole(roleOf(name)).filter((a) => a.startsWith('dynamodb:') && !/Stream|Shard|GetRecords/.test(a));
+      const onTable = actionsOfRole(roleOf(name)).filter(
+        (a) => a.startsWith('dynamodb:') && !/Stream|Shard|GetRecords/.test(a),
+      );
       expect(onTable.sort(), name).toEqual([...REPOSITORY_TABLE_ACTIONS].sort());
     }
   });
@@ -65,7 +75,14 @@ describe('table access', () => {
     const source = readFileSync(join(repoRoot, 'functions', 'store', 'repository.ts'), 'utf8');
     const commands = new Set([...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!));
     const awsSide = [...commands].filter((c) => !['CreateTable', 'DescribeTable'].includes(c));
-    const asAction: Record<string, string> = { Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', Query: 'Query' };
+    const asAction: Record<string, string> = {
+      Get: 'GetItem',
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      BatchGet: 'BatchGetItem',
+      BatchWrite: 'BatchWriteItem',
+      Query: 'Query',
+    };
     for (const c of awsSide) expect(REPOSITORY_TABLE_ACTIONS, c).toContain(`dynamodb:${asAction[c] ?? c}`);
   });
 });
@@ -79,7 +96,11 @@ describe('crawl queue', () => {
       SqsManagedSseEnabled: true,
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
     });
-    template.hasResourceProperties('AWS::SQS::Queue', { FifoQueue: true, MessageRetentionPeriod: 14 * 86400, RedrivePolicy: Match.absent() });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      FifoQueue: true,
+      MessageRetentionPeriod: 14 * 86400,
+      RedrivePolicy: Match.absent(),
+    });
   });
 
   it('rejects plain HTTP on every queue', () => {
@@ -101,12 +122,14 @@ describe('functions', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: expect.anything() },
-        Environment: { Variables: expect.objectContaining({
-          DW_TABLE_NAME: expect.anything(),
-          POWERTOOLS_SERVICE_NAME: 'disclosure-watch',
-          POWERTOOLS_METRICS_NAMESPACE: 'DisclosureWatch',
-          NODE_OPTIONS: '--enable-source-maps',
-        }) },
+        Environment: {
+          Variables: expect.objectContaining({
+            DW_TABLE_NAME: expect.anything(),
+            POWERTOOLS_SERVICE_NAME: 'disclosure-watch',
+            POWERTOOLS_METRICS_NAMESPACE: 'DisclosureWatch',
+            NODE_OPTIONS: '--enable-source-maps',
+          }),
+        },
       });
     }
     template.resourceCountIs('AWS::Logs::LogGroup', 6); // five functions + API access logs
@@ -122,7 +145,12 @@ describe('functions', () => {
   });
 
   it('gives the queue URL only to its producers and the sender only to send-digest', () => {
-    const env = (name: string) => ((template.toJSON().Resources[functionIds[name]!] as Resource).Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    const env = (name: string) =>
+      (
+        (template.toJSON().Resources[functionIds[name]!] as Resource).Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
     expect(env('plan-scan').DW_CRAWL_QUEUE_URL).toBeDefined();
     expect(env('api').DW_CRAWL_QUEUE_URL).toBeDefined();
     expect(env('crawl-column').DW_CRAWL_QUEUE_URL).toBeUndefined();
@@ -152,14 +180,18 @@ describe('event sources', () => {
       BisectBatchOnFunctionError: true,
       DestinationConfig: { OnFailure: { Destination: expect.anything() } },
     });
-    const patterns = (props.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern));
-    expect(patterns).toEqual([{
-      eventName: ['MODIFY'],
-      dynamodb: {
-        NewImage: { sk: { S: [{ prefix: 'R#' }] }, status: { S: ['crawled'] } },
-        OldImage: { status: { S: ['crawling'] } },
+    const patterns = (props.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) =>
+      JSON.parse(f.Pattern),
+    );
+    expect(patterns).toEqual([
+      {
+        eventName: ['MODIFY'],
+        dynamodb: {
+          NewImage: { sk: { S: [{ prefix: 'R#' }] }, status: { S: ['crawled'] } },
+          OldImage: { status: { S: ['crawling'] } },
+        },
       },
-    }]);
+    ]);
   });
 });
 
@@ -178,8 +210,12 @@ describe('schedules', () => {
         },
       });
     }
-    expect((byCron['cron(0 2 * * ? *)']!.Target as { Arn: unknown }).Arn).toEqual({ 'Fn::GetAtt': [functionIds['plan-scan'], 'Arn'] });
-    expect((byCron['cron(0 8 ? * MON *)']!.Target as { Arn: unknown }).Arn).toEqual({ 'Fn::GetAtt': [functionIds['send-digest'], 'Arn'] });
+    expect((byCron['cron(0 2 * * ? *)']!.Target as { Arn: unknown }).Arn).toEqual({
+      'Fn::GetAtt': [functionIds['plan-scan'], 'Arn'],
+    });
+    expect((byCron['cron(0 8 ? * MON *)']!.Target as { Arn: unknown }).Arn).toEqual({
+      'Fn::GetAtt': [functionIds['send-digest'], 'Arn'],
+    });
   });
 });
 
@@ -191,7 +227,10 @@ describe('API', () => {
       expect(m.Properties).toMatchObject({ AuthorizationType: 'AWS_IAM', RequestValidatorId: expect.anything() });
       expect(m.Properties.Integration).toMatchObject({ Type: 'AWS_PROXY' });
     }
-    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', { ValidateRequestBody: true, ValidateRequestParameters: true });
+    template.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
   });
 
   it('validates the POST /checks body against a closed schema', () => {
@@ -207,7 +246,10 @@ describe('API', () => {
         },
       }),
     });
-    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'POST', RequestModels: { 'application/json': Match.anyValue() } });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      RequestModels: { 'application/json': Match.anyValue() },
+    });
   });
 
   it('declares the findings filters as optional query parameters', () => {
@@ -229,23 +271,38 @@ describe('API', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       TracingEnabled: true,
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LoggingLevel: 'INFO', MetricsEnabled: true, DataTraceEnabled: false })],
+      MethodSettings: [
+        Match.objectLike({
+          ThrottlingRateLimit: 10,
+          ThrottlingBurstLimit: 20,
+          LoggingLevel: 'INFO',
+          MetricsEnabled: true,
+          DataTraceEnabled: false,
+        }),
+      ],
     });
   });
 
-  it('answers its own refusals (bad body, unsigned, denied, throttled) in the handler\'s JSON error shape', () => {
+  it("answers its own refusals (bad body, unsigned, denied, throttled) in the handler's JSON error shape", () => {
     // What API Gateway substitutes (templates are not VTL, nothing is escaped), as it words it.
     const validationError: Record<string, string> = {
       BAD_REQUEST_BODY: '[object has missing required properties (["url"])]',
       BAD_REQUEST_PARAMETERS: 'Missing required request parameters: [id]',
     };
-    for (const type of ['BAD_REQUEST_BODY', 'BAD_REQUEST_PARAMETERS', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'THROTTLED']) {
+    for (const type of [
+      'BAD_REQUEST_BODY',
+      'BAD_REQUEST_PARAMETERS',
+      'ACCESS_DENIED',
+      'MISSING_AUTHENTICATION_TOKEN',
+      'THROTTLED',
+    ]) {
       const found = template.findResources('AWS::ApiGateway::GatewayResponse', { Properties: { ResponseType: type } });
       const [response] = Object.values(found) as { Properties: { ResponseTemplates: Record<string, string> } }[];
       expect(response, type).toBeDefined();
-      const body = response!.Properties.ResponseTemplates['application/json']!
-        .replaceAll('$context.error.validationErrorString', validationError[type] ?? '')
-        .replace(/\$context\.[A-Za-z.]+/g, 'b7c1e0d2-5f3a-4c1e-9d2b-1a2b3c4d5e6f');
+      const body = response!.Properties.ResponseTemplates['application/json']!.replaceAll(
+        '$context.error.validationErrorString',
+        validationError[type] ?? '',
+      ).replace(/\$context\.[A-Za-z.]+/g, 'b7c1e0d2-5f3a-4c1e-9d2b-1a2b3c4d5e6f');
       expect(JSON.parse(body), type).toHaveProperty('error');
     }
   });
@@ -262,19 +319,27 @@ describe('least privilege', () => {
       expect(sends, name).toEqual(name === 'send-digest' ? ['ses:SendEmail'] : []);
     }
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Action: 'ses:SendEmail',
-        Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/gtj\\.mhk\\.gov\\.cn$')])] },
-      })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'ses:SendEmail',
+            Resource: {
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/gtj\\.mhk\\.gov\\.cn$')])],
+            },
+          }),
+        ]),
+      },
     });
   });
 
-  it('parks a scheduled run that failed in the handler (after Lambda\'s retries) in the scheduler DLQ', () => {
+  it("parks a scheduled run that failed in the handler (after Lambda's retries) in the scheduler DLQ", () => {
     for (const name of ['plan-scan', 'send-digest']) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: functionIds[name] },
         MaximumRetryAttempts: 2,
-        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerDeadLetterQueue'), 'Arn'] } } },
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerDeadLetterQueue'), 'Arn'] } },
+        },
       });
     }
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
@@ -332,7 +397,9 @@ describe('alarms', () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
-      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' } })]),
+      },
     });
   });
 });
@@ -341,9 +408,13 @@ describe('SES identity', () => {
   it('can be set apart from the sender domain', () => {
     const t = Template.fromStack(buildStack({ senderEmail: 'a@b.example.cn', sesIdentity: 'a@b.example.cn' }).stack);
     t.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/a@b\\.example\\.cn$')])] },
-      })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':identity/a@b\\.example\\.cn$')])] },
+          }),
+        ]),
+      },
     });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SDK_NODE_WARNING_OPT_OUT, takeOverNodeVersionWarning } from '../../bin/cli/node-version-notice.ts';
 
 describe('takeOverNodeVersionWarning', () => {
-  it('on Node 20 silences the SDK and gives the notice in the project\'s words', () => {
+  it("on Node 20 silences the SDK and gives the notice in the project's words", () => {
     const env: NodeJS.ProcessEnv = {};
     expect(takeOverNodeVersionWarning(env, 'v20.18.1')).toBe(
       'disclosure-watch: Node 20 works today; AWS SDK releases after early January 2027 need Node 22 — upgrade to Node 22 or 24.',
@@ -15,7 +15,7 @@ describe('takeOverNodeVersionWarning', () => {
     expect(takeOverNodeVersionWarning({}, 'v24.1.0')).toBeNull();
   });
 
-  it('stays quiet for a user who has already switched the SDK\'s warning off', () => {
+  it("stays quiet for a user who has already switched the SDK's warning off", () => {
     expect(takeOverNodeVersionWarning({ [SDK_NODE_WARNING_OPT_OUT]: 'true' }, 'v20.18.1')).toBeNull();
   });
 });

@@ -22,11 +22,18 @@ describe('disclosure-watch serve', () => {
     demo = await startDemoServer({ asOf: DEMO_AS_OF });
     const dir = mkdtempSync(join(tmpdir(), 'dw-serve-'));
     const config = join(dir, 'portals.json');
-    writeFileSync(config, JSON.stringify({ portals: demoConfig(demo.origin).portals.filter((p) => p.id === 'mhk-kcz') }));
-    child = spawn('node', [BIN, 'serve', '--config', config, '--port', '0', '--store', 'aws', '--endpoint', inject('dynamoEndpoint')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DW_TABLE_NAME: `serve-${process.pid}` },
-    });
+    writeFileSync(
+      config,
+      JSON.stringify({ portals: demoConfig(demo.origin).portals.filter((p) => p.id === 'mhk-kcz') }),
+    );
+    child = spawn(
+      'node',
+      [BIN, 'serve', '--config', config, '--port', '0', '--store', 'aws', '--endpoint', inject('dynamoEndpoint')],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, DW_TABLE_NAME: `serve-${process.pid}` },
+      },
+    );
     origin = await new Promise<string>((resolve, reject) => {
       child.stderr!.on('data', (d) => {
         stderr += String(d);
@@ -53,10 +60,18 @@ describe('disclosure-watch serve', () => {
   it('checks a page of the portal on a private address (allowed locally) and refuses other hosts', async () => {
     const url = demoConfig(demo.origin).portals.find((p) => p.id === 'mhk-kcz')!.columns[0]!.url;
     const json = { 'content-type': 'application/json' };
-    const ok = await fetch(`${origin}/checks`, { method: 'POST', headers: json, body: JSON.stringify({ portalId: 'mhk-kcz', url }) });
+    const ok = await fetch(`${origin}/checks`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ portalId: 'mhk-kcz', url }),
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: 'done', result: { kind: 'list', url } });
-    const refused = await fetch(`${origin}/checks`, { method: 'POST', headers: json, body: JSON.stringify({ portalId: 'mhk-kcz', url: 'http://169.254.169.254/latest/meta-data/' }) });
+    const refused = await fetch(`${origin}/checks`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ portalId: 'mhk-kcz', url: 'http://169.254.169.254/latest/meta-data/' }),
+    });
     expect(refused.status).toBe(403);
     const huge = await fetch(`${origin}/checks`, { method: 'POST', headers: json, body: 'x'.repeat(70_000) });
     expect(huge.status).toBe(413);
@@ -64,19 +79,29 @@ describe('disclosure-watch serve', () => {
 
   it('refuses what a web page in the browser could send it: a foreign Host (DNS rebinding) or a non-JSON POST', async () => {
     const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${origin}/portals/mhk-kcz/summary`, { headers: { host: `attacker.example:${new URL(origin).port}` } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      });
+      const req = request(
+        `${origin}/portals/mhk-kcz/summary`,
+        { headers: { host: `attacker.example:${new URL(origin).port}` } },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     expect(rebound.status).toBe(403);
     expect(JSON.parse(rebound.body).error).toMatch(/Host attacker\.example:\d+ is not this server/);
-    const form = await fetch(`${origin}/checks`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ portalId: 'mhk-kcz', url: demo.origin }) });
+    const form = await fetch(`${origin}/checks`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ portalId: 'mhk-kcz', url: demo.origin }),
+    });
     expect(form.status).toBe(415);
-    expect(await fetch(`${origin.replace('127.0.0.1', 'localhost')}/portals/mhk-kcz/summary`).then((r) => r.status)).toBe(200);
+    expect(
+      await fetch(`${origin.replace('127.0.0.1', 'localhost')}/portals/mhk-kcz/summary`).then((r) => r.status),
+    ).toBe(200);
   });
 
   it('stops on Ctrl-C with the conventional exit code', async () => {

@@ -25,16 +25,25 @@ describe('retryLeftovers', () => {
     const rounds: number[][] = [];
     const dropTwo = async (pending: number[]) => (rounds.push(pending), pending.slice(0, pending.length - 2));
     await retryLeftovers([1, 2, 3, 4], dropTwo, { ...backoff, giveUp });
-    expect(rounds).toEqual([[1, 2, 3, 4], [1, 2]]);
+    expect(rounds).toEqual([
+      [1, 2, 3, 4],
+      [1, 2],
+    ]);
   });
 
   it('gives up after its last attempt with what is still left', async () => {
     let calls = 0;
-    const stuck = retryLeftovers([1, 2, 3], async (pending) => (calls++, pending.slice(1)), { ...backoff, attempts: 2, giveUp });
+    const stuck = retryLeftovers([1, 2, 3], async (pending) => (calls++, pending.slice(1)), {
+      ...backoff,
+      attempts: 2,
+      giveUp,
+    });
     await expect(stuck).rejects.toThrow('1 left after 2');
     expect(calls).toBe(2);
     let stubborn = 0;
-    await expect(retryLeftovers([7], async (p) => (stubborn++, p), { ...backoff, giveUp })).rejects.toThrow('1 left after 4');
+    await expect(retryLeftovers([7], async (p) => (stubborn++, p), { ...backoff, giveUp })).rejects.toThrow(
+      '1 left after 4',
+    );
     expect(stubborn).toBe(4);
   });
 
@@ -46,7 +55,14 @@ describe('retryLeftovers', () => {
 
   it('lets an error of the send itself through, without retrying it', async () => {
     let calls = 0;
-    const failing = retryLeftovers([1], async () => { calls++; throw new Error('refused'); }, { ...backoff, giveUp });
+    const failing = retryLeftovers(
+      [1],
+      async () => {
+        calls++;
+        throw new Error('refused');
+      },
+      { ...backoff, giveUp },
+    );
     await expect(failing).rejects.toThrow('refused');
     expect(calls).toBe(1);
   });

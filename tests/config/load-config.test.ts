@@ -8,7 +8,13 @@ const valid = () => ({
       name: '梅河口市国土资源局',
       homepage: 'http://127.0.0.1:8080/index.html',
       columns: [
-        { id: 'tdsc', name: '土地市场', url: 'http://127.0.0.1:8080/tdsc/index.html', kind: 'notice', department: '土地利用科' },
+        {
+          id: 'tdsc',
+          name: '土地市场',
+          url: 'http://127.0.0.1:8080/tdsc/index.html',
+          kind: 'notice',
+          department: '土地利用科',
+        },
         { id: 'gzdt', name: '工作动态', url: 'http://127.0.0.1:8080/gzdt/index.html', kind: 'news' },
       ],
       departments: [{ name: '土地利用科', officer: '张明', email: 'zhangming@example.gov.cn' }],
@@ -34,7 +40,9 @@ describe('portal config', () => {
   it('rejects an unknown field with its JSON path, so a typo never silently disables a rule', () => {
     const c = valid();
     (c.portals[0]!.columns[0] as Record<string, unknown>).maxAgeDay = 30;
-    expect(problemsOf(c)).toEqual([expect.stringMatching(/^portals\[0\]\.columns\[0\]: unknown field "maxAgeDay"\. Fix: remove or rename it/)]);
+    expect(problemsOf(c)).toEqual([
+      expect.stringMatching(/^portals\[0\]\.columns\[0\]: unknown field "maxAgeDay"\. Fix: remove or rename it/),
+    ]);
   });
 
   it('rejects a relative or non-http URL and says what a good one looks like', () => {
@@ -42,7 +50,9 @@ describe('portal config', () => {
     c.portals[0]!.columns[1]!.url = '/gzdt/index.html';
     c.portals[0]!.homepage = 'ftp://example.gov.cn/';
     const problems = problemsOf(c);
-    expect(problems).toContainEqual(expect.stringMatching(/^portals\[0\]\.homepage: must be an absolute http:\/\/ or https:\/\/ URL/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^portals\[0\]\.homepage: must be an absolute http:\/\/ or https:\/\/ URL/),
+    );
     expect(problems).toContainEqual(expect.stringMatching(/^portals\[0\]\.columns\[1\]\.url: must be an absolute/));
   });
 
@@ -59,8 +69,12 @@ describe('portal config', () => {
     c.portals[0]!.columns[1]!.id = 'tdsc';
     c.portals.push({ ...valid().portals[0]! });
     const problems = problemsOf(c);
-    expect(problems).toContainEqual(expect.stringMatching(/^portals\[1\]\.id: "mhk-gtj" is already used by portals\[0\]/));
-    expect(problems).toContainEqual(expect.stringMatching(/^portals\[0\]\.columns\[1\]\.id: "tdsc" is already used by portals\[0\]\.columns\[0\]/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^portals\[1\]\.id: "mhk-gtj" is already used by portals\[0\]/),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^portals\[0\]\.columns\[1\]\.id: "tdsc" is already used by portals\[0\]\.columns\[0\]/),
+    );
   });
 
   it('rejects an unknown column kind listing the allowed kinds', () => {

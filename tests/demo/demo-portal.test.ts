@@ -11,7 +11,11 @@ import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts
 const ORIGIN = 'http://demo.invalid';
 const portal = (id: string) => DEMO_PORTALS.find((p) => p.id === id)!;
 const everyItem = () =>
-  DEMO_PORTALS.flatMap((p) => p.columns.flatMap((c) => c.items.map((item) => ({ portal: p, column: c, item, url: `${ORIGIN}/${p.id}/${itemPath(c, item)}` }))));
+  DEMO_PORTALS.flatMap((p) =>
+    p.columns.flatMap((c) =>
+      c.items.map((item) => ({ portal: p, column: c, item, url: `${ORIGIN}/${p.id}/${itemPath(c, item)}` })),
+    ),
+  );
 const firing = (rule: string) =>
   demoExpectations(ORIGIN)
     .fires.filter((f) => f.rule === rule)
@@ -32,13 +36,32 @@ describe('the demo content', () => {
   });
 
   it('carries the 2017 counts of the bureau’s report in its columns', () => {
-    const in2017 = (id: string) => portal('mhk-gtj').columns.find((c) => c.name === id)!.items.filter((i) => (i.listDate ?? i.published)?.startsWith('2017')).length;
+    const in2017 = (id: string) =>
+      portal('mhk-gtj')
+        .columns.find((c) => c.name === id)!
+        .items.filter((i) => (i.listDate ?? i.published)?.startsWith('2017')).length;
     // 2017年网上公开信息145条：土地利用方面信息29条；土地利用计划信息2条；土地市场信息23条 …
     expect({
-      土地利用: in2017('土地利用'), 土地利用计划: in2017('土地利用计划'), 土地市场: in2017('土地市场'), 土地征收: in2017('土地征收'),
-      财务预算决算: in2017('财务预算决算'), 节约集约利用: in2017('节约集约利用'), 综合统计: in2017('综合统计'), 科学普及: in2017('科学普及'),
+      土地利用: in2017('土地利用'),
+      土地利用计划: in2017('土地利用计划'),
+      土地市场: in2017('土地市场'),
+      土地征收: in2017('土地征收'),
+      财务预算决算: in2017('财务预算决算'),
+      节约集约利用: in2017('节约集约利用'),
+      综合统计: in2017('综合统计'),
+      科学普及: in2017('科学普及'),
       地质灾害防治: in2017('地质灾害防治'),
-    }).toEqual({ 土地利用: 29, 土地利用计划: 2, 土地市场: 23, 土地征收: 13, 财务预算决算: 5, 节约集约利用: 2, 综合统计: 1, 科学普及: 3, 地质灾害防治: 9 });
+    }).toEqual({
+      土地利用: 29,
+      土地利用计划: 2,
+      土地市场: 23,
+      土地征收: 13,
+      财务预算决算: 5,
+      节约集约利用: 2,
+      综合统计: 1,
+      科学普及: 3,
+      地质灾害防治: 9,
+    });
     expect(in2017('工作动态')).toBeGreaterThanOrEqual(100); // 国土部门工作动态信息100余条
   });
 
@@ -56,13 +79,17 @@ describe('the demo content', () => {
 
   it('encodes every GBK page without losing a character', () => {
     // iconv-lite writes "?" for a character GBK lacks; no demo page has a real "?".
-    const gbk = [...renderSite()].filter(([, f]) => f.contentType === 'text/html' || /charset=GBK/i.test(f.contentType));
+    const gbk = [...renderSite()].filter(
+      ([, f]) => f.contentType === 'text/html' || /charset=GBK/i.test(f.contentType),
+    );
     expect(gbk.length).toBeGreaterThan(40);
     for (const [path, f] of gbk) expect(iconv.decode(f.body, 'gbk').includes('?'), path).toBe(false);
   });
 
   it('seeds exactly the expected empty pages: body under 30 characters and no attachment', () => {
-    const empty = everyItem().filter(({ item }) => item.body.replace(/\s+/g, '').length < 30 && !item.attachment && !item.links?.length);
+    const empty = everyItem().filter(
+      ({ item }) => item.body.replace(/\s+/g, '').length < 30 && !item.attachment && !item.links?.length,
+    );
     expect(empty.map((x) => x.url).sort()).toEqual(firing('empty-page'));
   });
 
@@ -73,12 +100,19 @@ describe('the demo content', () => {
 
   it('seeds exactly the expected late publications: more than 20 Chinese working days from 成文 to 发布', () => {
     const days = (g: string, p: string) => chineseWorkingCalendar.workingDaysBetween(g, p);
-    const late = everyItem().filter(({ item }) => item.meta && item.generated && item.published && days(item.generated, item.published) > 20);
+    const late = everyItem().filter(
+      ({ item }) => item.meta && item.generated && item.published && days(item.generated, item.published) > 20,
+    );
     expect(late.map((x) => x.url).sort()).toEqual(firing('late-publication'));
     // …and the near-misses sit on the line: exactly 20, one of them across the National Day week.
-    const onTheLine = everyItem().filter(({ item }) => item.generated && item.published && days(item.generated, item.published) === 20);
+    const onTheLine = everyItem().filter(
+      ({ item }) => item.generated && item.published && days(item.generated, item.published) === 20,
+    );
     expect(onTheLine.map(({ item }) => [item.generated, item.published])).toEqual(
-      expect.arrayContaining([['2017-08-03', '2017-08-31'], ['2017-09-15', '2017-10-19']]),
+      expect.arrayContaining([
+        ['2017-08-03', '2017-08-31'],
+        ['2017-09-15', '2017-10-19'],
+      ]),
     );
   });
 

@@ -8,7 +8,12 @@ import { parseConfig } from '../../functions/config/load-config.ts';
 // The demo portal over real HTTP, as the crawler meets it: charsets, TRS pagination, validators,
 // 404s, and every configured URL answering (except the ones broken on purpose).
 
-async function get(origin: string, path: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' | 'POST' = 'GET') {
+async function get(
+  origin: string,
+  path: string,
+  headers: Record<string, string> = {},
+  method: 'GET' | 'HEAD' | 'POST' = 'GET',
+) {
   const res = await request(`${origin}${path}`, { method, headers });
   const body = Buffer.from(await res.body.arrayBuffer());
   const header = (n: string) => String(res.headers[n] ?? '');
@@ -19,7 +24,8 @@ const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]+)"/g)].map((m)
 
 describe('the demo portal server', () => {
   let server: DemoServer;
-  const fetch = (path: string, headers?: Record<string, string>, method?: 'GET' | 'HEAD' | 'POST') => get(server.origin, path, headers, method);
+  const fetch = (path: string, headers?: Record<string, string>, method?: 'GET' | 'HEAD' | 'POST') =>
+    get(server.origin, path, headers, method);
   beforeAll(async () => {
     server = await startDemoServer();
   });
@@ -51,7 +57,17 @@ describe('the demo portal server', () => {
     expect(text).toContain('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
     expect(text).toMatch(/<span class="date">2017年12月20日<\/span>/);
     // A detail page of the meta-only column: title and 公开目录 table survive the round trip.
-    const detail = iconv.decode((await fetch(new URL(hrefs(text).find((h) => h.startsWith('./2017'))!, `${server.origin}/mhk-gtj/dzzh/`).pathname)).body, 'gbk');
+    const detail = iconv.decode(
+      (
+        await fetch(
+          new URL(
+            hrefs(text).find((h) => h.startsWith('./2017'))!,
+            `${server.origin}/mhk-gtj/dzzh/`,
+          ).pathname,
+        )
+      ).body,
+      'gbk',
+    );
     expect(detail).toContain('<h1 class="title">关于做好冬春季地质灾害防治工作的通知</h1>');
     expect(detail).toMatch(/成文日期：<\/td><td>2017年12月\d\d日/);
   });
@@ -69,22 +85,31 @@ describe('the demo portal server', () => {
     const first = await fetch('/mhk-gtj/gzdt/index.html');
     const pages = Number(/createPageHTML\((\d+), 0, "index", "html"\)/.exec(first.text)?.[1]);
     expect(pages).toBe(6);
-    const lists = [first, ...(await Promise.all(Array.from({ length: pages - 1 }, (_, k) => fetch(`/mhk-gtj/gzdt/index_${k + 1}.html`))))];
+    const lists = [
+      first,
+      ...(await Promise.all(Array.from({ length: pages - 1 }, (_, k) => fetch(`/mhk-gtj/gzdt/index_${k + 1}.html`)))),
+    ];
     lists.forEach((l, k) => {
       expect(l.status).toBe(200);
       expect(l.text).toContain(`createPageHTML(${pages}, ${k}, "index", "html")`);
     });
     expect((await fetch(`/mhk-gtj/gzdt/index_${pages}.html`)).status).toBe(404);
-    const details = lists.flatMap((l) => hrefs(l.text.slice(l.text.indexOf('<ul class="list">'))).filter((h) => /^\.\/\d{6}\/t\d{8}_\d+\.html$/.test(h)));
+    const details = lists.flatMap((l) =>
+      hrefs(l.text.slice(l.text.indexOf('<ul class="list">'))).filter((h) => /^\.\/\d{6}\/t\d{8}_\d+\.html$/.test(h)),
+    );
     expect(details.length).toBeGreaterThanOrEqual(100);
-    const statuses = await Promise.all(details.map(async (h) => (await fetch(new URL(h, `${server.origin}/mhk-gtj/gzdt/`).pathname)).status));
+    const statuses = await Promise.all(
+      details.map(async (h) => (await fetch(new URL(h, `${server.origin}/mhk-gtj/gzdt/`).pathname)).status),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
 
   it('truncates long titles in lists and keeps the full one in title=', async () => {
     const market = iconv.decode((await fetch('/mhk-gtj/tdsc/index.html')).body, 'gbk');
     expect(market).toContain('<table class="list"><tr><th>标题</th><th>发布日期</th></tr>');
-    expect(market).toContain('title="梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）" target="_blank">梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2...</a></td><td class="d">2017-12-28</td>');
+    expect(market).toContain(
+      'title="梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）" target="_blank">梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2...</a></td><td class="d">2017-12-28</td>',
+    );
   });
 
   it('answers 304 to a matching If-None-Match (also in a list, also weak) and to an If-Modified-Since not older than the page', async () => {
@@ -98,7 +123,10 @@ describe('the demo portal server', () => {
     expect((await fetch('/mhk-gtj/gzdt/index.html', { 'if-modified-since': httpDate('2018-01-10') })).status).toBe(304);
     expect((await fetch('/mhk-gtj/gzdt/index.html', { 'if-modified-since': httpDate('2017-12-28') })).status).toBe(200);
     // If-None-Match wins over If-Modified-Since (RFC 9110): a changed ETag means a new body.
-    expect((await fetch('/mhk-gtj/gzdt/index.html', { 'if-none-match': '"stale"', 'if-modified-since': lastModified })).status).toBe(200);
+    expect(
+      (await fetch('/mhk-gtj/gzdt/index.html', { 'if-none-match': '"stale"', 'if-modified-since': lastModified }))
+        .status,
+    ).toBe(200);
     const head = await fetch('/mhk-gtj/gzdt/index.html', {}, 'HEAD');
     expect(head).toMatchObject({ status: 200 });
     expect(head.body.length).toBe(0);
@@ -132,7 +160,11 @@ describe('the demo portal server', () => {
   it('answers every configured URL with 200, except the columns deliberately gone or down', async () => {
     const config = parseConfig(demoConfig(server.origin));
     const urls = config.portals.flatMap((p) => [p.homepage, ...p.columns.map((c) => c.url)]);
-    const statuses = await Promise.all(urls.map(async (u) => [u.replace(server.origin, ''), (await fetch(u.replace(server.origin, ''))).status] as const));
+    const statuses = await Promise.all(
+      urls.map(
+        async (u) => [u.replace(server.origin, ''), (await fetch(u.replace(server.origin, ''))).status] as const,
+      ),
+    );
     expect(statuses.filter(([, s]) => s !== 200)).toEqual([
       ['/mhk-gtj/hdjl/index.html', 503],
       ['/mhk-bdc/wsyy/index.html', 503],
@@ -158,7 +190,9 @@ describe('the demo portal turning to the next day', () => {
     expect(after[0]!.header('etag')).not.toBe(before[0]!.header('etag'));
     expect(after[0]!.header('last-modified')).toBe(httpDate(DEMO_AS_OF));
     expect(after[0]!.text).toContain('关于开展2018年度土地卫片执法检查工作的通知');
-    expect((await get(server.origin, paths[0]!, { 'if-modified-since': before[0]!.header('last-modified') })).status).toBe(200);
+    expect(
+      (await get(server.origin, paths[0]!, { 'if-modified-since': before[0]!.header('last-modified') })).status,
+    ).toBe(200);
     // 土地利用 and the homepage's boxes did not change.
     for (const i of [1, 2]) {
       expect(after[i]!.header('etag')).toBe(before[i]!.header('etag'));

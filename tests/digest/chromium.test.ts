@@ -12,18 +12,35 @@ import type { StoredFinding } from '../../functions/store/records.ts';
 
 const HOST = 'http://gtj.example.gov.cn';
 const portal: PortalConfig = {
-  id: 'mhk-gtj', name: '梅河口市国土资源局', homepage: `${HOST}/index.html`,
+  id: 'mhk-gtj',
+  name: '梅河口市国土资源局',
+  homepage: `${HOST}/index.html`,
   columns: [{ id: 'tdsc', name: '土地市场', url: `${HOST}/tdsc/index.html`, kind: 'notice', department: '土地利用科' }],
-  departments: [{ name: '土地利用科', officer: '张明' }, { name: '办公室', officer: '王丽' }],
+  departments: [
+    { name: '土地利用科', officer: '张明' },
+    { name: '办公室', officer: '王丽' },
+  ],
 };
 // Long titles and unbroken URLs are what overflow a phone screen.
 const findings: StoredFinding[] = Array.from({ length: 6 }, (_, i) => ({
-  id: `f${i}`, portalId: 'mhk-gtj', rule: (['empty-column', 'late-publication', 'privacy-exposure'] as const)[i % 3]!, severity: (['veto', 'major', 'minor'] as const)[i % 3]!,
-  subject: `s${i}`, url: `${HOST}/tdsc/201712/t20171205_${'1234567890'.repeat(6)}_${i}.html`,
+  id: `f${i}`,
+  portalId: 'mhk-gtj',
+  rule: (['empty-column', 'late-publication', 'privacy-exposure'] as const)[i % 3]!,
+  severity: (['veto', 'major', 'minor'] as const)[i % 3]!,
+  subject: `s${i}`,
+  url: `${HOST}/tdsc/201712/t20171205_${'1234567890'.repeat(6)}_${i}.html`,
   title: '梅河口市国土资源局关于进一步加强农村宅基地管理和规范土地储备管理工作的实施意见（第二次征求意见稿）'.repeat(2),
-  message: '「土地市场」栏目《梅河口市国土资源局关于规范土地储备管理工作的实施意见》成文于 2017-11-01，2017-12-06 才公开，相隔 25 个工作日。',
-  action: '请土地利用科信息员今后在文件生成后 20 个工作日内报送公开，并核实本条发布日期是否准确。', evidence: {}, status: 'open',
-  firstSeenScan: 's', firstSeenAsOf: i < 3 ? '2018-01-15' : '2017-12-01', lastChangedScan: 's', reopened: 0, department: '土地利用科', columnId: 'tdsc',
+  message:
+    '「土地市场」栏目《梅河口市国土资源局关于规范土地储备管理工作的实施意见》成文于 2017-11-01，2017-12-06 才公开，相隔 25 个工作日。',
+  action: '请土地利用科信息员今后在文件生成后 20 个工作日内报送公开，并核实本条发布日期是否准确。',
+  evidence: {},
+  status: 'open',
+  firstSeenScan: 's',
+  firstSeenAsOf: i < 3 ? '2018-01-15' : '2017-12-01',
+  lastChangedScan: 's',
+  reopened: 0,
+  department: '土地利用科',
+  columnId: 'tdsc',
 }));
 const html = renderHtml(buildDigest({ portal, asOf: '2018-01-17', findings, scans: [], pages: [] }));
 
@@ -32,7 +49,15 @@ describe('the digest in Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     mkdirSync('test-artifacts', { recursive: true });
   });

@@ -10,29 +10,65 @@ import { DEFAULT_THRESHOLDS } from '../../functions/rules/thresholds.ts';
 
 const HOST = 'http://gtj.example.gov.cn';
 const portal: PortalConfig = {
-  id: 'mhk-gtj', name: '梅河口市国土资源局', homepage: `${HOST}/index.html`,
+  id: 'mhk-gtj',
+  name: '梅河口市国土资源局',
+  homepage: `${HOST}/index.html`,
   columns: [
     { id: 'tdsc', name: '土地市场', url: `${HOST}/tdsc/index.html`, kind: 'notice', department: '土地利用科' },
     { id: 'gzdt', name: '工作动态', url: `${HOST}/gzdt/index.html`, kind: 'news', department: '办公室' },
   ],
-  departments: [{ name: '办公室', officer: '王丽' }, { name: '土地利用科', officer: '张明' }],
+  departments: [
+    { name: '办公室', officer: '王丽' },
+    { name: '土地利用科', officer: '张明' },
+  ],
   recipients: [
     { name: '局长', email: 'director@example.gov.cn', role: 'leader' },
     { name: '土地利用科科长', email: 'land@example.gov.cn', role: 'department', department: '土地利用科' },
   ],
 };
 const finding = (id: string, over: Partial<StoredFinding>): StoredFinding => ({
-  id, portalId: 'mhk-gtj', rule: 'empty-column', severity: 'veto', subject: id, url: `${HOST}/${id}/index.html`, title: id,
-  message: `${id} 的问题`, action: `${id} 的整改`, evidence: {}, status: 'open', firstSeenScan: 's', firstSeenAsOf: '2018-01-02',
-  lastChangedScan: 's', reopened: 0, department: '办公室', columnId: 'gzdt', ...over,
+  id,
+  portalId: 'mhk-gtj',
+  rule: 'empty-column',
+  severity: 'veto',
+  subject: id,
+  url: `${HOST}/${id}/index.html`,
+  title: id,
+  message: `${id} 的问题`,
+  action: `${id} 的整改`,
+  evidence: {},
+  status: 'open',
+  firstSeenScan: 's',
+  firstSeenAsOf: '2018-01-02',
+  lastChangedScan: 's',
+  reopened: 0,
+  department: '办公室',
+  columnId: 'gzdt',
+  ...over,
 });
 const findings = [
   finding('old-open', {}),
-  finding('new-open', { rule: 'late-publication', severity: 'major', firstSeenAsOf: '2018-01-16', department: '土地利用科', columnId: 'tdsc' }),
+  finding('new-open', {
+    rule: 'late-publication',
+    severity: 'major',
+    firstSeenAsOf: '2018-01-16',
+    department: '土地利用科',
+    columnId: 'tdsc',
+  }),
   finding('fixed', { rule: 'stale-column', status: 'resolved', resolvedAsOf: '2018-01-17' }),
   finding('hostile', { title: '<script>alert("x")</script>《通知》', message: '<img src=x onerror=alert(1)>' }),
 ];
-const scans = [{ scanId: '20180117', asOf: '2018-01-17', vetoRisks: vetoRisks(findings.filter((f) => f.status === 'open'), DEFAULT_THRESHOLDS, 3) } as ScanRecord];
+const scans = [
+  {
+    scanId: '20180117',
+    asOf: '2018-01-17',
+    vetoRisks: vetoRisks(
+      findings.filter((f) => f.status === 'open'),
+      DEFAULT_THRESHOLDS,
+      3,
+    ),
+  } as ScanRecord,
+];
 const pages = [{ url: `${HOST}/tdsc/1.html`, columnId: 'tdsc', publishedDate: '2018-01-16' } as PageRecord];
 const view = buildDigest({ portal, asOf: '2018-01-17', findings, scans, pages });
 
@@ -51,7 +87,10 @@ describe('weekly digest view', () => {
   });
 
   it('counts each department’s publications of the week (is its 信息员 feeding the site?)', () => {
-    expect(view.departments.map((d) => [d.name, d.published, d.open])).toEqual([['办公室', 0, 2], ['土地利用科', 1, 1]]);
+    expect(view.departments.map((d) => [d.name, d.published, d.open])).toEqual([
+      ['办公室', 0, 2],
+      ['土地利用科', 1, 1],
+    ]);
   });
 
   it('draws an 8-week trend of open findings', () => {
@@ -106,7 +145,9 @@ describe('digest rendering', () => {
     const eml = leader!.eml;
     expect(eml).toContain(`Subject: =?UTF-8?B?${Buffer.from(view.subject).toString('base64')}?=`);
     expect(eml).toContain('Content-Type: multipart/alternative;');
-    const parts = [...eml.matchAll(/Content-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/g)].map((m) => Buffer.from(m[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8'));
+    const parts = [...eml.matchAll(/Content-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/g)].map((m) =>
+      Buffer.from(m[1]!.replace(/\r\n/g, ''), 'base64').toString('utf8'),
+    );
     expect(parts).toEqual([leader!.text, leader!.html]);
   });
 });

@@ -17,8 +17,18 @@ type StartSes = (config?: Partial<{ host: string; port: number }>) => Promise<Se
 const startSes = ((sesLocal as unknown as { default: StartSes }).default ?? sesLocal) as StartSes;
 
 const portal: PortalConfig = {
-  id: 'mhk-gtj', name: '梅河口市国土资源局', homepage: 'http://gtj.example.gov.cn/index.html',
-  columns: [{ id: 'tdsc', name: '土地市场', url: 'http://gtj.example.gov.cn/tdsc/index.html', kind: 'notice', department: '土地利用科' }],
+  id: 'mhk-gtj',
+  name: '梅河口市国土资源局',
+  homepage: 'http://gtj.example.gov.cn/index.html',
+  columns: [
+    {
+      id: 'tdsc',
+      name: '土地市场',
+      url: 'http://gtj.example.gov.cn/tdsc/index.html',
+      kind: 'notice',
+      department: '土地利用科',
+    },
+  ],
   departments: [{ name: '土地利用科', officer: '张明' }],
   recipients: [
     { name: '局长', email: 'director@example.gov.cn', role: 'leader' },
@@ -32,7 +42,12 @@ describe('sending the digest through SES', () => {
   let ses: Server;
   let endpoint: string;
   let repo: Repository;
-  const stored = async () => ((await (await fetch(`${endpoint}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } }[] }).emails;
+  const stored = async () =>
+    (
+      (await (await fetch(`${endpoint}/store`)).json()) as {
+        emails: { destination: { to: string[] }; subject: string; body: { text?: string; html?: string } }[];
+      }
+    ).emails;
 
   beforeAll(async () => {
     ses = await startSes({ host: '127.0.0.1', port: await freePort() });
@@ -45,7 +60,10 @@ describe('sending the digest through SES', () => {
   });
 
   it('sends one message per recipient with the subject and both bodies', async () => {
-    const report = await sendDigests({ portalId: 'mhk-gtj', week: view.week.label, digests, from: 'dw@example.gov.cn' }, { repo, ses: sesClient(endpoint) });
+    const report = await sendDigests(
+      { portalId: 'mhk-gtj', week: view.week.label, digests, from: 'dw@example.gov.cn' },
+      { repo, ses: sesClient(endpoint) },
+    );
     expect(report.sent).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
     const emails = await stored();
     expect(emails.map((e) => e.destination.to[0])).toEqual(['director@example.gov.cn', 'land@example.gov.cn']);
@@ -56,7 +74,10 @@ describe('sending the digest through SES', () => {
   });
 
   it('never sends the same week twice to a recipient, however often it runs', async () => {
-    const report = await sendDigests({ portalId: 'mhk-gtj', week: view.week.label, digests, from: 'dw@example.gov.cn' }, { repo, ses: sesClient(endpoint) });
+    const report = await sendDigests(
+      { portalId: 'mhk-gtj', week: view.week.label, digests, from: 'dw@example.gov.cn' },
+      { repo, ses: sesClient(endpoint) },
+    );
     expect(report).toMatchObject({ sent: [], alreadySent: ['director@example.gov.cn', 'land@example.gov.cn'] });
     expect(await stored()).toHaveLength(2);
   });
@@ -64,19 +85,34 @@ describe('sending the digest through SES', () => {
   it('keeps a failed send and delivers it on the next run', async () => {
     const week = '2018-W04';
     const down = sesClient(`http://127.0.0.1:${await freePort()}`);
-    const first = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses: down });
+    const first = await sendDigests(
+      { portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' },
+      { repo, ses: down },
+    );
     expect(first.failed.map((f) => f.email)).toEqual(['director@example.gov.cn']);
-    expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({ status: 'failed', attempts: 1 });
-    const second = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses: sesClient(endpoint) });
+    expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+    });
+    const second = await sendDigests(
+      { portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' },
+      { repo, ses: sesClient(endpoint) },
+    );
     expect(second.sent).toEqual(['director@example.gov.cn']);
-    expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
   });
 
   it('does not resend a message whose earlier attempt died mid-send, and reports it', async () => {
     const week = '2018-W05';
     await repo.claimDigest('mhk-gtj', week, 'director@example.gov.cn', '2018-01-29T00:00:00Z'); // a run that crashed after claiming
     const before = (await stored()).length;
-    const report = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses: sesClient(endpoint) });
+    const report = await sendDigests(
+      { portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' },
+      { repo, ses: sesClient(endpoint) },
+    );
     expect(report.unconfirmed).toEqual(['director@example.gov.cn']);
     expect(await stored()).toHaveLength(before);
   });
@@ -89,10 +125,19 @@ describe('sending the digest through SES', () => {
     const week = '2018-W06';
     try {
       const ses = sesClient(`http://127.0.0.1:${(dropping.address() as AddressInfo).port}`);
-      const report = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses });
+      const report = await sendDigests(
+        { portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' },
+        { repo, ses },
+      );
       expect(report).toMatchObject({ sent: [], failed: [], unconfirmed: ['director@example.gov.cn'] });
-      expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({ status: 'sending', attempts: 1 });
-      const again = await sendDigests({ portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' }, { repo, ses: sesClient(endpoint) });
+      expect(await repo.getDigestDelivery('mhk-gtj', week, 'director@example.gov.cn')).toMatchObject({
+        status: 'sending',
+        attempts: 1,
+      });
+      const again = await sendDigests(
+        { portalId: 'mhk-gtj', week, digests: digests.slice(0, 1), from: 'dw@example.gov.cn' },
+        { repo, ses: sesClient(endpoint) },
+      );
       expect(again.unconfirmed).toEqual(['director@example.gov.cn']); // still not re-sent blindly
     } finally {
       dropping.closeAllConnections();

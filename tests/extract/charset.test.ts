@@ -15,7 +15,9 @@ describe('decodeHtml', () => {
   });
 
   it('decodes GB2312 bytes declared by the http-equiv form, as GB18030 (the superset)', () => {
-    const bytes = new Uint8Array(iconv.encode(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'), 'gb2312'));
+    const bytes = new Uint8Array(
+      iconv.encode(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'), 'gb2312'),
+    );
     const { html, charset } = decodeHtml(bytes);
     expect(charset).toBe('gb18030');
     expect(html).toContain(TEXT);
@@ -100,7 +102,8 @@ describe('charset labels', () => {
 
 describe('decodeHtml on damaged UTF-8', () => {
   it('keeps a UTF-8 page with a few broken bytes as UTF-8 instead of reading it as GB18030', () => {
-    const text = '<html><head><meta charset="utf-8"></head><body><p>梅河口市国土资源局关于进一步加强农村宅基地管理的通知，请各乡镇认真贯彻执行。</p>';
+    const text =
+      '<html><head><meta charset="utf-8"></head><body><p>梅河口市国土资源局关于进一步加强农村宅基地管理的通知，请各乡镇认真贯彻执行。</p>';
     const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0xc3, 0x28])]);
     const { html, charset } = decodeHtml(bytes, 'text/html; charset=utf-8');
     expect(charset).toBe('utf-8');
@@ -108,7 +111,8 @@ describe('decodeHtml on damaged UTF-8', () => {
   });
 
   it('still reads GBK sent as "UTF-8" as GBK: there nearly every character breaks', () => {
-    const text = '<html><head><meta charset="gbk"></head><body><p>梅河口市国土资源局关于进一步加强农村宅基地管理的通知</p>';
+    const text =
+      '<html><head><meta charset="gbk"></head><body><p>梅河口市国土资源局关于进一步加强农村宅基地管理的通知</p>';
     const { html, charset } = decodeHtml(iconv.encode(text, 'gbk'), 'text/html; charset=utf-8');
     expect(charset).toBe('gb18030');
     expect(html).toContain('梅河口市国土资源局');

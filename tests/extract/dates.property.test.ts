@@ -4,7 +4,9 @@ import { findDates, parseDate } from '../../functions/extract/dates.ts';
 
 // Properties of date extraction over every day from 1990 to 2039, in every format portals print.
 
-const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2039, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2039, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const parts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
 const FORMATS: ((y: number, m: number, d: number) => string)[] = [
   (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
@@ -27,7 +29,9 @@ describe('date extraction properties', () => {
     fc.assert(
       fc.property(day, day, (iso, reference) => {
         const [, m, d] = parts(iso);
-        const got = parseDate(`[${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}]`, { referenceDate: reference });
+        const got = parseDate(`[${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}]`, {
+          referenceDate: reference,
+        });
         if (got === null) return; // 02-29 in a year range with no leap day before the reference
         expect(got <= reference).toBe(true);
         expect(got.slice(5)).toBe(iso.slice(5));
@@ -38,11 +42,16 @@ describe('date extraction properties', () => {
 
   it('never invents a date that is not in the calendar', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2039 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 29, max: 35 }), (y, m, d) => {
-        const valid = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-        const got = parseDate(`${y}-${m}-${d}`);
-        expect(got !== null).toBe(valid);
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2039 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 29, max: 35 }),
+        (y, m, d) => {
+          const valid = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          const got = parseDate(`${y}-${m}-${d}`);
+          expect(got !== null).toBe(valid);
+        },
+      ),
     );
   });
 

@@ -36,7 +36,7 @@ describe('parseDate', () => {
     expect(parseDate('2024-02-29')).toBe('2024-02-29');
   });
 
-  it('resolves [12-31] against the page\'s reference date (the latest one not after it)', () => {
+  it("resolves [12-31] against the page's reference date (the latest one not after it)", () => {
     expect(parseDate('[12-31]', { referenceDate: '2018-01-15' })).toBe('2017-12-31');
     expect(parseDate('[01-10]', { referenceDate: '2018-01-15' })).toBe('2018-01-10');
   });

@@ -5,7 +5,10 @@ const PAGE = 'http://www.example.gov.cn/xxgk/tzgg/';
 const REF = { referenceDate: '2018-01-15' };
 
 /** A portal page: header navigation, a left menu, the content area, a footer. */
-const page = (content: string, extra = '') => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告_示例县人民政府</title></head>
+const page = (
+  content: string,
+  extra = '',
+) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告_示例县人民政府</title></head>
 <body>
   <div class="header"><ul class="nav">
     <li><a href="/">首页</a></li><li><a href="/xxgk/">政府信息公开</a></li><li><a href="/zwdt/">政务动态</a></li>
@@ -34,7 +37,11 @@ describe('extractList: ul/li lists', () => {
     const p = extractList(page(ulList), PAGE, REF);
     expect(p.items).toHaveLength(3);
     expect(p.items.map((i) => i.date)).toEqual(['2017-12-05', '2017-11-20', '2017-10-09']);
-    expect(p.items.map((i) => i.href)).toEqual(['./201712/t20171205_123.html', './201711/t20171120_122.html', './201710/t20171009_121.html']);
+    expect(p.items.map((i) => i.href)).toEqual([
+      './201712/t20171205_123.html',
+      './201711/t20171120_122.html',
+      './201710/t20171009_121.html',
+    ]);
     expect(p.items[0]!.url).toBe('http://www.example.gov.cn/xxgk/tzgg/201712/t20171205_123.html');
     expect(p.placeholder).toBeNull();
   });
@@ -48,14 +55,15 @@ describe('extractList: ul/li lists', () => {
   });
 
   it('keeps a truncated title as shown when there is no fuller title attribute', () => {
-    const html = page(`<ul class="list"><li><a href="./201712/t20171205_1.html">省委常委会召开会议 传达学习重要讲话精神 研究我省贯彻…</a><span>2017-12-05</span></li>
+    const html =
+      page(`<ul class="list"><li><a href="./201712/t20171205_1.html">省委常委会召开会议 传达学习重要讲话精神 研究我省贯彻…</a><span>2017-12-05</span></li>
       <li><a href="./201712/t20171204_2.html">第二条信息的标题文字</a><span>2017-12-04</span></li></ul>`);
     const [first] = extractList(html, PAGE, REF).items;
     expect(first!.title).toBe('省委常委会召开会议 传达学习重要讲话精神 研究我省贯彻…');
     expect(first!.displayText).toBeUndefined();
   });
 
-  it('resolves [12-31] against the page\'s reference date', () => {
+  it("resolves [12-31] against the page's reference date", () => {
     const html = page(`<ul class="list">
       <li><a href="./201801/t20180110_3.html">一月份的通知公告标题</a><span>[01-10]</span></li>
       <li><a href="./201712/t20171231_2.html">十二月份的通知公告标题</a><span>[12-31]</span></li>
@@ -87,7 +95,9 @@ describe('extractList: ul/li lists', () => {
   });
 
   it('returns a single item for a list with one entry', () => {
-    const html = page(`<ul class="list"><li><a href="./201712/t20171205_1.html">唯一一条通知公告的标题</a><span>2017-12-05</span></li></ul>`);
+    const html = page(
+      `<ul class="list"><li><a href="./201712/t20171205_1.html">唯一一条通知公告的标题</a><span>2017-12-05</span></li></ul>`,
+    );
     const p = extractList(html, PAGE, REF);
     expect(p.items).toHaveLength(1);
     expect(p.items[0]).toMatchObject({ title: '唯一一条通知公告的标题', date: '2017-12-05' });
@@ -106,7 +116,8 @@ describe('extractList: ul/li lists', () => {
   });
 
   it('collapses whitespace runs and strips zero-width and ideographic spaces in titles', () => {
-    const html = page(`<ul class="list"><li><a href="./201712/t20171205_1.html">\u200b\u3000关于全国部分地区要素市场化配置  综合改革试点的批复\u00a0</a><span>2017-12-05</span></li>
+    const html =
+      page(`<ul class="list"><li><a href="./201712/t20171205_1.html">\u200b\u3000关于全国部分地区要素市场化配置  综合改革试点的批复\u00a0</a><span>2017-12-05</span></li>
       <li><a href="./201712/t20171204_2.html">第二条信息的标题文字</a><span>2017-12-04</span></li></ul>`);
     expect(extractList(html, PAGE, REF).items[0]!.title).toBe('关于全国部分地区要素市场化配置 综合改革试点的批复');
   });
@@ -127,7 +138,8 @@ describe('extractList: table lists', () => {
   it('maps 文号 / 成文日期 / 发布日期 columns by the header of a table-like div list', () => {
     const row = (t: string, no: string, gen: string, pub: string, href: string) =>
       `<div class="row"><div class="title"><a href="${href}">${t}</a></div><div class="no">${no}</div><div class="gen">${gen}</div><div class="pub">${pub}</div></div>`;
-    const html = page(`<div class="head"><div class="row"><div>文件名</div><div>文件号</div><div>成文日期</div><div>发布日期</div></div></div>
+    const html =
+      page(`<div class="head"><div class="row"><div>文件名</div><div>文件号</div><div>成文日期</div><div>发布日期</div></div></div>
       <div class="rows">
         ${row('关于印发历史建筑修缮管理办法的通知', '沈房发〔2026〕1号', '2026-06-10', '2026-06-12', './202606/t20260612_1.html')}
         ${row('关于印发物业服务企业信用管理办法的通知', '〔2025〕2号', '2025-12-02', '2025-12-10', './202512/t20251215_2.html')}
@@ -139,7 +151,8 @@ describe('extractList: table lists', () => {
   });
 
   it('takes the last date column as the publish date when there is no header', () => {
-    const html = page(`<table><tr><td><a href="./1/t20171205_1.html">关于印发某某办法的通知</a></td><td>2017-11-30</td><td>2017-12-05</td></tr>
+    const html =
+      page(`<table><tr><td><a href="./1/t20171205_1.html">关于印发某某办法的通知</a></td><td>2017-11-30</td><td>2017-12-05</td></tr>
       <tr><td><a href="./1/t20171101_2.html">关于某某事项的公告</a></td><td>2017-10-30</td><td>2017-11-01</td></tr></table>`);
     expect(extractList(html, PAGE, REF).items.map((i) => i.date)).toEqual(['2017-12-05', '2017-11-01']);
   });
@@ -153,51 +166,89 @@ describe('extractList: pagination', () => {
   });
 
   it('names page k+1 index_k.html on later pages and stops on the last page', () => {
-    const on = (cur: number) => extractList(page(ulList.replace('createPageHTML(3, 0', `createPageHTML(3, ${cur}`)), `${PAGE}index_${cur}.html`, REF);
+    const on = (cur: number) =>
+      extractList(
+        page(ulList.replace('createPageHTML(3, 0', `createPageHTML(3, ${cur}`)),
+        `${PAGE}index_${cur}.html`,
+        REF,
+      );
     expect(on(1).nextPageUrl).toBe('http://www.example.gov.cn/xxgk/tzgg/index_2.html');
     expect(on(2).nextPageUrl).toBeNull();
   });
 
   it('reads the 5-argument createPageHTML(records, count, current, …) form', () => {
-    const p = extractList(page(ulList.replace('createPageHTML(3, 0, "index", "html")', 'createPageHTML(191, 13, 0, "index", "html")')), PAGE, REF);
+    const p = extractList(
+      page(ulList.replace('createPageHTML(3, 0, "index", "html")', 'createPageHTML(191, 13, 0, "index", "html")')),
+      PAGE,
+      REF,
+    );
     expect(p.totalPages).toBe(13);
     expect(p.nextPageUrl).toBe('http://www.example.gov.cn/xxgk/tzgg/index_1.html');
   });
 
   it('reads the createPageHTML("page_div", count, current, …) form of newer TRS templates', () => {
-    const p = extractList(page(ulList.replace('createPageHTML(3, 0, "index", "html")', "createPageHTML('page_div', 8, 0, 'index', 'html', 152)")), PAGE, REF);
+    const p = extractList(
+      page(
+        ulList.replace(
+          'createPageHTML(3, 0, "index", "html")',
+          "createPageHTML('page_div', 8, 0, 'index', 'html', 152)",
+        ),
+      ),
+      PAGE,
+      REF,
+    );
     expect(p).toMatchObject({ totalPages: 8, nextPageUrl: `${PAGE}index_1.html` });
   });
 
   it('ignores pager calls inside HTML and JS comments', () => {
-    const html = page(ulList.replace('<script>createPageHTML(3, 0, "index", "html");</script>',
-      '<!-- <script>createPageHTML(9, 0, "index", "html");</script> --><script>// createPageHTML(8, 0, "index", "html");\n/* createPageHTML(7, 0, "index", "html"); */\ncreatePageHTML(2, 0, "index", "html");</script>'));
+    const html = page(
+      ulList.replace(
+        '<script>createPageHTML(3, 0, "index", "html");</script>',
+        '<!-- <script>createPageHTML(9, 0, "index", "html");</script> --><script>// createPageHTML(8, 0, "index", "html");\n/* createPageHTML(7, 0, "index", "html"); */\ncreatePageHTML(2, 0, "index", "html");</script>',
+      ),
+    );
     expect(extractList(html, PAGE, REF).totalPages).toBe(2);
   });
 
   it('does not mistake the createPageHTML function definition for a call', () => {
-    const html = page(ulList.replace('<script>createPageHTML(3, 0, "index", "html");</script>',
-      '<script>function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){ document.write("共"+_nPageCount+"页"); }</script>'));
+    const html = page(
+      ulList.replace(
+        '<script>createPageHTML(3, 0, "index", "html");</script>',
+        '<script>function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){ document.write("共"+_nPageCount+"页"); }</script>',
+      ),
+    );
     const p = extractList(html, PAGE, REF);
     expect(p.totalPages).toBeNull();
     expect(p.nextPageUrl).toBeNull();
   });
 
   it('reads var countPage / var currentPage', () => {
-    const html = page(ulList.replace('createPageHTML(3, 0, "index", "html");', 'var countPage = 4; var currentPage = 0;'));
+    const html = page(
+      ulList.replace('createPageHTML(3, 0, "index", "html");', 'var countPage = 4; var currentPage = 0;'),
+    );
     expect(extractList(html, PAGE, REF)).toMatchObject({ totalPages: 4, nextPageUrl: `${PAGE}index_1.html` });
   });
 
   it('reads Pager({size, current, prefix, suffix}); one page means no next page', () => {
-    const pager = (size: number) => ulList.replace('<script>createPageHTML(3, 0, "index", "html");</script>',
-      `<div class="changepage"><script>Pager({size:${size}, current:0, prefix:'index',suffix:'html'});</script></div>`);
-    expect(extractList(page(pager(29)), PAGE, REF)).toMatchObject({ totalPages: 29, nextPageUrl: `${PAGE}index_1.html` });
+    const pager = (size: number) =>
+      ulList.replace(
+        '<script>createPageHTML(3, 0, "index", "html");</script>',
+        `<div class="changepage"><script>Pager({size:${size}, current:0, prefix:'index',suffix:'html'});</script></div>`,
+      );
+    expect(extractList(page(pager(29)), PAGE, REF)).toMatchObject({
+      totalPages: 29,
+      nextPageUrl: `${PAGE}index_1.html`,
+    });
     expect(extractList(page(pager(1)), PAGE, REF)).toMatchObject({ totalPages: 1, nextPageUrl: null });
   });
 
   it('follows a plain 下一页 link and reads 共N页, without counting pager links as items', () => {
-    const html = page(ulList.replace('<script>createPageHTML(3, 0, "index", "html");</script>',
-      '<div class="pages"><a href="list.jsp?page=1">首页</a> <a href="list.jsp?page=1">上一页</a> <a href="list.jsp?page=3">下一页</a> <a href="list.jsp?page=9">尾页</a> 共9页</div>'));
+    const html = page(
+      ulList.replace(
+        '<script>createPageHTML(3, 0, "index", "html");</script>',
+        '<div class="pages"><a href="list.jsp?page=1">首页</a> <a href="list.jsp?page=1">上一页</a> <a href="list.jsp?page=3">下一页</a> <a href="list.jsp?page=9">尾页</a> 共9页</div>',
+      ),
+    );
     const p = extractList(html, `${PAGE}list.jsp?page=2`, REF);
     expect(p.items).toHaveLength(3);
     expect(p.nextPageUrl).toBe(`${PAGE}list.jsp?page=3`);
@@ -230,7 +281,14 @@ describe('extractList: empty columns', () => {
 
 describe('extractList: empty columns with stray links', () => {
   it('prefers the 暂无信息 placeholder over a lone undated article link elsewhere on the page', () => {
-    const p = extractList(page('<div class="list"><p>暂无信息</p></div>', '<div class="related"><a href="/wzdt/content/post_10144.html">网站使用说明页面</a></div>'), PAGE, REF);
+    const p = extractList(
+      page(
+        '<div class="list"><p>暂无信息</p></div>',
+        '<div class="related"><a href="/wzdt/content/post_10144.html">网站使用说明页面</a></div>',
+      ),
+      PAGE,
+      REF,
+    );
     expect(p.items).toEqual([]);
     expect(p.placeholder).toBe('暂无信息');
   });
@@ -238,12 +296,22 @@ describe('extractList: empty columns with stray links', () => {
 
 describe('extractList: sectioned compilations', () => {
   it('joins the sections of a compilation that repeat the same named list', () => {
-    const section = (name: string, wrapper: string, n: number) => `<div class="${wrapper}"><h2>${name}</h2><ul class="list_bd">${[1, 2]
-      .map((k) => `<li class="item"><div class="title_bd"><a href="./${wrapper}/201712/t2017120${k}_${n}${k}.html">${name}第${k}条政策文件标题</a></div>
-        <div class="number_bd">京政发〔2017〕${n}${k}号</div><div class="date_bd">2017-12-0${k}</div></li>`)
-      .join('')}</ul></div>`;
+    const section = (name: string, wrapper: string, n: number) =>
+      `<div class="${wrapper}"><h2>${name}</h2><ul class="list_bd">${[1, 2]
+        .map(
+          (
+            k,
+          ) => `<li class="item"><div class="title_bd"><a href="./${wrapper}/201712/t2017120${k}_${n}${k}.html">${name}第${k}条政策文件标题</a></div>
+        <div class="number_bd">京政发〔2017〕${n}${k}号</div><div class="date_bd">2017-12-0${k}</div></li>`,
+        )
+        .join('')}</ul></div>`;
     const p = extractList(page(section('市级政策', 'sjzc', 1) + section('区级政策', 'qjzc', 2)), PAGE, REF);
-    expect(p.items.map((i) => i.title)).toEqual(['市级政策第1条政策文件标题', '市级政策第2条政策文件标题', '区级政策第1条政策文件标题', '区级政策第2条政策文件标题']);
+    expect(p.items.map((i) => i.title)).toEqual([
+      '市级政策第1条政策文件标题',
+      '市级政策第2条政策文件标题',
+      '区级政策第1条政策文件标题',
+      '区级政策第2条政策文件标题',
+    ]);
     expect(p.items[3]).toMatchObject({ docNo: '京政发〔2017〕22号', date: '2017-12-02' });
   });
 });

@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  findPersonalData, idCheckDigit, isValidIdNumber15, isValidIdNumber18, maskBankCard, maskIdNumber, maskMobile,
-  maskPersonalData, passesLuhn,
+  findPersonalData,
+  idCheckDigit,
+  isValidIdNumber15,
+  isValidIdNumber18,
+  maskBankCard,
+  maskIdNumber,
+  maskMobile,
+  maskPersonalData,
+  passesLuhn,
 } from '../../functions/extract/personal-data.ts';
 
 // Test numbers are computed, never real: a valid check digit on a made-up body.
@@ -18,7 +25,11 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const arbId = fc
   .record({
     region: fc.integer({ min: 110000, max: 659999 }),
-    date: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+    date: fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     seq: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ region, date, seq }) => ID(`${region}${date.toISOString().slice(0, 10).replace(/-/g, '')}${pad(seq, 3)}`));

@@ -37,7 +37,12 @@ const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', SAMPLES), 'utf
 
 /** The README's comparison: collapse whitespace runs, drop U+200B, U+00A0 and U+3000. */
 const norm = (v: unknown): unknown =>
-  typeof v === 'string' ? v.replace(/[\u200b]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim() : v;
+  typeof v === 'string'
+    ? v
+        .replace(/[\u200b]/g, '')
+        .replace(/[\s\u00a0\u3000]+/g, ' ')
+        .trim()
+    : v;
 
 /** The charset decodeHtml reports for each byte encoding of the manifest. */
 const CHARSET_OF = { 'utf-8': 'utf-8', gb2312: 'gb18030', gbk: 'gb18030' } as const;

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { idCheckDigit } from '../../functions/extract/personal-data.ts';
 import { readTextSignals } from '../../functions/extract/text-signals.ts';
 
-const read = (text: string, obsoleteNames: string[] = [], extra: { currentNames?: string[]; referenceDate?: string } = {}) =>
-  readTextSignals(text, { obsoleteNames, ...extra });
-const ends = (text: string, referenceDate?: string) => (read(text, [], { referenceDate }).periods ?? []).map((p) => p.ends);
+const read = (
+  text: string,
+  obsoleteNames: string[] = [],
+  extra: { currentNames?: string[]; referenceDate?: string } = {},
+) => readTextSignals(text, { obsoleteNames, ...extra });
+const ends = (text: string, referenceDate?: string) =>
+  (read(text, [], { referenceDate }).periods ?? []).map((p) => p.ends);
 
 describe('readTextSignals: periods', () => {
   it.each([
@@ -45,11 +49,16 @@ describe('readTextSignals: other signals', () => {
   it('lists the old names the text uses, and not one that only occurs inside a current name', () => {
     expect(read('梅河口市国土资源局关于……', ['国土资源局', '规划局']).obsoleteNames).toEqual(['国土资源局']);
     expect(read('梅河口市自然资源局', ['资源局'], { currentNames: ['自然资源局'] }).obsoleteNames).toBeUndefined();
-    expect(read('自然资源局与原资源局', ['资源局'], { currentNames: ['自然资源局'] }).obsoleteNames).toEqual(['资源局']);
+    expect(read('自然资源局与原资源局', ['资源局'], { currentNames: ['自然资源局'] }).obsoleteNames).toEqual([
+      '资源局',
+    ]);
   });
 
   it('collects distinct cited titles without brackets, at most ten', () => {
-    expect(read('根据《土地管理法》和《土地管理法》及《不动产登记暂行条例》').cites).toEqual(['土地管理法', '不动产登记暂行条例']);
+    expect(read('根据《土地管理法》和《土地管理法》及《不动产登记暂行条例》').cites).toEqual([
+      '土地管理法',
+      '不动产登记暂行条例',
+    ]);
     const many = Array.from({ length: 12 }, (_, i) => `《文件${i}》`).join('');
     expect(read(many).cites).toHaveLength(10);
   });
@@ -57,7 +66,9 @@ describe('readTextSignals: other signals', () => {
   it('reports personal data masked only', () => {
     const id = '22058119900307123' + idCheckDigit('22058119900307123');
     const s = read(`申请人张三，身份证号${id}`);
-    expect(s.personal).toEqual([expect.objectContaining({ kind: 'id-number', masked: `220581********${id.slice(-4)}` })]);
+    expect(s.personal).toEqual([
+      expect.objectContaining({ kind: 'id-number', masked: `220581********${id.slice(-4)}` }),
+    ]);
     expect(JSON.stringify(s)).not.toContain(id);
   });
 

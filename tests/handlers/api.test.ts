@@ -16,7 +16,11 @@ import { sqsEvent, startSqsWire, type SqsWire } from '../support/sqs-wire.ts';
 type Api = { handler: (e: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult> };
 type Json = Record<string, unknown> & { error?: string };
 
-function event(method: string, path: string, opts: { query?: Record<string, string>; body?: unknown } = {}): APIGatewayProxyEvent {
+function event(
+  method: string,
+  path: string,
+  opts: { query?: Record<string, string>; body?: unknown } = {},
+): APIGatewayProxyEvent {
   return {
     httpMethod: method,
     path,
@@ -29,7 +33,10 @@ function event(method: string, path: string, opts: { query?: Record<string, stri
     multiValueHeaders: {},
     isBase64Encoded: false,
     body: opts.body === undefined ? null : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
-    requestContext: { requestId: 'req-1', identity: { userArn: 'arn:aws:iam::000000000000:user/officer' } } as APIGatewayProxyEvent['requestContext'],
+    requestContext: {
+      requestId: 'req-1',
+      identity: { userArn: 'arn:aws:iam::000000000000:user/officer' },
+    } as APIGatewayProxyEvent['requestContext'],
   };
 }
 
@@ -44,13 +51,22 @@ describe('the bundled api Lambda', () => {
   let openIds: string[];
   let siteWide: number;
 
-  const call = async (a: Api, method: string, path: string, opts?: { query?: Record<string, string>; body?: unknown }) => {
+  const call = async (
+    a: Api,
+    method: string,
+    path: string,
+    opts?: { query?: Record<string, string>; body?: unknown },
+  ) => {
     const r = await a.handler(event(method, path, opts));
     expect(r.headers?.['content-type']).toMatch(/application\/json/);
     return { status: r.statusCode, body: JSON.parse(r.body) as Json };
   };
   const itemCount = async () => {
-    const db = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'cn-north-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+    const db = new DynamoDBClient({
+      endpoint: inject('dynamoEndpoint'),
+      region: 'cn-north-1',
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    });
     try {
       return (await db.send(new ScanCommand({ TableName: repo.tableName, Select: 'COUNT' }))).Count;
     } finally {
@@ -87,7 +103,12 @@ describe('the bundled api Lambda', () => {
   it('GET /portals/{id}/summary: the latest scan, the veto-risk lines and the open findings by rule, problem and department', async () => {
     const r = await call(api, 'GET', '/portals/mhk-gtj/summary');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ portal: 'mhk-gtj', name: '梅河口市国土资源局', latestScan: { asOf: DEMO_AS_OF }, open: { total: openIds.length } });
+    expect(r.body).toMatchObject({
+      portal: 'mhk-gtj',
+      name: '梅河口市国土资源局',
+      latestScan: { asOf: DEMO_AS_OF },
+      open: { total: openIds.length },
+    });
     const open = r.body.open as { byRule: Record<string, number>; byDepartment: Record<string, number> };
     expect(Object.values(open.byRule).reduce((a, b) => a + b, 0)).toBe(openIds.length);
     expect(Object.values(open.byDepartment).reduce((a, b) => a + b, 0)).toBe(openIds.length);
@@ -101,7 +122,9 @@ describe('the bundled api Lambda', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const r = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { limit: '4', ...(cursor ? { cursor } : {}) } });
+      const r = await call(api, 'GET', '/portals/mhk-gtj/findings', {
+        query: { limit: '4', ...(cursor ? { cursor } : {}) },
+      });
       expect(r.status).toBe(200);
       const page = r.body.findings as { id: string; status: string }[];
       expect(page.length).toBeLessThanOrEqual(4);
@@ -110,12 +133,16 @@ describe('the bundled api Lambda', () => {
     } while (cursor);
     expect(seen.sort()).toEqual([...openIds].sort());
 
-    const byRule = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { rule: 'stale-column', limit: '200' } });
+    const byRule = await call(api, 'GET', '/portals/mhk-gtj/findings', {
+      query: { rule: 'stale-column', limit: '200' },
+    });
     const stale = byRule.body.findings as { rule: string; department: string | null }[];
     expect(stale.length).toBeGreaterThan(0);
     expect(stale.every((f) => f.rule === 'stale-column')).toBe(true);
     const department = stale.find((f) => f.department)!.department!;
-    const byDept = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { department: department, limit: '200' } });
+    const byDept = await call(api, 'GET', '/portals/mhk-gtj/findings', {
+      query: { department: department, limit: '200' },
+    });
     expect((byDept.body.findings as { department: string }[]).every((f) => f.department === department)).toBe(true);
     const future = await call(api, 'GET', '/portals/mhk-gtj/findings', { query: { since: '2030-01-01' } });
     expect(future.body.findings).toEqual([]);
@@ -134,9 +161,21 @@ describe('the bundled api Lambda', () => {
       ['GET', '/admin', {}, 404, /no route/],
       ['POST', '/checks', { body: 'not json' }, 400, /must be JSON/],
       ['POST', '/checks', { body: { portalId: 'mhk-gtj' } }, 400, /url/],
-      ['POST', '/checks', { body: { portalId: 'mhk-gtj', url: `${demo.origin}/mhk-gtj/index.html`, force: true } }, 400, /force/],
+      [
+        'POST',
+        '/checks',
+        { body: { portalId: 'mhk-gtj', url: `${demo.origin}/mhk-gtj/index.html`, force: true } },
+        400,
+        /force/,
+      ],
       ['POST', '/checks', { body: { portalId: 'mhk-gtj', url: 'file:///etc/passwd' } }, 400, /http\(s\)/],
-      ['POST', '/checks', { body: { portalId: 'mhk-gtj', url: 'http://www.example.com/' } }, 403, /not a host of portal mhk-gtj/],
+      [
+        'POST',
+        '/checks',
+        { body: { portalId: 'mhk-gtj', url: 'http://www.example.com/' } },
+        403,
+        /not a host of portal mhk-gtj/,
+      ],
       ['GET', '/checks/nonsense', {}, 400, /not a check id/],
       ['GET', '/checks/mhk-gtj.aaaaaaaaaaaa', {}, 404, /no check/],
     ];
@@ -155,7 +194,10 @@ describe('the bundled api Lambda', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'done', portal: 'mhk-gtj', url: column.url, result: { kind: 'list' } });
     const again = await call(api, 'GET', `/checks/${r.body.checkId}`);
-    expect(again).toMatchObject({ status: 200, body: { checkId: r.body.checkId, status: 'done', result: r.body.result } });
+    expect(again).toMatchObject({
+      status: 200,
+      body: { checkId: r.body.checkId, status: 'done', result: r.body.result },
+    });
   });
 
   it('POST /checks that outlives the budget answers 202, hands the check to the crawl queue, and the queue finishes it', async () => {
@@ -179,17 +221,24 @@ describe('the bundled api Lambda', () => {
   it('in AWS (no unsafe flag) refuses a portal host that resolves to a loopback address, and writes nothing', async () => {
     const guarded = await bundles.load<Api>('api', { ...env, DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES: undefined });
     const before = await itemCount();
-    const r = await call(guarded, 'POST', '/checks', { body: { portalId: 'mhk-gtj', url: config.portals[0]!.homepage } });
+    const r = await call(guarded, 'POST', '/checks', {
+      body: { portalId: 'mhk-gtj', url: config.portals[0]!.homepage },
+    });
     expect(r.status).toBe(403);
     expect(r.body.error).toMatch(/127\.0\.0\.1, a loopback address/);
     expect(await itemCount()).toBe(before);
 
     // A check that reached the queue is judged again when it runs: DNS may have moved since.
-    const crawl = await bundles.load<{ handler: (e: unknown) => Promise<SQSBatchResponse> }>('crawl-column', { ...env, DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES: undefined });
+    const crawl = await bundles.load<{ handler: (e: unknown) => Promise<SQSBatchResponse> }>('crawl-column', {
+      ...env,
+      DW_UNSAFE_ALLOW_PRIVATE_ADDRESSES: undefined,
+    });
     const checkId = 'mhk-gtj.rebound0000000001';
     const message = { kind: 'check', checkId, portalId: 'mhk-gtj', url: config.portals[0]!.homepage, asOf: DEMO_AS_OF };
     const requestsBefore = demo.stats().requests;
-    await crawl.handler(sqsEvent([{ body: JSON.stringify(message), messageId: 'm-rebound', groupId: 'g', deduplicationId: 'd' }]));
+    await crawl.handler(
+      sqsEvent([{ body: JSON.stringify(message), messageId: 'm-rebound', groupId: 'g', deduplicationId: 'd' }]),
+    );
     const stored = await call(api, 'GET', `/checks/${checkId}`);
     expect(stored.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/loopback address/) });
     expect(demo.stats().requests).toBe(requestsBefore);

@@ -28,7 +28,12 @@ describe('crawl-column under a DynamoDB failure mid-batch', () => {
     demo = await startDemoServer({ asOf: DEMO_AS_OF });
     const all = demoConfig(demo.origin);
     config = { portals: all.portals.filter((p) => p.id === 'mhk-bdc') };
-    [bundles, sqs, repo, proxy] = await Promise.all([buildLambdaBundles(config), startSqsWire(), testRepository('faults'), startDynamoFaultProxy(inject('dynamoEndpoint'))]);
+    [bundles, sqs, repo, proxy] = await Promise.all([
+      buildLambdaBundles(config),
+      startSqsWire(),
+      testRepository('faults'),
+      startDynamoFaultProxy(inject('dynamoEndpoint')),
+    ]);
     env = {
       DW_TABLE_NAME: repo.tableName,
       DW_DYNAMODB_ENDPOINT: proxy.endpoint,
@@ -73,15 +78,41 @@ describe('crawl-column under a DynamoDB failure mid-batch', () => {
     expect((await crawl.handler(sqsEvent(messages.slice(4)))).batchItemFailures).toEqual([]);
     // A duplicate of a message done in the failed batch adds nothing.
     expect((await crawl.handler(sqsEvent(batch.slice(0, 1), 3))).batchItemFailures).toEqual([]);
-    expect(await repo.getRun(portal.id, scanId)).toMatchObject({ status: 'crawled', done: messages.length, total: messages.length });
+    expect(await repo.getRun(portal.id, scanId)).toMatchObject({
+      status: 'crawled',
+      done: messages.length,
+      total: messages.length,
+    });
   });
 
   it('drops a malformed message with an error log instead of blocking the host group, and goes on with the batch', async () => {
     const crawl = await bundles.load<Handler<unknown, SQSBatchResponse>>('crawl-column', env);
     const bad = [
       { body: 'not json', messageId: 'm-1', groupId: 'g', deduplicationId: 'd1' },
-      { body: JSON.stringify({ kind: 'crawl', portalId: 'mhk-bdc', scanId: 'x', asOf: '15/01/2018', target: { kind: 'column' } }), messageId: 'm-2', groupId: 'g', deduplicationId: 'd2' },
-      { body: JSON.stringify({ kind: 'crawl', portalId: 'mhk-bdc', scanId: '20180114T180000Z-gone', asOf: '2018-01-15', target: { kind: 'homepage' } }), messageId: 'm-3', groupId: 'g', deduplicationId: 'd3' },
+      {
+        body: JSON.stringify({
+          kind: 'crawl',
+          portalId: 'mhk-bdc',
+          scanId: 'x',
+          asOf: '15/01/2018',
+          target: { kind: 'column' },
+        }),
+        messageId: 'm-2',
+        groupId: 'g',
+        deduplicationId: 'd2',
+      },
+      {
+        body: JSON.stringify({
+          kind: 'crawl',
+          portalId: 'mhk-bdc',
+          scanId: '20180114T180000Z-gone',
+          asOf: '2018-01-15',
+          target: { kind: 'homepage' },
+        }),
+        messageId: 'm-3',
+        groupId: 'g',
+        deduplicationId: 'd3',
+      },
     ];
     // The last one is valid but names a run that does not exist (expired): skipped, not retried.
     expect((await crawl.handler(sqsEvent(bad))).batchItemFailures).toEqual([]);

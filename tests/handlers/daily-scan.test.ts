@@ -70,10 +70,17 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
   const crawlMessages = () => sqs.sent.filter((m) => JSON.parse(m.body).kind === 'crawl');
 
   it('plan-scan, fired by the daily schedule, plans one run per portal and one FIFO message per column, grouped by host', async () => {
-    const plan = await bundles.load<Handler<unknown, { asOf: string; scans: { portal: string; tasks: number; resumed: boolean; stalled: unknown }[] }>>('plan-scan', env);
+    const plan = await bundles.load<
+      Handler<unknown, { asOf: string; scans: { portal: string; tasks: number; resumed: boolean; stalled: unknown }[] }>
+    >('plan-scan', env);
     const out = await plan.handler({ scheduledTime: DAILY_FIRE });
     expect(out.asOf).toBe(DEMO_AS_OF);
-    const expected = config.portals.map((p) => ({ portal: p.id, tasks: p.columns.length + 1, resumed: false, stalled: null }));
+    const expected = config.portals.map((p) => ({
+      portal: p.id,
+      tasks: p.columns.length + 1,
+      resumed: false,
+      stalled: null,
+    }));
     expect(out.scans).toMatchObject(expected);
     const total = expected.reduce((n, s) => n + s.tasks, 0);
     expect(crawlMessages()).toHaveLength(total);
@@ -115,18 +122,27 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
       expect(runs).toEqual([]); // not evaluated yet: evaluate waits for the stream
     }
     const records = await readStream(endpoint, repo.tableName);
-    const flips = records.filter((r) => r.eventName === 'MODIFY' && r.dynamodb?.NewImage?.status?.S === 'crawled' && r.dynamodb?.OldImage?.status?.S === 'crawling');
+    const flips = records.filter(
+      (r) =>
+        r.eventName === 'MODIFY' &&
+        r.dynamodb?.NewImage?.status?.S === 'crawled' &&
+        r.dynamodb?.OldImage?.status?.S === 'crawling',
+    );
     expect(flips.map((r) => r.dynamodb?.NewImage?.portalId?.S).sort()).toEqual(config.portals.map((p) => p.id).sort());
     for (const f of flips) expect(f.dynamodb?.NewImage?.done?.N).toBe(f.dynamodb?.NewImage?.total?.N);
   });
 
   it('evaluate, fed the stream, evaluates each run once and finds what the CLI finds', async () => {
-    const evaluate = await bundles.load<Handler<unknown, { evaluated: { portal: string; findings: number }[] }>>('evaluate', env);
+    const evaluate = await bundles.load<Handler<unknown, { evaluated: { portal: string; findings: number }[] }>>(
+      'evaluate',
+      env,
+    );
     const records = await readStream(endpoint, repo.tableName);
     // Every record of the table goes by, in stream batches of 100, twice (at-least-once delivery).
     const evaluated: { portal: string; findings: number }[] = [];
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < records.length; i += 100) evaluated.push(...(await evaluate.handler({ Records: records.slice(i, i + 100) })).evaluated);
+      for (let i = 0; i < records.length; i += 100)
+        evaluated.push(...(await evaluate.handler({ Records: records.slice(i, i + 100) })).evaluated);
     }
     expect(evaluated.map((e) => e.portal).sort()).toEqual(config.portals.map((p) => p.id).sort());
 
@@ -148,15 +164,24 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
   });
 
   it('send-digest, fired on Monday 08:00, emails every recipient once and never twice on a retry', async () => {
-    const digest = await bundles.load<Handler<unknown, { asOf: string; reports: { portal: string; sent: number; alreadySent: number }[] }>>('send-digest', env);
+    const digest = await bundles.load<
+      Handler<unknown, { asOf: string; reports: { portal: string; sent: number; alreadySent: number }[] }>
+    >('send-digest', env);
     const out = await digest.handler({ scheduledTime: DIGEST_FIRE });
     expect(out.asOf).toBe(DEMO_AS_OF);
     const recipients = config.portals.flatMap((p) => (p.recipients ?? []).map((r) => r.email));
     expect(out.reports.reduce((n, r) => n + r.sent, 0)).toBe(recipients.length);
-    const stored = async () => ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string }[] }).emails;
+    const stored = async () =>
+      (
+        (await (await fetch(`${sesUrl}/store`)).json()) as {
+          emails: { destination: { to: string[] }; subject: string }[];
+        }
+      ).emails;
     const emails = await stored();
     expect(emails.map((e) => e.destination.to[0]).sort()).toEqual([...recipients].sort());
-    expect(emails.find((e) => e.destination.to[0] === 'director@mhk-gtj.example.gov.cn')?.subject).toContain('梅河口市国土资源局');
+    expect(emails.find((e) => e.destination.to[0] === 'director@mhk-gtj.example.gov.cn')?.subject).toContain(
+      '梅河口市国土资源局',
+    );
 
     const retry = await digest.handler({ scheduledTime: DIGEST_FIRE });
     expect(retry.reports.every((r) => r.sent === 0 && r.alreadySent > 0)).toBe(true);

@@ -24,8 +24,16 @@ describe('shouldRetry', () => {
   });
 
   it.each([
-    [500, true], [502, true], [503, true], [504, true], [429, true],
-    [404, false], [410, false], [403, false], [501, false], [301, false],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [429, true],
+    [404, false],
+    [410, false],
+    [403, false],
+    [501, false],
+    [301, false],
   ])('http %i: %s', (status, retry) => {
     expect(shouldRetry({ kind: 'http', status })).toBe(retry);
   });

@@ -13,7 +13,13 @@ describe('Fetcher against a misbehaving server', () => {
 
   beforeAll(async () => {
     srv = await startMisbehavingServer({ robots: 'User-agent: *\nDisallow: /private/\n' });
-    f = new Fetcher({ timeoutMs: 400, retries: 2, minBackoffMs: 10, allowedHosts: new Set([new URL(srv.origin).host]), userAgent: 'disclosure-watch-test (+https://example.gov.cn/contact)' });
+    f = new Fetcher({
+      timeoutMs: 400,
+      retries: 2,
+      minBackoffMs: 10,
+      allowedHosts: new Set([new URL(srv.origin).host]),
+      userAgent: 'disclosure-watch-test (+https://example.gov.cn/contact)',
+    });
     f.limiter.configure(new URL(srv.origin).host, { concurrency: 4, minIntervalMs: 0 });
   });
   afterAll(async () => {
@@ -60,7 +66,12 @@ describe('Fetcher against a misbehaving server', () => {
   it('follows a redirect within the portal and records an off-site one without following it', async () => {
     expect(await f.fetch({ url: url('/moved.html') })).toMatchObject({ ok: true, finalUrl: url('/ok.html') });
     const off = await f.fetch({ url: url('/offsite.html') });
-    expect(off).toMatchObject({ ok: false, kind: 'redirect-off-site', error: 'redirect off-site to http://offsite.invalid/landing.html', attempts: 1 });
+    expect(off).toMatchObject({
+      ok: false,
+      kind: 'redirect-off-site',
+      error: 'redirect off-site to http://offsite.invalid/landing.html',
+      attempts: 1,
+    });
   });
 
   it('cuts a 10 MB response off at 5 MB', async () => {
@@ -72,7 +83,13 @@ describe('Fetcher against a misbehaving server', () => {
 
   it('never requests a path robots.txt disallows', async () => {
     const r = await f.fetch({ url: url('/private/secret.html') });
-    expect(r).toMatchObject({ ok: false, disallowed: true, kind: 'robots', error: `disallowed by ${srv.origin}/robots.txt`, attempts: 0 });
+    expect(r).toMatchObject({
+      ok: false,
+      disallowed: true,
+      kind: 'robots',
+      error: `disallowed by ${srv.origin}/robots.txt`,
+      attempts: 0,
+    });
     expect(srv.hits.get('/private/secret.html')).toBeUndefined();
     expect(srv.hits.get('/robots.txt')).toBe(1); // fetched once, then cached
   });
@@ -89,7 +106,8 @@ describe('Fetcher against a misbehaving server', () => {
 
 describe('Fetcher failure kinds below HTTP', () => {
   // No retries: each case is about what one failure is called, not how often it is asked again.
-  const once = (opts: ConstructorParameters<typeof Fetcher>[0] = {}) => new Fetcher({ robots: false, retries: 0, timeoutMs: 2000, ...opts });
+  const once = (opts: ConstructorParameters<typeof Fetcher>[0] = {}) =>
+    new Fetcher({ robots: false, retries: 0, timeoutMs: 2000, ...opts });
 
   it('calls a refused connection "connection"', async () => {
     const closed = createServer();
@@ -97,15 +115,24 @@ describe('Fetcher failure kinds below HTTP', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((r) => closed.close(r));
     const f = once();
-    expect(await f.fetch({ url: `http://127.0.0.1:${port}/` })).toMatchObject({ ok: false, kind: 'connection', error: 'ECONNREFUSED' });
+    expect(await f.fetch({ url: `http://127.0.0.1:${port}/` })).toMatchObject({
+      ok: false,
+      kind: 'connection',
+      error: 'ECONNREFUSED',
+    });
     await f.close();
   });
 
   it('calls a name that does not resolve "dns"', async () => {
     // The resolver answers as a real one does for an unknown name, so the case needs no network.
-    const lookup = (hostname: string, _o: unknown, cb: (e: Error) => void) => cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+    const lookup = (hostname: string, _o: unknown, cb: (e: Error) => void) =>
+      cb(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
     const f = once({ dispatcher: new Agent({ connect: { lookup: lookup as never } }) });
-    expect(await f.fetch({ url: 'http://www.nowhere.invalid/' })).toMatchObject({ ok: false, kind: 'dns', error: 'ENOTFOUND' });
+    expect(await f.fetch({ url: 'http://www.nowhere.invalid/' })).toMatchObject({
+      ok: false,
+      kind: 'dns',
+      error: 'ENOTFOUND',
+    });
     await f.close();
   });
 

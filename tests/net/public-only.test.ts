@@ -6,7 +6,10 @@ import { startTestServer } from '../support/test-server.ts';
 // The SSRF guard of POST /checks: a configured portal host is fetched only while every address
 // it resolves to is public. The resolver is handed in, as a DNS answer an attacker could control.
 
-const resolvingTo = (...addresses: string[]) => async () => addresses;
+const resolvingTo =
+  (...addresses: string[]) =>
+  async () =>
+    addresses;
 
 describe('refusePrivateHost', () => {
   it.each([
@@ -23,7 +26,9 @@ describe('refusePrivateHost', () => {
     ['::ffff:127.0.0.1', 'loopback'],
     ['203.0.113.7', 'reserved'],
   ])('refuses a host resolving to %s (%s)', async (address, range) => {
-    expect(await refusePrivateHost('www.mhk.gov.cn', resolvingTo('61.135.169.125', address))).toMatch(new RegExp(`${address.replace(/[.:]/g, '\\$&')}, a ${range} address`));
+    expect(await refusePrivateHost('www.mhk.gov.cn', resolvingTo('61.135.169.125', address))).toMatch(
+      new RegExp(`${address.replace(/[.:]/g, '\\$&')}, a ${range} address`),
+    );
   });
 
   it('allows a host whose every address is public unicast', async () => {

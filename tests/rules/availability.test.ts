@@ -7,8 +7,21 @@ const lines = { warningPercent: 3, vetoPercent: 5 };
 
 function day(d: string, attempts: number, failures: number, extra: Partial<ProbeDay> = {}): ProbeDay {
   return {
-    day: d, attempts, failures, otherAttempts: 0, otherFailures: 0, lastAt: `${d}T15:30:00.000Z`, streak: 0,
-    failed: Array.from({ length: failures }, (_, i) => ({ url: HOME, at: `${d}T0${i % 10}:00:00.000Z`, reason: 'timeout' as const, error: 'timeout after 15000 ms', ms: 15000, source: 'probe' as const })),
+    day: d,
+    attempts,
+    failures,
+    otherAttempts: 0,
+    otherFailures: 0,
+    lastAt: `${d}T15:30:00.000Z`,
+    streak: 0,
+    failed: Array.from({ length: failures }, (_, i) => ({
+      url: HOME,
+      at: `${d}T0${i % 10}:00:00.000Z`,
+      reason: 'timeout' as const,
+      error: 'timeout after 15000 ms',
+      ms: 15000,
+      source: 'probe' as const,
+    })),
     ...extra,
   };
 }
@@ -31,16 +44,45 @@ describe('站点无法访问 from a week of probes', () => {
   });
 
   it('sums the 7 days ending today and nothing older or newer', () => {
-    const days = [day('2018-01-08', 48, 9), day('2018-01-09', 48, 1), day('2018-01-12', 48, 2), day('2018-01-15', 20, 1, { streak: 1 }), day('2018-01-16', 48, 5)];
+    const days = [
+      day('2018-01-08', 48, 9),
+      day('2018-01-09', 48, 1),
+      day('2018-01-12', 48, 2),
+      day('2018-01-15', 20, 1, { streak: 1 }),
+      day('2018-01-16', 48, 5),
+    ];
     const w = availabilityWindow(days, '2018-01-15', HOME);
-    expect(w).toMatchObject({ from: '2018-01-09', to: '2018-01-15', probes: 116, failures: 4, streak: 1, lastAt: '2018-01-15T15:30:00.000Z' });
+    expect(w).toMatchObject({
+      from: '2018-01-09',
+      to: '2018-01-15',
+      probes: 116,
+      failures: 4,
+      streak: 1,
+      lastAt: '2018-01-15T15:30:00.000Z',
+    });
     expect(failurePercent(w)).toBe(3.4);
   });
 
   it('lists the homepage’s latest failures, newest first, and leaves other probe URLs out of them', () => {
-    const other = { url: 'http://gtj.example.gov.cn/xxgk/', at: '2018-01-15T09:00:00.000Z', reason: 'http' as const, status: 503, ms: 40, source: 'probe' as const };
-    const days = [day('2018-01-14', 48, 2), day('2018-01-15', 48, 1, { failed: [{ url: HOME, at: '2018-01-15T08:00:00.000Z', reason: 'refused', ms: 3, source: 'scan' }, other] })];
+    const other = {
+      url: 'http://gtj.example.gov.cn/xxgk/',
+      at: '2018-01-15T09:00:00.000Z',
+      reason: 'http' as const,
+      status: 503,
+      ms: 40,
+      source: 'probe' as const,
+    };
+    const days = [
+      day('2018-01-14', 48, 2),
+      day('2018-01-15', 48, 1, {
+        failed: [{ url: HOME, at: '2018-01-15T08:00:00.000Z', reason: 'refused', ms: 3, source: 'scan' }, other],
+      }),
+    ];
     const w = availabilityWindow(days, '2018-01-15', HOME);
-    expect(w.recentFailures.map((f) => f.at)).toEqual(['2018-01-15T08:00:00.000Z', '2018-01-14T01:00:00.000Z', '2018-01-14T00:00:00.000Z']);
+    expect(w.recentFailures.map((f) => f.at)).toEqual([
+      '2018-01-15T08:00:00.000Z',
+      '2018-01-14T01:00:00.000Z',
+      '2018-01-14T00:00:00.000Z',
+    ]);
   });
 });

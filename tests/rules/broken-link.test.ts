@@ -4,9 +4,15 @@ import type { LinkSnapshot } from '../../functions/model/snapshot.ts';
 import { column, context, HOST, snapshot } from '../support/builders.ts';
 
 const link = (over: Partial<LinkSnapshot>): LinkSnapshot => ({
-  url: `${HOST}/tdsc/201801/P020180110.pdf`, verdict: 'broken', status: 404, brokenStreak: 2, brokenSince: '2018-01-14',
+  url: `${HOST}/tdsc/201801/P020180110.pdf`,
+  verdict: 'broken',
+  status: 404,
+  brokenStreak: 2,
+  brokenSince: '2018-01-14',
   foundOn: [{ page: `${HOST}/tdsc/201801/t20180110_1.html`, text: '附件：出让结果明细表.pdf', columnId: 'tdsc' }],
-  onHomepage: false, offsite: false, ...over,
+  onHomepage: false,
+  offsite: false,
+  ...over,
 });
 const run = (links: LinkSnapshot[]) => {
   const s = snapshot({ columns: [column({ id: 'tdsc', name: '土地市场', department: '土地利用科' })], links });
@@ -16,10 +22,20 @@ const run = (links: LinkSnapshot[]) => {
 describe('broken-link', () => {
   it('flags a link broken on two scans in a row, in the column of the page carrying it', () => {
     const [f] = run([link({})]);
-    expect(f).toMatchObject({ rule: 'broken-link', severity: 'minor', columnId: 'tdsc', department: '土地利用科', title: '附件：出让结果明细表.pdf' });
+    expect(f).toMatchObject({
+      rule: 'broken-link',
+      severity: 'minor',
+      columnId: 'tdsc',
+      department: '土地利用科',
+      title: '附件：出让结果明细表.pdf',
+    });
     expect(f!.message).toContain('「土地市场」栏目');
     expect(f!.action).toContain('土地利用科信息员');
-    expect(f!.evidence).toMatchObject({ status: 404, brokenSince: '2018-01-14', anchorTexts: ['附件：出让结果明细表.pdf'] });
+    expect(f!.evidence).toMatchObject({
+      status: 404,
+      brokenSince: '2018-01-14',
+      anchorTexts: ['附件：出让结果明细表.pdf'],
+    });
   });
 
   it('is major when the link is on the homepage, and addresses the site’s maintainers', () => {
@@ -34,7 +50,12 @@ describe('broken-link', () => {
   });
 
   it('never flags an unverified link (401/403/429, timeouts) or a working one', () => {
-    expect(run([link({ verdict: 'unverified', status: 403, brokenStreak: 0 }), link({ verdict: 'ok', status: 200, brokenStreak: 0 })])).toEqual([]);
+    expect(
+      run([
+        link({ verdict: 'unverified', status: 403, brokenStreak: 0 }),
+        link({ verdict: 'ok', status: 200, brokenStreak: 0 }),
+      ]),
+    ).toEqual([]);
   });
 });
 

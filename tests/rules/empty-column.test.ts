@@ -10,10 +10,17 @@ const run = (...cols: Parameters<typeof column>[]) => {
 
 describe('empty-column', () => {
   it('flags a column whose list shows only “暂无信息”, as a veto naming column and department', () => {
-    const [f, ...rest] = run([{ id: 'tdsc', name: '土地市场', department: '土地利用科' }, { items: [], placeholder: '暂无信息' }]);
+    const [f, ...rest] = run([
+      { id: 'tdsc', name: '土地市场', department: '土地利用科' },
+      { items: [], placeholder: '暂无信息' },
+    ]);
     expect(rest).toHaveLength(0);
     expect(f).toMatchObject({
-      rule: 'empty-column', severity: 'veto', columnId: 'tdsc', department: '土地利用科', title: '土地市场',
+      rule: 'empty-column',
+      severity: 'veto',
+      columnId: 'tdsc',
+      department: '土地利用科',
+      title: '土地市场',
       evidence: { items: 0, placeholder: '暂无信息' },
     });
     expect(f!.subject).toBe(f!.url);
@@ -39,13 +46,25 @@ describe('empty-column', () => {
   });
 
   it('does not flag a column that timed out or answered 404, even with no items', () => {
-    expect(run([{ id: 'a' }, { fetch: TIMEOUT, items: [] }], [{ id: 'b' }, { fetch: http(404), items: [] }])).toEqual([]);
+    expect(run([{ id: 'a' }, { fetch: TIMEOUT, items: [] }], [{ id: 'b' }, { fetch: http(404), items: [] }])).toEqual(
+      [],
+    );
   });
 });
 
 describe('placeholder titles', () => {
   it('recognises the usual CMS placeholders', () => {
-    for (const t of ['暂无信息', '暂无相关信息！', '本栏目暂无内容', '正在建设中...', '栏目建设中', '无内容', '敬请期待', '暂无数据', ' ']) {
+    for (const t of [
+      '暂无信息',
+      '暂无相关信息！',
+      '本栏目暂无内容',
+      '正在建设中...',
+      '栏目建设中',
+      '无内容',
+      '敬请期待',
+      '暂无数据',
+      ' ',
+    ]) {
       expect(isPlaceholderTitle(t), t).toBe(true);
     }
   });

@@ -3,7 +3,10 @@ import { emptyPage } from '../../functions/rules/empty-page.ts';
 import { column, context, http, page, snapshot } from '../support/builders.ts';
 
 const run = (...pages: ReturnType<typeof page>[]) => {
-  const s = snapshot({ columns: [column({ id: 'tzgg', name: '通知公告', kind: 'notice', department: '办公室' })], pages });
+  const s = snapshot({
+    columns: [column({ id: 'tzgg', name: '通知公告', kind: 'notice', department: '办公室' })],
+    pages,
+  });
   return emptyPage(s, context(s));
 };
 const URL = 'http://gtj.example.gov.cn/tzgg/1.html';
@@ -12,7 +15,13 @@ describe('empty-page', () => {
   it('flags a titled page with 12 characters of body and no attachment', () => {
     const [f] = run(page(URL, 'tzgg', { title: '关于土地出让的公告', bodyChars: 12 }));
     expect(f).toMatchObject({
-      rule: 'empty-page', severity: 'major', url: URL, subject: URL, title: '关于土地出让的公告', columnId: 'tzgg', department: '办公室',
+      rule: 'empty-page',
+      severity: 'major',
+      url: URL,
+      subject: URL,
+      title: '关于土地出让的公告',
+      columnId: 'tzgg',
+      department: '办公室',
       evidence: { bodyChars: 12, attachments: 0, minChars: 30 },
     });
     expect(f!.action).toContain('办公室信息员');
@@ -33,7 +42,9 @@ describe('empty-page', () => {
 
   it('does not flag a 404 page or a page that failed to load (a broken link, not an empty page)', () => {
     expect(run(page(URL, 'tzgg', { bodyChars: 0, hasBody: false, notFound: true, fetch: http(404) }))).toEqual([]);
-    expect(run(page(URL, 'tzgg', { bodyChars: 0, hasBody: false, fetch: { ok: false, error: 'ECONNRESET' } }))).toEqual([]);
+    expect(run(page(URL, 'tzgg', { bodyChars: 0, hasBody: false, fetch: { ok: false, error: 'ECONNRESET' } }))).toEqual(
+      [],
+    );
   });
 
   it('does not flag a page without a title', () => {
@@ -41,7 +52,11 @@ describe('empty-page', () => {
   });
 
   it('uses the portal threshold emptyPageMinChars', () => {
-    const s = snapshot({ columns: [column({ id: 'tzgg' })], pages: [page(URL, 'tzgg', { bodyChars: 40 })], portal: { thresholds: { emptyPageMinChars: 50 } } });
+    const s = snapshot({
+      columns: [column({ id: 'tzgg' })],
+      pages: [page(URL, 'tzgg', { bodyChars: 40 })],
+      portal: { thresholds: { emptyPageMinChars: 50 } },
+    });
     expect(emptyPage(s, context(s))).toHaveLength(1);
   });
 });

@@ -27,25 +27,57 @@ describe('makeFinding', () => {
 
   it('fills id, subject, column and department from the column', () => {
     const f = makeFinding('mhk-gtj', {
-      rule: 'empty-column', severity: 'veto', url: column.url, title: column.name, column,
-      message: 'm', action: 'a', evidence: { items: 0 },
+      rule: 'empty-column',
+      severity: 'veto',
+      url: column.url,
+      title: column.name,
+      column,
+      message: 'm',
+      action: 'a',
+      evidence: { items: 0 },
     });
     expect(f).toEqual({
-      id: findingId('mhk-gtj', 'empty-column', column.url), portalId: 'mhk-gtj', rule: 'empty-column', severity: 'veto',
-      subject: column.url, url: column.url, title: '土地市场', columnId: 'tdsc', department: '土地利用科',
-      message: 'm', action: 'a', evidence: { items: 0 },
+      id: findingId('mhk-gtj', 'empty-column', column.url),
+      portalId: 'mhk-gtj',
+      rule: 'empty-column',
+      severity: 'veto',
+      subject: column.url,
+      url: column.url,
+      title: '土地市场',
+      columnId: 'tdsc',
+      department: '土地利用科',
+      message: 'm',
+      action: 'a',
+      evidence: { items: 0 },
     });
   });
 
   it('uses an explicit subject and leaves column and department out when there is no column', () => {
-    const f = makeFinding('p', { rule: 'missing-column', severity: 'major', subject: 'expected:财务预决算', url: 'http://x/', title: 't', message: 'm', action: 'a', evidence: {} });
+    const f = makeFinding('p', {
+      rule: 'missing-column',
+      severity: 'major',
+      subject: 'expected:财务预决算',
+      url: 'http://x/',
+      title: 't',
+      message: 'm',
+      action: 'a',
+      evidence: {},
+    });
     expect(f.subject).toBe('expected:财务预决算');
     expect(f.id).toBe(findingId('p', 'missing-column', 'expected:财务预决算'));
     expect('columnId' in f || 'department' in f).toBe(false);
   });
 
   it('keeps one finding per id', () => {
-    const f = makeFinding('p', { rule: 'undated-item', severity: 'minor', url: 'http://x/1', title: 't', message: 'm', action: 'a', evidence: {} });
+    const f = makeFinding('p', {
+      rule: 'undated-item',
+      severity: 'minor',
+      url: 'http://x/1',
+      title: 't',
+      message: 'm',
+      action: 'a',
+      evidence: {},
+    });
     expect(uniqueById([f, { ...f }])).toHaveLength(1);
   });
 });

@@ -14,7 +14,9 @@ describe('homepage-not-updated', () => {
   it('flags a homepage whose newest item is 15 days old, as a veto with its age', () => {
     const [f] = run({ items: [item('h1', ago(15)), item('h2', ago(30))] });
     expect(f).toMatchObject({
-      rule: 'homepage-not-updated', severity: 'veto', title: '梅河口市国土资源局',
+      rule: 'homepage-not-updated',
+      severity: 'veto',
+      title: '梅河口市国土资源局',
       evidence: { source: 'homepage', newest: ago(15), ageDays: 15, maxAgeDays: 14 },
     });
     expect(f!.subject).toBe(f!.url);

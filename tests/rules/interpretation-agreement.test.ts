@@ -32,7 +32,10 @@ function verdicts(portal: PortalConfig, columns: ColumnRecord[], pages: PageReco
   const snapshot = buildSnapshot(portal, null, columns, pages);
   const ctx = context(snapshot);
   const unexplained = new Set(
-    missingInterpretation(snapshot, { ...ctx, thresholds: { ...ctx.thresholds, interpretationWorkingDays: ANY_LAG } }).map((f) => f.url),
+    missingInterpretation(snapshot, {
+      ...ctx,
+      thresholds: { ...ctx.thresholds, interpretationWorkingDays: ANY_LAG },
+    }).map((f) => f.url),
   );
   const policyItems = columns
     .filter((c) => portal.columns.find((k) => k.id === c.columnId)?.kind === 'policy')
@@ -47,13 +50,20 @@ function verdicts(portal: PortalConfig, columns: ColumnRecord[], pages: PageReco
     documentsCounted: counted.reduce((n, p) => n + p.documents, 0),
     policyItems: policyItems.length,
     verdicts: new Map<string, Verdict>(
-      judged.map((i) => [i.url, { title: i.title, ruleFinds: !unexplained.has(i.url), statsCounts: !without.has(i.url) }]),
+      judged.map((i) => [
+        i.url,
+        { title: i.title, ruleFinds: !unexplained.has(i.url), statsCounts: !without.has(i.url) },
+      ]),
     ),
   };
 }
 
 const disagreements = (v: Map<string, Verdict>) => [...v.values()].filter((d) => d.ruleFinds !== d.statsCounts);
-const withInterpretation = (v: Map<string, Verdict>) => [...v.values()].filter((d) => d.ruleFinds).map((d) => d.title).sort();
+const withInterpretation = (v: Map<string, Verdict>) =>
+  [...v.values()]
+    .filter((d) => d.ruleFinds)
+    .map((d) => d.title)
+    .sort();
 
 describe('the rule and the statistics agree on the demo portal', () => {
   let demo: DemoStore;
@@ -61,7 +71,10 @@ describe('the rule and the statistics agree on the demo portal', () => {
 
   beforeAll(async () => {
     demo = await scannedDemoPortal('agreement');
-    const [columns, pages] = await Promise.all([demo.repo.listColumns(demo.portal.id), demo.repo.listPages(demo.portal.id)]);
+    const [columns, pages] = await Promise.all([
+      demo.repo.listColumns(demo.portal.id),
+      demo.repo.listPages(demo.portal.id),
+    ]);
     result = verdicts(demo.portal, columns, pages);
   }, 120_000);
   afterAll(() => demo.close());
@@ -80,7 +93,12 @@ describe('the rule and the statistics agree on the demo portal', () => {
 // ── The real sample pages ─────────────────────────────────────────────────────────────────
 
 const SAMPLES = new URL('../fixtures/real-samples/', import.meta.url);
-interface Entry { file: string; kind: 'detail' | 'list'; originalUrl: string | null; retrievedAt?: string }
+interface Entry {
+  file: string;
+  kind: 'detail' | 'list';
+  originalUrl: string | null;
+  retrievedAt?: string;
+}
 const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', SAMPLES), 'utf8')) as Entry[];
 const html = (e: Entry) => decodeHtml(new Uint8Array(readFileSync(new URL(e.file, SAMPLES)))).html;
 const entry = (file: string) => manifest.find((e) => e.file === file)!;
@@ -91,9 +109,22 @@ const portal = portalConfig([
   columnConfig({ id: 'zcjd', name: '政策解读', kind: 'interpretation' }),
 ]);
 const record = (columnId: string, items: ItemSnapshot[]): ColumnRecord => ({
-  columnId, fetch: OK, listPages: 1, items, placeholder: null, warnings: [], failStreak: 0, listCache: [], stateHash: 'x', scanId: 's',
+  columnId,
+  fetch: OK,
+  listPages: 1,
+  items,
+  placeholder: null,
+  warnings: [],
+  failStreak: 0,
+  listCache: [],
+  stateHash: 'x',
+  scanId: 's',
 });
-const stored = (p: ReturnType<typeof page>, links: PageRecord['links'] = []): PageRecord => ({ ...p, links, fetchedAt: FETCHED_AT });
+const stored = (p: ReturnType<typeof page>, links: PageRecord['links'] = []): PageRecord => ({
+  ...p,
+  links,
+  fetchedAt: FETCHED_AT,
+});
 
 /** “《…》政策解读”, not the navigation's “解读回应” or “政府文件及解读”. */
 const namesAnInterpretation = (link: { text: string }) => link.text.includes('解读') && link.text.includes('《');
@@ -117,7 +148,9 @@ function samplePortal({ linkOnly }: { linkOnly: boolean }) {
     const detail = extractDetail(html(e), url);
     const date = detail.publishedDate ?? detail.generatedDate;
     if (detail.notFound || !detail.title || !date) continue;
-    pages.push(pageRecordOf(detail, { url, columnId: 'zcwj', fetch: OK, firstSeen: date, fetchedAt: FETCHED_AT }, portal));
+    pages.push(
+      pageRecordOf(detail, { url, columnId: 'zcwj', fetch: OK, firstSeen: date, fetchedAt: FETCHED_AT }, portal),
+    );
     documents.push({ title: detail.title, url, date });
     for (const l of detail.links.filter(namesAnInterpretation)) {
       if (!interpretations.some((i) => i.url === l.url)) interpretations.push({ title: l.text, url: l.url, date });
@@ -135,7 +168,9 @@ function samplePortal({ linkOnly }: { linkOnly: boolean }) {
   const tudi = documents.find((d) => d.title === LINKED_DOCUMENT)!;
   interpretations.push({ ...LINK_ONLY, date: tudi.date });
   const link = { url: tudi.url, text: '原文链接', kind: 'a' as const };
-  pages.push(stored(page(LINK_ONLY.url, 'zcjd', { title: LINK_ONLY.title, publishedDate: tudi.date }), linkOnly ? [link] : []));
+  pages.push(
+    stored(page(LINK_ONLY.url, 'zcjd', { title: LINK_ONLY.title, publishedDate: tudi.date }), linkOnly ? [link] : []),
+  );
   return { columns: [record('zcwj', documents), record('zcjd', interpretations)], pages };
 }
 

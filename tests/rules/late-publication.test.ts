@@ -6,7 +6,12 @@ import type { PageSnapshot } from '../../functions/model/snapshot.ts';
 const URL = 'http://gtj.example.gov.cn/zcwj/1.html';
 const run = (over: Partial<PageSnapshot>, listDate: string | null = null, kind: 'policy' | 'static' = 'policy') => {
   const s = snapshot({
-    columns: [column({ id: 'zcwj', name: '政策文件', kind, department: '法规科' }, { items: [item(1, listDate, { url: URL })] })],
+    columns: [
+      column(
+        { id: 'zcwj', name: '政策文件', kind, department: '法规科' },
+        { items: [item(1, listDate, { url: URL })] },
+      ),
+    ],
     pages: [page(URL, 'zcwj', { title: '关于加强土地出让管理的通知', ...over })],
   });
   return latePublication(s, context(s, { asOf: '2018-01-15' }));
@@ -22,8 +27,18 @@ describe('late-publication', () => {
   it('flags the same document published one working day later, with both dates and the count', () => {
     const [f] = run({ generatedDate: '2017-09-22', publishedDate: '2017-10-27' });
     expect(f).toMatchObject({
-      rule: 'late-publication', severity: 'major', url: URL, columnId: 'zcwj', department: '法规科',
-      evidence: { generatedDate: '2017-09-22', publishedDate: '2017-10-27', publishedSource: 'page', workingDays: 21, limit: 20 },
+      rule: 'late-publication',
+      severity: 'major',
+      url: URL,
+      columnId: 'zcwj',
+      department: '法规科',
+      evidence: {
+        generatedDate: '2017-09-22',
+        publishedDate: '2017-10-27',
+        publishedSource: 'page',
+        workingDays: 21,
+        limit: 20,
+      },
     });
     expect(f!.message).toContain('21 个工作日');
   });
@@ -44,7 +59,9 @@ describe('late-publication', () => {
 
   it('does not judge static columns or 404 pages', () => {
     expect(run({ generatedDate: '2017-01-03', publishedDate: '2017-12-01' }, null, 'static')).toEqual([]);
-    expect(run({ generatedDate: '2017-01-03', publishedDate: '2017-12-01', notFound: true, fetch: http(404) })).toEqual([]);
+    expect(run({ generatedDate: '2017-01-03', publishedDate: '2017-12-01', notFound: true, fetch: http(404) })).toEqual(
+      [],
+    );
   });
 
   it('skips a page whose dates fall outside the calendar instead of counting weekdays', () => {

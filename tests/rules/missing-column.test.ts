@@ -7,12 +7,20 @@ const nav = (...texts: string[]) => texts.map((text, i) => ({ text, url: `http:/
 
 describe('missing-column', () => {
   it('flags an expected column the navigation does not show, with subject expected:<name>', () => {
-    const s = snapshot({ portal: { expectedColumns: ['财务预决算'] }, homepage: { navLinks: nav('首页', '工作动态', '政府信息公开指南') } });
+    const s = snapshot({
+      portal: { expectedColumns: ['财务预决算'] },
+      homepage: { navLinks: nav('首页', '工作动态', '政府信息公开指南') },
+    });
     const [f, ...rest] = missingColumn(s, context(s));
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
-      rule: 'missing-column', severity: 'major', subject: 'expected:财务预决算', title: '财务预决算', url: s.homepage.url,
-      id: findingId('mhk-gtj', 'missing-column', 'expected:财务预决算'), evidence: { expected: '财务预决算' },
+      rule: 'missing-column',
+      severity: 'major',
+      subject: 'expected:财务预决算',
+      title: '财务预决算',
+      url: s.homepage.url,
+      id: findingId('mhk-gtj', 'missing-column', 'expected:财务预决算'),
+      evidence: { expected: '财务预决算' },
     });
     expect(f!.action).toContain('「财务预决算」');
   });
@@ -26,12 +34,18 @@ describe('missing-column', () => {
   });
 
   it('does not let a short navigation text such as “信息公开” stand for “政府信息公开年报”', () => {
-    const s = snapshot({ portal: { expectedColumns: ['政府信息公开年报'] }, homepage: { navLinks: nav('信息公开', '年报') } });
+    const s = snapshot({
+      portal: { expectedColumns: ['政府信息公开年报'] },
+      homepage: { navLinks: nav('信息公开', '年报') },
+    });
     expect(missingColumn(s, context(s))).toHaveLength(1);
   });
 
   it('finds an expected column among the configured columns that opened', () => {
-    const s = snapshot({ columns: [column({ id: 'czyjs', name: '财务预决算' })], portal: { expectedColumns: ['财务预决算'] } });
+    const s = snapshot({
+      columns: [column({ id: 'czyjs', name: '财务预决算' })],
+      portal: { expectedColumns: ['财务预决算'] },
+    });
     expect(missingColumn(s, context(s))).toEqual([]);
   });
 
@@ -40,7 +54,12 @@ describe('missing-column', () => {
     const s = snapshot({ columns: [gone], portal: { expectedColumns: ['财务预决算'] } });
     const findings = missingColumn(s, context(s));
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ subject: gone.column.url, columnId: 'czyjs', department: '财务科', evidence: { status: 404 } });
+    expect(findings[0]).toMatchObject({
+      subject: gone.column.url,
+      columnId: 'czyjs',
+      department: '财务科',
+      evidence: { status: 404 },
+    });
   });
 
   it('treats 410 like 404 but not a timeout or a 500 (site-unreachable reports those)', () => {

@@ -17,7 +17,13 @@ describe('registry', () => {
       homepage: { items: [item('h', '2017-12-01')] },
     });
     const rulesFired = runRules(s, context(s)).map((f) => `${f.rule}:${f.columnId ?? '-'}`);
-    expect(rulesFired).toEqual(['homepage-not-updated:-', 'empty-column:tdsc', 'stale-column:gzdt', 'undated-item:gzdt', 'annual-report-missing:-']);
+    expect(rulesFired).toEqual([
+      'homepage-not-updated:-',
+      'empty-column:tdsc',
+      'stale-column:gzdt',
+      'undated-item:gzdt',
+      'annual-report-missing:-',
+    ]);
   });
 
   it('skips a rule for a column that lists it in disabledRules, and only for that column', () => {
@@ -27,11 +33,19 @@ describe('registry', () => {
         column({ id: 'gzdt' }, { items: [item(2, '2016-01-01')] }),
       ],
     });
-    expect(runRules(s, context(s)).filter((f) => f.rule === 'stale-column').map((f) => f.columnId)).toEqual(['gzdt']);
+    expect(
+      runRules(s, context(s))
+        .filter((f) => f.rule === 'stale-column')
+        .map((f) => f.columnId),
+    ).toEqual(['gzdt']);
   });
 
   it('finds nothing on a healthy portal', () => {
-    const s = snapshot({ homepage: { items: [item('h', '2018-01-12'), item('report', '2017-01-20', { title: '2016年度政府信息公开工作报告' })] } });
+    const s = snapshot({
+      homepage: {
+        items: [item('h', '2018-01-12'), item('report', '2017-01-20', { title: '2016年度政府信息公开工作报告' })],
+      },
+    });
     expect(runRules(s, context(s))).toEqual([]);
   });
 });

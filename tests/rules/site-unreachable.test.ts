@@ -7,7 +7,10 @@ import type { RuleContext } from '../../functions/rules/types.ts';
 const HOME = 'http://gtj.example.gov.cn/index.html';
 const COL = 'http://gtj.example.gov.cn/tdsc/index.html';
 const run = (home: FetchOutcome, col: FetchOutcome, over: Partial<RuleContext>) => {
-  const s = snapshot({ homepage: { fetch: home }, columns: [column({ id: 'tdsc', name: '土地市场', department: '土地利用科' }, { fetch: col })] });
+  const s = snapshot({
+    homepage: { fetch: home },
+    columns: [column({ id: 'tdsc', name: '土地市场', department: '土地利用科' }, { fetch: col })],
+  });
   return siteUnreachable(s, context(s, over));
 };
 const OK: FetchOutcome = { ok: true, status: 200 };
@@ -17,7 +20,12 @@ describe('site-unreachable', () => {
     const [f, ...rest] = run(OK, TIMEOUT, { failureStreak: { [COL]: 2 } });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
-      rule: 'site-unreachable', severity: 'major', url: COL, subject: COL, columnId: 'tdsc', department: '土地利用科',
+      rule: 'site-unreachable',
+      severity: 'major',
+      url: COL,
+      subject: COL,
+      columnId: 'tdsc',
+      department: '土地利用科',
       evidence: { status: null, error: 'timeout after 15000 ms', failedScans: 2 },
     });
   });
@@ -52,7 +60,9 @@ describe('site-unreachable', () => {
   });
 
   it('does not fire for a URL the store has no failed scan for (e.g. not crawled yet)', () => {
-    expect(run({ ok: false, error: 'not crawled yet' }, TIMEOUT, { firstScan: true, failureStreak: { [COL]: 0 } })).toEqual([]);
+    expect(
+      run({ ok: false, error: 'not crawled yet' }, TIMEOUT, { firstScan: true, failureStreak: { [COL]: 0 } }),
+    ).toEqual([]);
   });
 
   it('does not fire when fetches succeeded, whatever the streak says', () => {
@@ -64,7 +74,10 @@ describe('site-unreachable over the week (站点无法访问 ≥ 5 %)', () => {
   const down = { failureStreak: { [HOME]: 2 } };
   it('is major while under 5 % of the week’s attempts failed', () => {
     const [f] = run(TIMEOUT, OK, { ...down, availability: { attempts: 100, failures: 4 } });
-    expect(f).toMatchObject({ severity: 'major', evidence: { weekAttempts: 100, weekFailures: 4, weekFailurePercent: 4 } });
+    expect(f).toMatchObject({
+      severity: 'major',
+      evidence: { weekAttempts: 100, weekFailures: 4, weekFailurePercent: 4 },
+    });
   });
 
   it('turns veto at 5 % of the week’s attempts', () => {
@@ -73,7 +86,10 @@ describe('site-unreachable over the week (站点无法访问 ≥ 5 %)', () => {
   });
 
   it('honours a portal’s own veto line', () => {
-    const s = snapshot({ homepage: { url: HOME, fetch: TIMEOUT }, portal: { thresholds: { unreachableVetoPercent: 10 } } });
+    const s = snapshot({
+      homepage: { url: HOME, fetch: TIMEOUT },
+      portal: { thresholds: { unreachableVetoPercent: 10 } },
+    });
     const [f] = siteUnreachable(s, context(s, { ...down, availability: { attempts: 100, failures: 6 } }));
     expect(f!.severity).toBe('major');
   });

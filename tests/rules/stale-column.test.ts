@@ -6,7 +6,9 @@ import type { ColumnConfig } from '../../functions/config/schema.ts';
 
 const ago = (days: number) => addDays(AS_OF, -days);
 const run = (config: Partial<ColumnConfig> & { id: string }, dates: (string | null)[], over = {}) => {
-  const s = snapshot({ columns: [column(config, { items: dates.map((d, i) => item(`${config.id}-${i}`, d)), ...over })] });
+  const s = snapshot({
+    columns: [column(config, { items: dates.map((d, i) => item(`${config.id}-${i}`, d)), ...over })],
+  });
   return staleColumn(s, context(s));
 };
 
@@ -14,7 +16,10 @@ describe('stale-column', () => {
   it('flags a news column silent for 15 days, as a veto with newest date, age and max age', () => {
     const [f] = run({ id: 'gzdt', name: '工作动态', kind: 'news', department: '办公室' }, [ago(15), ago(40)]);
     expect(f).toMatchObject({
-      rule: 'stale-column', severity: 'veto', columnId: 'gzdt', department: '办公室',
+      rule: 'stale-column',
+      severity: 'veto',
+      columnId: 'gzdt',
+      department: '办公室',
       evidence: { kind: 'news', newest: ago(15), ageDays: 15, maxAgeDays: 14 },
     });
     expect(f!.message).toContain('「工作动态」栏目');

@@ -7,18 +7,33 @@ describe('resolveThresholds', () => {
     const t = resolveThresholds(portalConfig([columnConfig({ id: 'a' })]));
     expect(t).toEqual(DEFAULT_THRESHOLDS);
     expect(t).toMatchObject({
-      homepageMaxAgeDays: 14, homepageWarningDays: 10, latePublicationWorkingDays: 20, emptyPageMinChars: 30,
-      emptyColumnVeto: 5, emptyColumnWarning: 3, staleColumnVeto: 5, staleColumnWarning: 3,
+      homepageMaxAgeDays: 14,
+      homepageWarningDays: 10,
+      latePublicationWorkingDays: 20,
+      emptyPageMinChars: 30,
+      emptyColumnVeto: 5,
+      emptyColumnWarning: 3,
+      staleColumnVeto: 5,
+      staleColumnWarning: 3,
     });
     expect(t.maxAgeDays).toEqual({
-      news: 14, notice: 183, policy: 183, personnel: 365, planning: 365, static: null, interpretation: 183, 'annual-report': 396,
+      news: 14,
+      notice: 183,
+      policy: 183,
+      personnel: 365,
+      planning: 365,
+      static: null,
+      interpretation: 183,
+      'annual-report': 396,
     });
   });
 
   it('lets a portal override one threshold and one kind without losing the other defaults', () => {
-    const t = resolveThresholds(portalConfig([columnConfig({ id: 'a' })], {
-      thresholds: { latePublicationWorkingDays: 15, maxAgeDays: { news: 7 } },
-    }));
+    const t = resolveThresholds(
+      portalConfig([columnConfig({ id: 'a' })], {
+        thresholds: { latePublicationWorkingDays: 15, maxAgeDays: { news: 7 } },
+      }),
+    );
     expect(t.latePublicationWorkingDays).toBe(15);
     expect(t.homepageMaxAgeDays).toBe(14);
     expect(t.maxAgeDays.news).toBe(7);

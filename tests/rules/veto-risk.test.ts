@@ -5,7 +5,15 @@ import type { Finding } from '../../functions/model/finding.ts';
 import type { RuleId } from '../../functions/common/rule-ids.ts';
 
 const f = (rule: RuleId, kind?: string): Finding => ({
-  id: `${rule}-${Math.random()}`, portalId: 'p', rule, severity: 'veto', subject: 's', url: 'u', title: 't', message: '', action: '',
+  id: `${rule}-${Math.random()}`,
+  portalId: 'p',
+  rule,
+  severity: 'veto',
+  subject: 's',
+  url: 'u',
+  title: 't',
+  message: '',
+  action: '',
   evidence: kind ? { kind } : {},
 });
 const risk = (item: string, open: Finding[], homepageAge: number | null = 3, unreachable = 0) =>
@@ -14,8 +22,18 @@ const risk = (item: string, open: Finding[], homepageAge: number | null = 3, unr
 describe('veto-risk summary', () => {
   it('warns at 3 empty columns and fails at 5', () => {
     expect(risk('empty-column', [f('empty-column'), f('empty-column')]).level).toBe('ok');
-    expect(risk('empty-column', Array.from({ length: 3 }, () => f('empty-column'))).level).toBe('warning');
-    expect(risk('empty-column', Array.from({ length: 5 }, () => f('empty-column'))).level).toBe('veto');
+    expect(
+      risk(
+        'empty-column',
+        Array.from({ length: 3 }, () => f('empty-column')),
+      ).level,
+    ).toBe('warning');
+    expect(
+      risk(
+        'empty-column',
+        Array.from({ length: 5 }, () => f('empty-column')),
+      ).level,
+    ).toBe('veto');
   });
 
   it('counts only news/notice/policy columns toward 栏目不更新, every kind toward 长期未更新', () => {

@@ -19,15 +19,19 @@ describe('crawlColumn on a hostile column', () => {
     srv = await startMisbehavingServer();
     repo = await testRepository('column');
     portal = parseConfig({
-      portals: [{
-        id: 'hostile', name: '测试', homepage: `${srv.origin}/ok.html`,
-        columns: [
-          { id: 'forever', name: '无限翻页', url: `${srv.origin}/forever/index.html`, kind: 'notice' },
-          { id: 'down', name: '故障栏目', url: `${srv.origin}/always-500.html`, kind: 'notice' },
-          { id: 'escape', name: '外链翻页', url: `${srv.origin}/escape/index.html`, kind: 'notice' },
-        ],
-        crawl: { maxListPages: 5, minIntervalMs: 0, robots: false },
-      }],
+      portals: [
+        {
+          id: 'hostile',
+          name: '测试',
+          homepage: `${srv.origin}/ok.html`,
+          columns: [
+            { id: 'forever', name: '无限翻页', url: `${srv.origin}/forever/index.html`, kind: 'notice' },
+            { id: 'down', name: '故障栏目', url: `${srv.origin}/always-500.html`, kind: 'notice' },
+            { id: 'escape', name: '外链翻页', url: `${srv.origin}/escape/index.html`, kind: 'notice' },
+          ],
+          crawl: { maxListPages: 5, minIntervalMs: 0, robots: false },
+        },
+      ],
     }).portals[0]!;
     fetcher = new Fetcher({ robots: false, retries: 0 });
     fetcher.limiter.configure(new URL(srv.origin).host, { concurrency: 4, minIntervalMs: 0 });
@@ -39,7 +43,10 @@ describe('crawlColumn on a hostile column', () => {
   });
 
   it('cuts runaway pagination at the page cap and records why', async () => {
-    const r = await crawlColumn({ portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo });
+    const r = await crawlColumn(
+      { portal, column: portal.columns[0]!, scanId: 's1', asOf: '2018-01-15' },
+      { fetcher, repo },
+    );
     expect(r.snapshot.listPages).toBe(5);
     expect(r.snapshot.items).toHaveLength(10);
     expect(r.snapshot.warnings).toContain('pagination cut off after 5 list pages');
@@ -47,14 +54,22 @@ describe('crawlColumn on a hostile column', () => {
   });
 
   it('never follows a "next page" link off the portal’s hosts, and says so', async () => {
-    const r = await crawlColumn({ portal, column: portal.columns[2]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo });
+    const r = await crawlColumn(
+      { portal, column: portal.columns[2]!, scanId: 's1', asOf: '2018-01-15' },
+      { fetcher, repo },
+    );
     expect(r.snapshot.listPages).toBe(1);
-    expect(r.snapshot.warnings.join('\n')).toMatch(/pagination leads off the portal to http:\/\/localhost:\d+\/escape\/index_1\.html; stopped/);
+    expect(r.snapshot.warnings.join('\n')).toMatch(
+      /pagination leads off the portal to http:\/\/localhost:\d+\/escape\/index_1\.html; stopped/,
+    );
     expect(srv.hits.get('/escape/index_1.html') ?? 0).toBe(0);
   });
 
   it('records a failing column with its failure streak instead of throwing', async () => {
-    const first = await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's1', asOf: '2018-01-15' }, { fetcher, repo });
+    const first = await crawlColumn(
+      { portal, column: portal.columns[1]!, scanId: 's1', asOf: '2018-01-15' },
+      { fetcher, repo },
+    );
     expect(first.snapshot.fetch).toMatchObject({ ok: false, status: 500 });
     await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's2', asOf: '2018-01-16' }, { fetcher, repo });
     expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(2);
@@ -63,7 +78,11 @@ describe('crawlColumn on a hostile column', () => {
 
 /** `n` notices of column 通知公告, each with its detail page path. */
 const notices = (n: number): MiniItem[] =>
-  Array.from({ length: n }, (_, i) => ({ path: `/tzgg/201801/t20180110_${i}.html`, title: `关于土地执法检查的通知（第${i}号）`, date: '2018-01-10' }));
+  Array.from({ length: n }, (_, i) => ({
+    path: `/tzgg/201801/t20180110_${i}.html`,
+    title: `关于土地执法检查的通知（第${i}号）`,
+    date: '2018-01-10',
+  }));
 
 type Routes = Record<string, Page | Handler>;
 
@@ -74,20 +93,38 @@ const tzggRoutes = (items: MiniItem[]): Routes => columnRoutes('/tzgg/index.html
  * A one-column portal on a real local server, with its own DynamoDB Local table and a fetcher
  * free to go fast (4 at a time, no interval): what these tests time is the crawl, not politeness.
  */
-async function oneColumnPortal(id: string, routes: Routes, opts: { crawl?: Record<string, unknown>; repo?: (tableName: string) => Repository } = {}) {
+async function oneColumnPortal(
+  id: string,
+  routes: Routes,
+  opts: { crawl?: Record<string, unknown>; repo?: (tableName: string) => Repository } = {},
+) {
   const server = await startTestServer(routes);
   const table = await testRepository(id);
   const repo = opts.repo?.(table.tableName) ?? table;
   const portal = parseConfig({
-    portals: [{ id, name: '测试', homepage: `${server.origin}/index.html`, columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }], crawl: { robots: false, minIntervalMs: 0, ...opts.crawl } }],
+    portals: [
+      {
+        id,
+        name: '测试',
+        homepage: `${server.origin}/index.html`,
+        columns: [{ id: 'tzgg', name: '通知公告', url: `${server.origin}/tzgg/index.html`, kind: 'notice' }],
+        crawl: { robots: false, minIntervalMs: 0, ...opts.crawl },
+      },
+    ],
   }).portals[0]!;
   const fetcher = new Fetcher({ robots: false, retries: 0 });
   fetcher.limiter.configure(new URL(server.origin).host, { concurrency: 4, minIntervalMs: 0 });
   return {
-    server, repo, portal, fetcher,
+    server,
+    repo,
+    portal,
+    fetcher,
     urlsOf: (items: MiniItem[]) => items.map((it) => `${server.origin}${it.path}`),
     crawl: (scanId: string, now?: string) =>
-      crawlColumn({ portal, column: portal.columns[0]!, scanId, asOf: '2018-01-15' }, { fetcher, repo, ...(now ? { now: () => new Date(now) } : {}) }),
+      crawlColumn(
+        { portal, column: portal.columns[0]!, scanId, asOf: '2018-01-15' },
+        { fetcher, repo, ...(now ? { now: () => new Date(now) } : {}) },
+      ),
     async close() {
       await fetcher.close();
       if (repo !== table) repo.destroy();
@@ -122,7 +159,10 @@ describe('crawlColumn storing pages as it goes', () => {
     let release: () => void = () => {};
     const hanging = new Promise<void>((r) => (release = r));
     const routes = tzggRoutes(items);
-    routes[items[0]!.path] = (_req, res) => void hanging.then(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(items[0]!)));
+    routes[items[0]!.path] = (_req, res) =>
+      void hanging.then(() =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(detailPage(items[0]!)),
+      );
     const site = await oneColumnPortal('stream-writes', routes);
     const urls = site.urlsOf(items);
     let settled = false;

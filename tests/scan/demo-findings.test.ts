@@ -78,12 +78,18 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     expect(gtj.summary.columns).toBe(19);
     expect(gtj.summary.pages).toBe(224);
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
-    expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({ count: 17, level: 'veto' });
+    expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({
+      count: 17,
+      level: 'veto',
+    });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'empty-column')).toMatchObject({ count: 2, level: 'ok' });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'privacy-exposure')).toMatchObject({ count: 2, level: 'veto' });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'site-unreachable')).toMatchObject({ count: 5, level: 'veto' });
     expect(scanJson(gtj).summary.failsInspection).toBe(true);
-    expect(scanJson(results.find((r) => r.portal.id === 'mhk-kcz')!).summary).toMatchObject({ failsInspection: false, vetoRisks: [] });
+    expect(scanJson(results.find((r) => r.portal.id === 'mhk-kcz')!).summary).toMatchObject({
+      failsInspection: false,
+      vetoRisks: [],
+    });
   });
 
   it('stores 2017 pages with the metadata of their tables, decoded from GBK', async () => {
@@ -91,13 +97,23 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const market = pages.filter((p) => p.columnId === 'tdsc');
     expect(market).toHaveLength(23);
     const withAttachment = market.find((p) => p.title?.endsWith('18号）'))!;
-    expect(withAttachment).toMatchObject({ attachments: 1, title: '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）', publisher: '梅河口市国土资源局', generatedDate: '2017-12-27', publishedDate: '2017-12-28' });
+    expect(withAttachment).toMatchObject({
+      attachments: 1,
+      title: '梅河口市国有建设用地使用权挂牌出让公告（梅国土挂字〔2017〕18号）',
+      publisher: '梅河口市国土资源局',
+      generatedDate: '2017-12-27',
+      publishedDate: '2017-12-28',
+    });
     expect(pages.filter((p) => p.columnId === 'tdly')).toHaveLength(29);
   });
 
   it('never keeps or prints personal data in clear: every stored item and both outputs are masked', async () => {
     const clear = ['220581198503152317', '220581197206080420', '13904351234'];
-    const raw = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const raw = new DynamoDBClient({
+      endpoint: inject('dynamoEndpoint'),
+      region: 'cn-north-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     const stored: string[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -117,7 +133,9 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const config = parseConfig(demoConfig(server.origin));
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
-    expect(view.subject).toBe('【周报】梅河口市国土资源局 第3周：新增问题 24，已整改 0，空白栏目 2/5（有单项否决风险）');
+    expect(view.subject).toBe(
+      '【周报】梅河口市国土资源局 第3周：新增问题 24，已整改 0，空白栏目 2/5（有单项否决风险）',
+    );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department']);
     for (const d of digests) expect(d.text).not.toContain('220581198503152317');

@@ -13,14 +13,21 @@ describe('fetchDetailPage', () => {
   let srv: TestServer;
   let fetcher: Fetcher;
   let ctx: DetailPageContext;
-  const item = { path: '/tdsc/201801/t20180110_1.html', title: '土地出让公告', date: '2018-01-10', generated: '2018-01-09' };
+  const item = {
+    path: '/tdsc/201801/t20180110_1.html',
+    title: '土地出让公告',
+    date: '2018-01-10',
+    generated: '2018-01-09',
+  };
   let url: string;
 
   beforeAll(async () => {
     srv = await startTestServer({ [item.path]: html(detailPage(item)) });
     url = `${srv.origin}${item.path}`;
     const column = { id: 'tdsc', name: '土地市场', url: `${srv.origin}/tdsc/index.html`, kind: 'notice' };
-    const config = parseConfig({ portals: [{ id: 'p', name: '测试', homepage: `${srv.origin}/index.html`, columns: [column] }] });
+    const config = parseConfig({
+      portals: [{ id: 'p', name: '测试', homepage: `${srv.origin}/index.html`, columns: [column] }],
+    });
     const portal: PortalConfig = config.portals[0]!;
     fetcher = new Fetcher({ robots: false, retries: 0 });
     ctx = { portal, asOf: '2018-01-15', fetcher, now: () => new Date('2018-01-15T02:00:00Z') };
@@ -31,7 +38,8 @@ describe('fetchDetailPage', () => {
   });
 
   const listed = () => ({ url, columnId: 'tdsc', listTitle: '土地出让公告', listDate: '2018-01-10' });
-  const validatorsSent = () => srv.requests.filter((r) => r.path === item.path).map((r) => r.headers['if-none-match'] !== undefined);
+  const validatorsSent = () =>
+    srv.requests.filter((r) => r.path === item.path).map((r) => r.headers['if-none-match'] !== undefined);
 
   it('parses a page never seen, with its place in the list', async () => {
     const got = await fetchDetailPage(listed(), undefined, ctx);
@@ -49,7 +57,11 @@ describe('fetchDetailPage', () => {
     const got = await fetchDetailPage({ ...listed(), listTitle: '土地出让公告（更正）' }, earlier, ctx);
     expect(validatorsSent()).toEqual([true]);
     expect(got.detail).toBeUndefined();
-    expect(got.record).toEqual({ ...earlier, listTitle: '土地出让公告（更正）', fetchedAt: '2018-01-15T02:00:00.000Z' });
+    expect(got.record).toEqual({
+      ...earlier,
+      listTitle: '土地出让公告（更正）',
+      fetchedAt: '2018-01-15T02:00:00.000Z',
+    });
   });
 
   it('fresh, asks without validators and parses even unchanged content, keeping when it was first seen', async () => {
@@ -65,7 +77,12 @@ describe('fetchDetailPage', () => {
     const got = await fetchDetailPage({ ...listed(), url: `${srv.origin}/tdsc/gone.html` }, undefined, ctx);
     expect(got.detail).toBeUndefined();
     expect(got.fetch).toMatchObject({ ok: false, status: 404 });
-    expect(got.record).toMatchObject({ url: `${srv.origin}/tdsc/gone.html`, hasBody: false, title: null, fetch: got.fetch });
+    expect(got.record).toMatchObject({
+      url: `${srv.origin}/tdsc/gone.html`,
+      hasBody: false,
+      title: null,
+      fetch: got.fetch,
+    });
     expect(got.warning).toBe(`detail page ${srv.origin}/tdsc/gone.html failed: HTTP 404`);
     expect(isDetailWarning(got.warning!)).toBe(true);
     expect(isDetailWarning('pagination cut off after 5 list pages')).toBe(false);

@@ -14,10 +14,23 @@ import { testRepository } from '../support/dynamo.ts';
 
 const counters = { requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 };
 const run = (scanId: string, total: number): ScanRun => ({
-  portalId: 'p', scanId, asOf: '2018-01-15', startedAt: '2018-01-15T02:00:00.000Z', status: 'crawling',
-  total, done: 0, counters, expiresAt: 2_000_000_000,
+  portalId: 'p',
+  scanId,
+  asOf: '2018-01-15',
+  startedAt: '2018-01-15T02:00:00.000Z',
+  status: 'crawling',
+  total,
+  done: 0,
+  counters,
+  expiresAt: 2_000_000_000,
 });
-const task = (scanId: string, columnId: string): CrawlMessage => ({ kind: 'crawl', portalId: 'p', scanId, asOf: '2018-01-15', target: { kind: 'column', columnId } });
+const task = (scanId: string, columnId: string): CrawlMessage => ({
+  kind: 'crawl',
+  portalId: 'p',
+  scanId,
+  asOf: '2018-01-15',
+  target: { kind: 'column', columnId },
+});
 
 describe('the scan pipeline', () => {
   let repo: Repository;
@@ -26,7 +39,14 @@ describe('the scan pipeline', () => {
     repo = await testRepository('pipeline');
     // Nothing listens here: no test below may fetch anything.
     portal = parseConfig({
-      portals: [{ id: 'p', name: '测试', homepage: 'http://127.0.0.1:9/', columns: [{ id: 'kept', name: '栏目', url: 'http://127.0.0.1:9/kept/', kind: 'notice' }] }],
+      portals: [
+        {
+          id: 'p',
+          name: '测试',
+          homepage: 'http://127.0.0.1:9/',
+          columns: [{ id: 'kept', name: '栏目', url: 'http://127.0.0.1:9/kept/', kind: 'notice' }],
+        },
+      ],
     }).portals[0]!;
   });
   afterAll(() => repo.destroy());
@@ -34,20 +54,27 @@ describe('the scan pipeline', () => {
   it('counts a task whose column left the config, so the run still closes', async () => {
     await repo.createRun(run('20180115T020000Z-a', 1));
     const outcome = await runCrawlTask(task('20180115T020000Z-a', 'gone'), portal, { repo });
-    expect(outcome).toMatchObject({ done: 'skipped', reason: expect.stringContaining('column gone is no longer in portal p') });
+    expect(outcome).toMatchObject({
+      done: 'skipped',
+      reason: expect.stringContaining('column gone is no longer in portal p'),
+    });
     const after = await repo.getRun('p', '20180115T020000Z-a');
     expect(after).toMatchObject({ status: 'crawled', done: 1, doneTasks: ['column:gone'] });
   });
 
   it('throws (so the stream retries) when asked to evaluate a run still crawling or unknown, and returns null once evaluated', async () => {
     await repo.createRun(run('20180115T020000Z-b', 2));
-    await expect(evaluateRun({ portalId: 'p', scanId: '20180115T020000Z-b' }, portal, { repo })).rejects.toThrow(/is crawling; expected crawled/);
-    await expect(evaluateRun({ portalId: 'p', scanId: '20180115T020000Z-none' }, portal, { repo })).rejects.toThrow(/not in the store/);
+    await expect(evaluateRun({ portalId: 'p', scanId: '20180115T020000Z-b' }, portal, { repo })).rejects.toThrow(
+      /is crawling; expected crawled/,
+    );
+    await expect(evaluateRun({ portalId: 'p', scanId: '20180115T020000Z-none' }, portal, { repo })).rejects.toThrow(
+      /not in the store/,
+    );
     await repo.createRun({ ...run('20180115T020000Z-c', 0), status: 'evaluated' });
     await expect(evaluateRun({ portalId: 'p', scanId: '20180115T020000Z-c' }, portal, { repo })).resolves.toBeNull();
   });
 
-  it('reports, when planning a scan, that the portal\'s previous run never finished, and only then', async () => {
+  it("reports, when planning a scan, that the portal's previous run never finished, and only then", async () => {
     const sent: QueueMessage[] = [];
     const queue: TaskQueue = { send: async (messages) => void sent.push(...messages) };
     const other = { ...portal, id: 'q' };
@@ -61,7 +88,12 @@ describe('the scan pipeline', () => {
 
     // Day 2 finishes (every task counted, crawled, evaluated): day 3 has nothing to report.
     for (const m of sent.filter((m): m is CrawlMessage => m.kind === 'crawl' && m.scanId === day2.scanId)) {
-      await repo.completeRunTask('q', day2.scanId, m.target.kind === 'homepage' ? 'homepage' : `column:${m.target.columnId}`, counters);
+      await repo.completeRunTask(
+        'q',
+        day2.scanId,
+        m.target.kind === 'homepage' ? 'homepage' : `column:${m.target.columnId}`,
+        counters,
+      );
     }
     expect(await repo.advanceRun('q', day2.scanId, 'crawling', 'crawled')).toBe(true);
     expect(await repo.advanceRun('q', day2.scanId, 'crawled', 'evaluated')).toBe(true);

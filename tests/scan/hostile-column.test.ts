@@ -23,11 +23,15 @@ describe('a scan of a column full of misbehaving pages', () => {
 
   it('records each failure on its page and decodes what can be decoded', async () => {
     const portal = parseConfig({
-      portals: [{
-        id: 'hostile', name: '测试', homepage: `${srv.origin}/ok.html`,
-        columns: [{ id: 'bad', name: '问题栏目', url: `${srv.origin}/hostile/index.html`, kind: 'notice' }],
-        crawl: { timeoutMs: 1000, minIntervalMs: 0, concurrency: 4, checkLinks: false },
-      }],
+      portals: [
+        {
+          id: 'hostile',
+          name: '测试',
+          homepage: `${srv.origin}/ok.html`,
+          columns: [{ id: 'bad', name: '问题栏目', url: `${srv.origin}/hostile/index.html`, kind: 'notice' }],
+          crawl: { timeoutMs: 1000, minIntervalMs: 0, concurrency: 4, checkLinks: false },
+        },
+      ],
     }).portals[0]!;
     const r = await runLocalScan({ portal, asOf: '2018-01-15', repo });
     const pages = new Map((await repo.listPages('hostile')).map((p) => [p.url.replace(srv.origin, ''), p]));
@@ -38,7 +42,10 @@ describe('a scan of a column full of misbehaving pages', () => {
     expect(pages.get('/broken-bytes.html')).toMatchObject({ fetch: { ok: true }, title: '坏字节' });
     expect(pages.get('/stall.html')!.fetch).toMatchObject({ ok: false, error: 'timeout after 1000 ms' });
     expect(pages.get('/reset.html')!.fetch.ok).toBe(false);
-    expect(pages.get('/huge.html')!.fetch).toMatchObject({ ok: false, error: 'response larger than 5242880 bytes, cut off' });
+    expect(pages.get('/huge.html')!.fetch).toMatchObject({
+      ok: false,
+      error: 'response larger than 5242880 bytes, cut off',
+    });
     expect(pages.get('/offsite.html')!.fetch.error).toMatch(/^redirect off-site to http:\/\/offsite\.invalid\//);
     expect(pages.get('/loop-a.html')!.fetch.error).toBe('more than 10 redirects');
     expect(pages.get('/always-500.html')!.fetch).toMatchObject({ ok: false, status: 500 });

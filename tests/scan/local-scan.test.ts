@@ -9,12 +9,22 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const AS_OF = '2018-01-15';
 const news: MiniItem[] = [
-  { path: '/gzdt/201801/t20180110_1.html', title: '我局召开2018年全局工作会议', date: '2018-01-10', generated: '2018-01-10' },
+  {
+    path: '/gzdt/201801/t20180110_1.html',
+    title: '我局召开2018年全局工作会议',
+    date: '2018-01-10',
+    generated: '2018-01-10',
+  },
   { path: '/gzdt/201801/t20180105_2.html', title: '我局开展土地执法检查', date: '2018-01-05', generated: '2018-01-05' },
 ];
 const market: MiniItem[] = [
   // 成文 2017-09-01, 发布 2017-10-16: 25 working days across the National Day holiday.
-  { path: '/tdsc/201710/t20171016_3.html', title: '国有建设用地使用权挂牌出让公告', date: '2017-10-16', generated: '2017-09-01' },
+  {
+    path: '/tdsc/201710/t20171016_3.html',
+    title: '国有建设用地使用权挂牌出让公告',
+    date: '2017-10-16',
+    generated: '2017-09-01',
+  },
   { path: '/tdsc/201712/t20171220_4.html', title: '土地出让结果公示', date: '2017-12-20', generated: '2017-12-18' },
 ];
 
@@ -32,18 +42,25 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     });
     const o = server.origin;
     portal = parseConfig({
-      portals: [{
-        id: 'mini', name: '梅河口市国土资源局', homepage: `${o}/index.html`,
-        columns: [
-          { id: 'gzdt', name: '工作动态', url: `${o}/gzdt/index.html`, kind: 'news', department: '办公室' },
-          { id: 'tdsc', name: '土地市场', url: `${o}/tdsc/index.html`, kind: 'notice', department: '土地利用科' },
-          { id: 'zhtj', name: '综合统计', url: `${o}/zhtj/index.html`, kind: 'static', department: '办公室' },
-        ],
-        expectedColumns: ['政府信息公开指南', '政府信息公开年报'],
-        departments: [{ name: '办公室', officer: '王丽' }, { name: '土地利用科', officer: '张明' }],
-        // Link checking has its own test (check-links.test.ts); here only the crawl is counted.
-        crawl: { minIntervalMs: 0, concurrency: 4, robots: false, checkLinks: false },
-      }],
+      portals: [
+        {
+          id: 'mini',
+          name: '梅河口市国土资源局',
+          homepage: `${o}/index.html`,
+          columns: [
+            { id: 'gzdt', name: '工作动态', url: `${o}/gzdt/index.html`, kind: 'news', department: '办公室' },
+            { id: 'tdsc', name: '土地市场', url: `${o}/tdsc/index.html`, kind: 'notice', department: '土地利用科' },
+            { id: 'zhtj', name: '综合统计', url: `${o}/zhtj/index.html`, kind: 'static', department: '办公室' },
+          ],
+          expectedColumns: ['政府信息公开指南', '政府信息公开年报'],
+          departments: [
+            { name: '办公室', officer: '王丽' },
+            { name: '土地利用科', officer: '张明' },
+          ],
+          // Link checking has its own test (check-links.test.ts); here only the crawl is counted.
+          crawl: { minIntervalMs: 0, concurrency: 4, robots: false, checkLinks: false },
+        },
+      ],
     }).portals[0]!;
     repo = await testRepository('runscan');
   });
@@ -58,7 +75,10 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     const pages = await repo.listPages('mini');
     expect(pages).toHaveLength(4);
     expect(pages.find((p) => p.url.endsWith('t20171016_3.html'))).toMatchObject({
-      title: '国有建设用地使用权挂牌出让公告', generatedDate: '2017-09-01', publishedDate: '2017-10-16', firstSeen: AS_OF,
+      title: '国有建设用地使用权挂牌出让公告',
+      generatedDate: '2017-09-01',
+      publishedDate: '2017-10-16',
+      firstSeen: AS_OF,
     });
     const fired = r.findings.map((f) => `${f.rule} ${f.subject.replace(server.origin, '')}`).sort();
     expect(fired).toContain(`late-publication /tdsc/201710/t20171016_3.html`);
@@ -74,7 +94,12 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     const r = await runLocalScan({ portal, asOf: AS_OF, repo });
     const sent = server.requests.slice(before);
     // Homepage + three list pages, each conditional, each answered 304; no detail page refetched.
-    expect(sent.map((q) => q.path).sort()).toEqual(['/gzdt/index.html', '/index.html', '/tdsc/index.html', '/zhtj/index.html']);
+    expect(sent.map((q) => q.path).sort()).toEqual([
+      '/gzdt/index.html',
+      '/index.html',
+      '/tdsc/index.html',
+      '/zhtj/index.html',
+    ]);
     expect(sent.every((q) => q.headers['if-none-match'])).toBe(true);
     expect(r.counters.notModified).toBe(4);
     expect(r.counters.pagesParsed).toBe(0);
@@ -85,7 +110,12 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
   });
 
   it('resolves a finding once the problem is fixed, and fetches only the new page', async () => {
-    const fresh: MiniItem = { path: '/zhtj/201801/t20180112_9.html', title: '2017年土地利用统计数据', date: '2018-01-12', generated: '2018-01-12' };
+    const fresh: MiniItem = {
+      path: '/zhtj/201801/t20180112_9.html',
+      title: '2017年土地利用统计数据',
+      date: '2018-01-12',
+      generated: '2018-01-12',
+    };
     server.routes.set('/zhtj/index.html', html(listPage('综合统计', [fresh])));
     server.routes.set(fresh.path, html(detailPage(fresh)));
     const before = server.requests.length;
@@ -97,7 +127,12 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
   });
 
   it('reports an unreachable portal as findings and warnings instead of failing', async () => {
-    const dead = { ...portal, id: 'dead', homepage: 'http://127.0.0.1:9/index.html', columns: portal.columns.map((c) => ({ ...c, url: c.url.replace(server.origin, 'http://127.0.0.1:9') })) };
+    const dead = {
+      ...portal,
+      id: 'dead',
+      homepage: 'http://127.0.0.1:9/index.html',
+      columns: portal.columns.map((c) => ({ ...c, url: c.url.replace(server.origin, 'http://127.0.0.1:9') })),
+    };
     // As the CLI runs a new store: the first requests go out before the store answers, and count.
     const r = await runLocalScan({ portal: dead, asOf: AS_OF, repo, freshStore: true });
     expect(r.counters.failures).toBe(4); // the homepage and three columns

@@ -12,9 +12,20 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 // crawled end to end: fetch, decode, extract, store.
 
 const DIR = new URL('../fixtures/real-samples/', import.meta.url);
-interface Entry { file: string; kind: 'detail' | 'list'; encoding: string; expected: Record<string, unknown> }
+interface Entry {
+  file: string;
+  kind: 'detail' | 'list';
+  encoding: string;
+  expected: Record<string, unknown>;
+}
 const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', DIR), 'utf8')) as Entry[];
-const norm = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u200b]/g, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim() : v);
+const norm = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .replace(/[\u200b]/g, '')
+        .replace(/[\s\u00a0\u3000]+/g, ' ')
+        .trim()
+    : v;
 const slug = (file: string) => file.replace(/^(detail|list)\//, '').replace(/\.html$/, '');
 
 describe('crawling the real sample pages over HTTP', () => {
@@ -29,23 +40,49 @@ describe('crawling the real sample pages over HTTP', () => {
     for (const e of manifest) {
       const body = readFileSync(new URL(e.file, DIR));
       const contentType = e.encoding === 'utf-8' ? 'text/html; charset=utf-8' : 'text/html';
-      routes[e.kind === 'detail' ? `/detail/${slug(e.file)}.html` : `/list/${slug(e.file)}/index.html`] = { body, contentType };
+      routes[e.kind === 'detail' ? `/detail/${slug(e.file)}.html` : `/list/${slug(e.file)}/index.html`] = {
+        body,
+        contentType,
+      };
     }
     // A column listing every detail sample, the way a county portal's 信息公开 list would.
-    const lis = details.map((e, i) => `<li><a href="/detail/${slug(e.file)}.html">${String(e.expected.title ?? '已删除的信息页面')}</a><span>2024-01-${String((i % 28) + 1).padStart(2, '0')}</span></li>`);
-    routes['/samples/index.html'] = { body: `<html><head><meta charset="utf-8"></head><body><ul class="list">${lis.join('')}</ul></body></html>` };
-    routes['/index.html'] = { body: '<html><head><meta charset="utf-8"></head><body><a href="/samples/index.html">样例</a></body></html>' };
+    const lis = details.map(
+      (e, i) =>
+        `<li><a href="/detail/${slug(e.file)}.html">${String(e.expected.title ?? '已删除的信息页面')}</a><span>2024-01-${String((i % 28) + 1).padStart(2, '0')}</span></li>`,
+    );
+    routes['/samples/index.html'] = {
+      body: `<html><head><meta charset="utf-8"></head><body><ul class="list">${lis.join('')}</ul></body></html>`,
+    };
+    routes['/index.html'] = {
+      body: '<html><head><meta charset="utf-8"></head><body><a href="/samples/index.html">样例</a></body></html>',
+    };
     server = await startTestServer(routes);
     repo = await testRepository('samples');
     const portal = parseConfig({
-      portals: [{
-        id: 'samples', name: '样例', homepage: `${server.origin}/index.html`,
-        columns: [
-          { id: 'samples', name: '样例', url: `${server.origin}/samples/index.html`, kind: 'static' },
-          ...lists.map((e) => ({ id: slug(e.file), name: slug(e.file), url: `${server.origin}/list/${slug(e.file)}/index.html`, kind: 'static' as const })),
-        ],
-        crawl: { minIntervalMs: 0, concurrency: 8, robots: false, checkLinks: false, maxListPages: 2, timeoutMs: 5000 },
-      }],
+      portals: [
+        {
+          id: 'samples',
+          name: '样例',
+          homepage: `${server.origin}/index.html`,
+          columns: [
+            { id: 'samples', name: '样例', url: `${server.origin}/samples/index.html`, kind: 'static' },
+            ...lists.map((e) => ({
+              id: slug(e.file),
+              name: slug(e.file),
+              url: `${server.origin}/list/${slug(e.file)}/index.html`,
+              kind: 'static' as const,
+            })),
+          ],
+          crawl: {
+            minIntervalMs: 0,
+            concurrency: 8,
+            robots: false,
+            checkLinks: false,
+            maxListPages: 2,
+            timeoutMs: 5000,
+          },
+        },
+      ],
     }).portals[0]!;
     result = await runLocalScan({ portal, asOf: '2026-11-28', repo });
   }, 120_000);
@@ -63,8 +100,17 @@ describe('crawling the real sample pages over HTTP', () => {
         wrong.push(`${e.file}: not stored`);
         continue;
       }
-      for (const field of ['title', 'indexNo', 'generatedDate', 'publishedDate', 'docNo', 'publisher', 'hasBody'] as const) {
-        if (norm(p[field]) !== norm(e.expected[field])) wrong.push(`${e.file} ${field}: ${JSON.stringify(p[field])} ≠ ${JSON.stringify(e.expected[field])}`);
+      for (const field of [
+        'title',
+        'indexNo',
+        'generatedDate',
+        'publishedDate',
+        'docNo',
+        'publisher',
+        'hasBody',
+      ] as const) {
+        if (norm(p[field]) !== norm(e.expected[field]))
+          wrong.push(`${e.file} ${field}: ${JSON.stringify(p[field])} ≠ ${JSON.stringify(e.expected[field])}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -78,7 +124,10 @@ describe('crawling the real sample pages over HTTP', () => {
       // Page 2 lives on the original site only: here it is a 404, recorded, not fatal.
       const hasNext = e.expected.nextPageUrl !== null;
       expect(c.items.length, e.file).toBe(e.expected.itemCount);
-      expect(c.warnings.some((w) => w.includes('index_1.html') && w.includes('HTTP 404')), e.file).toBe(hasNext);
+      expect(
+        c.warnings.some((w) => w.includes('index_1.html') && w.includes('HTTP 404')),
+        e.file,
+      ).toBe(hasNext);
     }
     expect(result.summary.columns).toBe(lists.length + 1);
   });

@@ -40,13 +40,25 @@ describe('annualStats: counting', () => {
   it('counts an item in the year of its page date, else its list date, once per URL', () => {
     expect(stats.total).toBe(7);
     expect(stats.byColumn.map((c) => [c.columnId, c.count, c.undated])).toEqual([
-      ['gzdt', 4, 1], ['tdly', 2, 0], ['tzgg', 1, 0], ['rsxx', 0, 0],
+      ['gzdt', 4, 1],
+      ['tdly', 2, 0],
+      ['tzgg', 1, 0],
+      ['rsxx', 0, 0],
     ]);
     expect(stats.undated).toBe(1); // e, listed twice, counted once
   });
 
   it('keeps config order, names and kinds, zero counts included', () => {
-    expect(stats.byColumn[3]).toEqual({ columnId: 'rsxx', name: '人事信息', kind: 'personnel', department: '办公室', count: 0, undated: 0, withBothDates: 0, late: 0 });
+    expect(stats.byColumn[3]).toEqual({
+      columnId: 'rsxx',
+      name: '人事信息',
+      kind: 'personnel',
+      department: '办公室',
+      count: 0,
+      undated: 0,
+      withBothDates: 0,
+      late: 0,
+    });
     expect(stats.byColumn[2]?.department).toBeNull();
   });
 
@@ -64,7 +76,12 @@ describe('annualStats: counting', () => {
   });
 
   it('counts another year from the same records', () => {
-    const y2016 = annualStats({ portal: portal(columns), year: 2016, columns: [record('gzdt', [item('b', 'x', '2016-12-30'), item('d', 'y', '2016-12-31')])], pages: [page('d', 'gzdt', { publishedDate: '2017-01-01' })] });
+    const y2016 = annualStats({
+      portal: portal(columns),
+      year: 2016,
+      columns: [record('gzdt', [item('b', 'x', '2016-12-30'), item('d', 'y', '2016-12-31')])],
+      pages: [page('d', 'gzdt', { publishedDate: '2017-01-01' })],
+    });
     expect(y2016.total).toBe(1);
     expect(y2016.byMonth[11]).toBe(1);
   });
@@ -107,9 +124,22 @@ describe('annualStats: timeliness in Chinese working days', () => {
   });
 
   it('counts items within 20 working days, late ones, and dates the calendar cannot judge', () => {
-    expect(stats.timeliness).toMatchObject({ limitWorkingDays: 20, withBothDates: 4, within20WorkingDays: 2, late: 2, unknown: 1, share: 0.5 });
-    expect(stats.timeliness.lateItems.map((l) => [l.title, l.workingDays])).toEqual([['超期文件', 21], ['只有列表日期', chineseWorkingCalendar.workingDaysBetween('2017-04-01', '2017-05-20')]]);
-    expect(stats.byColumn.map((c) => [c.columnId, c.withBothDates, c.late])).toEqual([['zcwj', 4, 2], ['gkzn', 0, 0]]);
+    expect(stats.timeliness).toMatchObject({
+      limitWorkingDays: 20,
+      withBothDates: 4,
+      within20WorkingDays: 2,
+      late: 2,
+      unknown: 1,
+      share: 0.5,
+    });
+    expect(stats.timeliness.lateItems.map((l) => [l.title, l.workingDays])).toEqual([
+      ['超期文件', 21],
+      ['只有列表日期', chineseWorkingCalendar.workingDaysBetween('2017-04-01', '2017-05-20')],
+    ]);
+    expect(stats.byColumn.map((c) => [c.columnId, c.withBothDates, c.late])).toEqual([
+      ['zcwj', 4, 2],
+      ['gkzn', 0, 0],
+    ]);
   });
 
   it('has no share when nothing could be judged', () => {
@@ -121,7 +151,11 @@ describe('annualStats: timeliness in Chinese working days', () => {
 });
 
 describe('annualStats: policy documents and their 解读', () => {
-  const columns = [col('zcwj', '政策文件', 'policy', '法规科'), col('zcjd', '政策解读', 'interpretation', '法规科'), col('gzdt', '工作动态', 'news', '办公室')];
+  const columns = [
+    col('zcwj', '政策文件', 'policy', '法规科'),
+    col('zcjd', '政策解读', 'interpretation', '法规科'),
+    col('gzdt', '工作动态', 'news', '办公室'),
+  ];
   const stats = annualStats({
     portal: portal(columns),
     year: 2017,
@@ -155,11 +189,16 @@ describe('annualStats: policy documents and their 解读', () => {
     const interp = item('i4', '图解：一图看懂土地储备新规', '2017-12-06');
     const count = (links: { url: string; text: string; kind: 'a' }[]) =>
       annualStats({
-        portal: portal(columns), year: 2017,
+        portal: portal(columns),
+        year: 2017,
         columns: [record('zcwj', [doc]), record('zcjd', [interp])],
         pages: [page('i4', 'zcjd', { title: interp.title, links })],
       }).policy;
-    expect(count([{ url: doc.url, text: '原文链接', kind: 'a' }])).toMatchObject({ documents: 1, withInterpretation: 1, without: [] });
+    expect(count([{ url: doc.url, text: '原文链接', kind: 'a' }])).toMatchObject({
+      documents: 1,
+      withInterpretation: 1,
+      without: [],
+    });
     expect(count([])).toMatchObject({ documents: 1, withInterpretation: 0 });
   });
 });

@@ -42,7 +42,10 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
 
   beforeAll(async () => {
     demo = await scannedDemoPortal('stats');
-    const [columns, pages] = await Promise.all([demo.repo.listColumns(demo.portal.id), demo.repo.listPages(demo.portal.id)]);
+    const [columns, pages] = await Promise.all([
+      demo.repo.listColumns(demo.portal.id),
+      demo.repo.listPages(demo.portal.id),
+    ]);
     stats = annualStats({ portal: demo.portal, year: 2017, columns, pages });
   }, 120_000);
   afterAll(() => demo.close());
@@ -94,11 +97,20 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
   });
 
   it('writes the report sentence', () => {
-    expect(formatStatsText(stats)).toContain('2017年网上公开信息216条：土地利用29条；土地利用计划2条；土地市场23条；土地征收13条；财务预算决算5条；节约集约利用2条；综合统计1条；科学普及3条；地质灾害防治9条；工作动态103条；');
+    expect(formatStatsText(stats)).toContain(
+      '2017年网上公开信息216条：土地利用29条；土地利用计划2条；土地市场23条；土地征收13条；财务预算决算5条；节约集约利用2条；综合统计1条；科学普及3条；地质灾害防治9条；工作动态103条；',
+    );
   });
 
   it('reads the same numbers through the stats command, as text, JSON and CSV', async () => {
-    const [viaStore] = await collectStats(demo.config, { portal: 'mhk-gtj', store: 'aws', endpoint: inject('dynamoEndpoint'), dataDir: '.unused', year: 2017, tableName: demo.repo.tableName });
+    const [viaStore] = await collectStats(demo.config, {
+      portal: 'mhk-gtj',
+      store: 'aws',
+      endpoint: inject('dynamoEndpoint'),
+      dataDir: '.unused',
+      year: 2017,
+      tableName: demo.repo.tableName,
+    });
     expect(viaStore).toEqual(stats);
     expect(JSON.parse(renderStats([viaStore!], 'json'))).toEqual(stats);
     const csv = renderStats([viaStore!], 'csv').split('\r\n');
@@ -115,7 +127,22 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
     const bin = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
     const { stdout } = await promisify(execFile)(
       'node',
-      [bin, 'stats', '--config', file, '--portal', 'mhk-gtj', '--year', '2017', '--format', 'csv', '--store', 'aws', '--endpoint', inject('dynamoEndpoint')],
+      [
+        bin,
+        'stats',
+        '--config',
+        file,
+        '--portal',
+        'mhk-gtj',
+        '--year',
+        '2017',
+        '--format',
+        'csv',
+        '--store',
+        'aws',
+        '--endpoint',
+        inject('dynamoEndpoint'),
+      ],
       { timeout: 60_000, env: { ...process.env, DW_TABLE_NAME: demo.repo.tableName } },
     );
     expect(stdout.split('\r\n')).toContain('mhk-gtj,2017,total,,,216');
@@ -124,7 +151,12 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
 
 describe('stats arguments', () => {
   it('takes --year and --format csv besides the common options', () => {
-    expect(parseStatsArgs(['--config', 'c.json', '--year', '2017', '--format', 'csv'])).toMatchObject({ config: 'c.json', year: 2017, format: 'csv', store: 'local' });
+    expect(parseStatsArgs(['--config', 'c.json', '--year', '2017', '--format', 'csv'])).toMatchObject({
+      config: 'c.json',
+      year: 2017,
+      format: 'csv',
+      store: 'local',
+    });
     expect(parseStatsArgs(['--year=2016', '--format=json'])).toMatchObject({ year: 2016, format: 'json' });
     expect(parseStatsArgs(['--year', '2017'])).toMatchObject({ format: 'text' });
   });

@@ -12,7 +12,13 @@ describe('output', () => {
       record('tdly', [item('a', '批复公告', '2017-03-01'), item('b', '公告二', '2017-04-01')]),
       record('zcwj', [item('q', '关于"三公"经费, 预算的说明', '2017-05-01')]),
     ],
-    pages: [page('q', 'zcwj', { title: '关于"三公"经费, 预算的说明', generatedDate: '2017-01-03', publishedDate: '2017-05-02' })],
+    pages: [
+      page('q', 'zcwj', {
+        title: '关于"三公"经费, 预算的说明',
+        generatedDate: '2017-01-03',
+        publishedDate: '2017-05-02',
+      }),
+    ],
   });
 
   it('quotes CSV fields per RFC 4180', () => {
@@ -45,7 +51,12 @@ describe('output', () => {
   });
 
   it('files a column without a department under the site’s webmaster, as the digest does', () => {
-    const unowned = annualStats({ portal: portal([col('tzgg', '通知公告', 'notice')]), year: 2017, columns: [record('tzgg', [item('n', '通知', '2017-07-07')])], pages: [] });
+    const unowned = annualStats({
+      portal: portal([col('tzgg', '通知公告', 'notice')]),
+      year: 2017,
+      columns: [record('tzgg', [item('n', '通知', '2017-07-07')])],
+      pages: [],
+    });
     const rows = formatStatsText(unowned).split('\n');
     expect(rows).toContain('  通知公告  网站整体（信息中心）  1     0     0');
     expect(rows).toContain('  网站整体（信息中心）  1');
@@ -54,6 +65,17 @@ describe('output', () => {
   it('prints the stats as JSON', () => {
     const doc = JSON.parse(statsJson(stats)) as AnnualStats;
     expect(doc).toEqual(stats);
-    expect(Object.keys(doc)).toEqual(['portalId', 'portalName', 'year', 'total', 'undated', 'byColumn', 'byDepartment', 'byMonth', 'timeliness', 'policy']);
+    expect(Object.keys(doc)).toEqual([
+      'portalId',
+      'portalName',
+      'year',
+      'total',
+      'undated',
+      'byColumn',
+      'byDepartment',
+      'byMonth',
+      'timeliness',
+      'policy',
+    ]);
   });
 });

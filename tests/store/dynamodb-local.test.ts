@@ -9,8 +9,12 @@ import { startLocalDynamo } from '../../functions/local/dynamodb-local.ts';
 
 /** The pid of the DynamoDB Local JVM whose data lives under `dir`, if one runs. */
 const jvmPidFor = (dir: string) =>
-  execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n')
-    .find((l) => l.includes('DynamoDBLocal') && l.includes(dir))?.trim().split(/\s+/)[0];
+  execFileSync('ps', ['-eo', 'pid,args'])
+    .toString()
+    .split('\n')
+    .find((l) => l.includes('DynamoDBLocal') && l.includes(dir))
+    ?.trim()
+    .split(/\s+/)[0];
 const jvmRunningFor = (dir: string) => jvmPidFor(dir) !== undefined;
 
 describe('the embedded DynamoDB Local', () => {
@@ -18,7 +22,10 @@ describe('the embedded DynamoDB Local', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dw-crash-'));
     const script = join(dir, 'crash.mts'); // .mts: an ES module wherever it lives, so top-level await works
     const module = new URL('../../functions/local/dynamodb-local.ts', import.meta.url).pathname;
-    writeFileSync(script, `import { startLocalDynamo } from '${module}';\nawait startLocalDynamo({ dataDir: '${dir}' });\nthrow new Error('crash after start');\n`);
+    writeFileSync(
+      script,
+      `import { startLocalDynamo } from '${module}';\nawait startLocalDynamo({ dataDir: '${dir}' });\nthrow new Error('crash after start');\n`,
+    );
     const r = spawnSync('node', ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('crash after start');

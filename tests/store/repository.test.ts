@@ -36,15 +36,25 @@ describe('Repository on DynamoDB Local', () => {
 
   it('writes 60 pages in batches of 25 and reads every one back, counting each write', async () => {
     const before = repo.writes;
-    await repo.putPages('p1', Array.from({ length: 60 }, (_, i) => page(i)));
+    await repo.putPages(
+      'p1',
+      Array.from({ length: 60 }, (_, i) => page(i)),
+    );
     expect(repo.writes - before).toBe(60);
     const pages = await repo.listPages('p1');
     expect(pages).toHaveLength(60);
-    expect(pages.find((p) => p.url.endsWith('_7.html'))).toMatchObject({ title: '土地出让公告 7', etag: '"e7"', publishedDate: '2017-12-05' });
+    expect(pages.find((p) => p.url.endsWith('_7.html'))).toMatchObject({
+      title: '土地出让公告 7',
+      etag: '"e7"',
+      publishedDate: '2017-12-05',
+    });
   });
 
   it('reads just the pages asked for, over the 100-key batch limit, ignoring unknown and repeated URLs', async () => {
-    await repo.putPages('p4', Array.from({ length: 130 }, (_, i) => page(i)));
+    await repo.putPages(
+      'p4',
+      Array.from({ length: 130 }, (_, i) => page(i)),
+    );
     const wanted = [...Array.from({ length: 120 }, (_, i) => page(i).url), page(3).url, 'http://127.0.0.1/none.html'];
     const got = await repo.getPages('p4', wanted);
     expect(got.map((p) => p.url).sort()).toEqual(Array.from({ length: 120 }, (_, i) => page(i).url).sort());
@@ -67,9 +77,16 @@ describe('Repository on DynamoDB Local', () => {
   it('lists scans newest first and honours a limit', async () => {
     for (const id of ['20180101T000000Z-a', '20180108T000000Z-b', '20180115T000000Z-c']) {
       await repo.putScan({
-        scanId: id, portalId: 'p4', asOf: '2018-01-15', startedAt: '', finishedAt: '', columns: 1, pages: 0,
+        scanId: id,
+        portalId: 'p4',
+        asOf: '2018-01-15',
+        startedAt: '',
+        finishedAt: '',
+        columns: 1,
+        pages: 0,
         findings: { open: 0, new: 0, resolved: 0, byRule: {} },
-        counters: { requests: 0, bytes: 0, notModified: 0, pagesParsed: 0, writes: 0, failures: 0 }, warnings: [],
+        counters: { requests: 0, bytes: 0, notModified: 0, pagesParsed: 0, writes: 0, failures: 0 },
+        warnings: [],
       });
     }
     const scans = await repo.listScans('p4', 2);
@@ -78,31 +95,78 @@ describe('Repository on DynamoDB Local', () => {
 
   it('round-trips a finding with its evidence and lifecycle fields', async () => {
     const f: StoredFinding = {
-      id: 'abc', portalId: 'p5', rule: 'empty-column', severity: 'veto', subject: 'column:zhtj', url: 'http://127.0.0.1/zhtj/',
-      title: '综合统计', columnId: 'zhtj', department: '办公室', message: '综合统计栏目没有任何信息', action: '补充发布',
-      evidence: { items: 0, placeholder: '暂无信息' }, status: 'open', firstSeenScan: 's1', firstSeenAsOf: '2018-01-15',
-      lastChangedScan: 's1', reopened: 0,
+      id: 'abc',
+      portalId: 'p5',
+      rule: 'empty-column',
+      severity: 'veto',
+      subject: 'column:zhtj',
+      url: 'http://127.0.0.1/zhtj/',
+      title: '综合统计',
+      columnId: 'zhtj',
+      department: '办公室',
+      message: '综合统计栏目没有任何信息',
+      action: '补充发布',
+      evidence: { items: 0, placeholder: '暂无信息' },
+      status: 'open',
+      firstSeenScan: 's1',
+      firstSeenAsOf: '2018-01-15',
+      lastChangedScan: 's1',
+      reopened: 0,
     };
     await repo.putFindings('p5', [f]);
     expect(await repo.listFindings('p5')).toEqual([f]);
   });
 
   it('keeps the first answer to a check: a later attempt finishing the same check changes nothing', async () => {
-    const base = { checkId: 'p6.abcdefgh12', portalId: 'p6', url: 'http://127.0.0.1/a.html', asOf: '2018-01-15', requestedAt: '2018-01-15T02:00:00.000Z', expiresAt: 2_000_000_000 };
+    const base = {
+      checkId: 'p6.abcdefgh12',
+      portalId: 'p6',
+      url: 'http://127.0.0.1/a.html',
+      asOf: '2018-01-15',
+      requestedAt: '2018-01-15T02:00:00.000Z',
+      expiresAt: 2_000_000_000,
+    };
     await repo.putCheck({ ...base, status: 'running' });
-    const first = await repo.finishCheck({ ...base, status: 'done', finishedAt: '2018-01-15T02:00:05.000Z', result: { findings: [] } });
-    const second = await repo.finishCheck({ ...base, status: 'failed', finishedAt: '2018-01-15T02:00:09.000Z', error: 'timeout' });
+    const first = await repo.finishCheck({
+      ...base,
+      status: 'done',
+      finishedAt: '2018-01-15T02:00:05.000Z',
+      result: { findings: [] },
+    });
+    const second = await repo.finishCheck({
+      ...base,
+      status: 'failed',
+      finishedAt: '2018-01-15T02:00:09.000Z',
+      error: 'timeout',
+    });
     expect(first.status).toBe('done');
     expect(second).toEqual(first);
-    expect(await repo.getCheck('p6', base.checkId)).toMatchObject({ status: 'done', finishedAt: '2018-01-15T02:00:05.000Z' });
+    expect(await repo.getCheck('p6', base.checkId)).toMatchObject({
+      status: 'done',
+      finishedAt: '2018-01-15T02:00:05.000Z',
+    });
   });
 
   it('adds a task counter the run did not start with from zero instead of failing the count', async () => {
     const counters = { requests: 0, bytes: 0, notModified: 0, failures: 0, pagesParsed: 0, writes: 0 };
     const { writes: _omitted, ...older } = counters; // a run planned by a version that did not count writes
-    await repo.createRun({ portalId: 'p7', scanId: '20180115T020000Z-a', asOf: '2018-01-15', startedAt: '', status: 'crawling', total: 2, done: 0, counters: older as typeof counters, expiresAt: 2_000_000_000 });
+    await repo.createRun({
+      portalId: 'p7',
+      scanId: '20180115T020000Z-a',
+      asOf: '2018-01-15',
+      startedAt: '',
+      status: 'crawling',
+      total: 2,
+      done: 0,
+      counters: older as typeof counters,
+      expiresAt: 2_000_000_000,
+    });
     await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:a', { ...counters, requests: 3, writes: 4 });
-    const { run } = await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:b', { ...counters, requests: 2, writes: 1 });
+    const { run } = await repo.completeRunTask('p7', '20180115T020000Z-a', 'column:b', {
+      ...counters,
+      requests: 2,
+      writes: 1,
+    });
     expect(run).toMatchObject({ done: 2, counters: { requests: 5, writes: 5 } });
   });
 

@@ -28,7 +28,10 @@ export async function scannedDemoPortal(label: string): Promise<DemoStore> {
   server.setAsOf(DEMO_AS_OF);
   await runLocalScan({ portal, asOf: DEMO_AS_OF, repo });
   return {
-    server, repo, config, portal,
+    server,
+    repo,
+    config,
+    portal,
     close: async () => {
       repo.destroy();
       await server.close();

@@ -12,7 +12,10 @@ import { esbuildOptions, HANDLERS, type HandlerName } from '../../lib/bundling.t
 export interface LambdaBundles {
   dir: string;
   /** Imports a bundle afresh (a cold start) under `env`, restoring process.env afterwards. */
-  load<T = { handler: (event: unknown) => Promise<unknown> }>(name: HandlerName, env: Record<string, string | undefined>): Promise<T>;
+  load<T = { handler: (event: unknown) => Promise<unknown> }>(
+    name: HandlerName,
+    env: Record<string, string | undefined>,
+  ): Promise<T>;
   remove(): void;
 }
 

@@ -12,11 +12,20 @@ export interface MiniItem {
   body?: string;
 }
 
-export function listPage(title: string, items: MiniItem[], opts: { placeholder?: boolean; pages?: [number, number] } = {}): string {
+export function listPage(
+  title: string,
+  items: MiniItem[],
+  opts: { placeholder?: boolean; pages?: [number, number] } = {},
+): string {
   const lis = items
-    .map((i) => `<li><a href="${i.path}" title="${i.title}">${i.title}</a>${i.date ? `<span class="date">${i.date}</span>` : ''}</li>`)
+    .map(
+      (i) =>
+        `<li><a href="${i.path}" title="${i.title}">${i.title}</a>${i.date ? `<span class="date">${i.date}</span>` : ''}</li>`,
+    )
     .join('\n');
-  const pager = opts.pages ? `<script>createPageHTML(${opts.pages[0]}, ${opts.pages[1]}, "index", "html");</script>` : '';
+  const pager = opts.pages
+    ? `<script>createPageHTML(${opts.pages[0]}, ${opts.pages[1]}, "index", "html");</script>`
+    : '';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>
 <div class="nav"><a href="/index.html">首页</a><a href="/gzdt/index.html">工作动态</a><a href="/tdsc/index.html">土地市场</a></div>
 <div class="main"><h2>${title}</h2>
@@ -25,7 +34,9 @@ ${pager}</div><div class="footer">主办单位：梅河口市国土资源局</di
 }
 
 export function detailPage(item: MiniItem): string {
-  const body = item.body ?? `${item.title}。为进一步规范土地市场秩序，根据《中华人民共和国土地管理法》等法律法规，经研究决定，现将有关事项公告如下。请各有关单位认真贯彻执行。`;
+  const body =
+    item.body ??
+    `${item.title}。为进一步规范土地市场秩序，根据《中华人民共和国土地管理法》等法律法规，经研究决定，现将有关事项公告如下。请各有关单位认真贯彻执行。`;
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${item.title}_梅河口市国土资源局</title></head><body>
 <div class="nav"><a href="/index.html">首页</a></div>
 <h1 class="title">${item.title}</h1>
@@ -43,9 +54,20 @@ export function homepage(items: MiniItem[]): string {
 }
 
 export const html = (body: string): Page => ({ body });
-export const gbk = (body: string): Page => ({ body: iconv.encode(body.replace('charset="utf-8"', 'charset="gbk"'), 'gbk'), contentType: 'text/html; charset=GBK' });
+export const gbk = (body: string): Page => ({
+  body: iconv.encode(body.replace('charset="utf-8"', 'charset="gbk"'), 'gbk'),
+  contentType: 'text/html; charset=GBK',
+});
 
 /** A column as a site serves it: its list page at `listPath` and each item's detail page, all in one encoding. */
-export function columnRoutes(listPath: string, title: string, items: MiniItem[], encode: (body: string) => Page = html): Record<string, Page> {
-  return { [listPath]: encode(listPage(title, items)), ...Object.fromEntries(items.map((i) => [i.path, encode(detailPage(i))])) };
+export function columnRoutes(
+  listPath: string,
+  title: string,
+  items: MiniItem[],
+  encode: (body: string) => Page = html,
+): Record<string, Page> {
+  return {
+    [listPath]: encode(listPage(title, items)),
+    ...Object.fromEntries(items.map((i) => [i.path, encode(detailPage(i))])),
+  };
 }

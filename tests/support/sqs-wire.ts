@@ -37,13 +37,29 @@ export async function startSqsWire(): Promise<SqsWire> {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
       if (target !== 'AmazonSQS.SendMessageBatch') {
         res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
-        res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#UnsupportedOperation', message: `${target} is not recorded here` }));
+        res.end(
+          JSON.stringify({
+            __type: 'com.amazonaws.sqs#UnsupportedOperation',
+            message: `${target} is not recorded here`,
+          }),
+        );
         return;
       }
-      const successful = (body.Entries as { Id: string; MessageBody: string; MessageGroupId?: string; MessageDeduplicationId?: string }[]).map((e) => {
+      const successful = (
+        body.Entries as { Id: string; MessageBody: string; MessageGroupId?: string; MessageDeduplicationId?: string }[]
+      ).map((e) => {
         const messageId = randomUUID();
-        sent.push({ body: e.MessageBody, groupId: e.MessageGroupId, deduplicationId: e.MessageDeduplicationId, messageId });
-        return { Id: e.Id, MessageId: messageId, MD5OfMessageBody: createHash('md5').update(e.MessageBody).digest('hex') };
+        sent.push({
+          body: e.MessageBody,
+          groupId: e.MessageGroupId,
+          deduplicationId: e.MessageDeduplicationId,
+          messageId,
+        });
+        return {
+          Id: e.Id,
+          MessageId: messageId,
+          MD5OfMessageBody: createHash('md5').update(e.MessageBody).digest('hex'),
+        };
       });
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
       res.end(JSON.stringify({ Successful: successful, Failed: [] }));
@@ -51,32 +67,36 @@ export async function startSqsWire(): Promise<SqsWire> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, queueUrl: `${url}/000000000000/disclosure-watch-crawl.fifo`, sent, calls, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url,
+    queueUrl: `${url}/000000000000/disclosure-watch-crawl.fifo`,
+    sent,
+    calls,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** An SQS event as Lambda's event source mapping delivers it from a FIFO queue. */
 export function sqsEvent(messages: SentMessage[], receiveCount = 1): SQSEvent {
   return {
-    Records: messages.map(
-      (m, i): SQSRecord => ({
-        messageId: m.messageId,
-        receiptHandle: `rh-${m.messageId}-${receiveCount}`,
-        body: m.body,
-        attributes: {
-          ApproximateReceiveCount: String(receiveCount),
-          SentTimestamp: String(Date.now()),
-          SenderId: 'AROAEXAMPLE:plan-scan',
-          ApproximateFirstReceiveTimestamp: String(Date.now()),
-          SequenceNumber: String(18_000_000_000_000_000_000n + BigInt(i)),
-          MessageGroupId: m.groupId,
-          MessageDeduplicationId: m.deduplicationId,
-        },
-        messageAttributes: {},
-        md5OfBody: createHash('md5').update(m.body).digest('hex'),
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:disclosure-watch-crawl.fifo',
-        awsRegion: 'cn-north-1',
-      }),
-    ),
+    Records: messages.map((m, i): SQSRecord => ({
+      messageId: m.messageId,
+      receiptHandle: `rh-${m.messageId}-${receiveCount}`,
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(receiveCount),
+        SentTimestamp: String(Date.now()),
+        SenderId: 'AROAEXAMPLE:plan-scan',
+        ApproximateFirstReceiveTimestamp: String(Date.now()),
+        SequenceNumber: String(18_000_000_000_000_000_000n + BigInt(i)),
+        MessageGroupId: m.groupId,
+        MessageDeduplicationId: m.deduplicationId,
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(m.body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:disclosure-watch-crawl.fifo',
+      awsRegion: 'cn-north-1',
+    })),
   };
 }

@@ -37,7 +37,10 @@ export async function startTestServer(routes: Record<string, Page | Handler> = {
     }
     if (typeof route === 'function') return route(req, res);
     const body = typeof route.body === 'string' ? Buffer.from(route.body, 'utf8') : route.body;
-    const headers: Record<string, string> = { 'content-type': route.contentType ?? 'text/html; charset=utf-8', ...route.headers };
+    const headers: Record<string, string> = {
+      'content-type': route.contentType ?? 'text/html; charset=utf-8',
+      ...route.headers,
+    };
     if (route.etag !== false) {
       const tag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
       headers.etag = tag;

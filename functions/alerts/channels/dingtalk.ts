@@ -39,7 +39,11 @@ export function dingtalkChannel(opts: HttpOptions & { now?: () => Date } = {}): 
   return {
     send: (alert, target) => {
       const url = signedDingtalkUrl(target.url, target.secret, opts.now?.() ?? new Date());
-      return postToRobot('钉钉机器人', url, dingtalkPayload(alert), opts, [url, target.url, ...(target.secret ? [target.secret] : [])]);
+      return postToRobot('钉钉机器人', url, dingtalkPayload(alert), opts, [
+        url,
+        target.url,
+        ...(target.secret ? [target.secret] : []),
+      ]);
     },
   };
 }

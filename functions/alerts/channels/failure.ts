@@ -6,9 +6,16 @@ import type { SendResult } from './channel.ts';
 
 /** Error codes that mean the request never reached the receiver. */
 const NEVER_LEFT = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
   // nodemailer: a refused login, a refused address or an unresolvable host, all before DATA.
-  'EAUTH', 'EENVELOPE', 'EDNS',
+  'EAUTH',
+  'EENVELOPE',
+  'EDNS',
 ]);
 
 interface ThrownShape {

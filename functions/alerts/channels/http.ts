@@ -23,11 +23,19 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** Robots answer in a line of JSON; a big body is not an answer worth reading. */
 const MAX_REPLY_BYTES = 64 * 1024;
 
-export async function postJson(url: string, payload: unknown, opts: HttpOptions & { headers?: Record<string, string> } = {}): Promise<HttpReply> {
+export async function postJson(
+  url: string,
+  payload: unknown,
+  opts: HttpOptions & { headers?: Record<string, string> } = {},
+): Promise<HttpReply> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const res = await request(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'disclosure-watch alerts', ...opts.headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'disclosure-watch alerts',
+      ...opts.headers,
+    },
     body: JSON.stringify(payload),
     signal: AbortSignal.timeout(timeoutMs),
     headersTimeout: timeoutMs,
@@ -54,7 +62,13 @@ export const httpRefusal = (what: string, reply: HttpReply, secrets: readonly st
  * A group robot's answer: 企业微信 and 钉钉 both say HTTP 200 and {"errcode":0} when the message
  * was accepted, and put refusals (a bad key, a wrong signature, a rate limit) in errcode/errmsg.
  */
-export async function postToRobot(what: string, url: string, payload: unknown, opts: HttpOptions, secrets: readonly string[]): Promise<SendResult> {
+export async function postToRobot(
+  what: string,
+  url: string,
+  payload: unknown,
+  opts: HttpOptions,
+  secrets: readonly string[],
+): Promise<SendResult> {
   let reply: HttpReply;
   try {
     reply = await postJson(url, payload, opts);
@@ -69,5 +83,8 @@ export async function postToRobot(what: string, url: string, payload: unknown, o
     return { ok: false, error: redact(`${what}: the answer is not JSON: ${reply.body.slice(0, 200)}`, secrets) };
   }
   if (answer.errcode === 0) return { ok: true };
-  return { ok: false, error: redact(`${what}: errcode ${String(answer.errcode)} ${String(answer.errmsg ?? '')}`, secrets) };
+  return {
+    ok: false,
+    error: redact(`${what}: errcode ${String(answer.errcode)} ${String(answer.errmsg ?? '')}`, secrets),
+  };
 }

@@ -14,7 +14,8 @@ export interface SesTarget {
 }
 
 /** RFC 2047, so the Chinese sender name survives SES's header handling. */
-const fromHeader = (address: string) => `=?UTF-8?B?${Buffer.from(ALERT_SENDER_NAME, 'utf8').toString('base64')}?= <${address}>`;
+const fromHeader = (address: string) =>
+  `=?UTF-8?B?${Buffer.from(ALERT_SENDER_NAME, 'utf8').toString('base64')}?= <${address}>`;
 
 /**
  * The client must not retry (maxAttempts 1): a retry after a lost response is a second mail.

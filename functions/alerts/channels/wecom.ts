@@ -19,5 +19,7 @@ export function wecomPayload(alert: Alert): { msgtype: 'markdown'; markdown: { c
 }
 
 export function wecomChannel(opts: HttpOptions = {}): AlertChannel<WecomTarget> {
-  return { send: (alert, target) => postToRobot('企业微信机器人', target.url, wecomPayload(alert), opts, [target.url]) };
+  return {
+    send: (alert, target) => postToRobot('企业微信机器人', target.url, wecomPayload(alert), opts, [target.url]),
+  };
 }

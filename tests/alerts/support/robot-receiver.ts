@@ -38,16 +38,26 @@ const keysOf = (v: unknown) => (v && typeof v === 'object' ? Object.keys(v).sort
 function dingtalkVerdict(query: URLSearchParams, json: unknown, signing: boolean): [number, string] {
   if (query.get('access_token') !== DINGTALK_TOKEN) return [300001, `token is not exist, url: /robot/send?${query}`];
   const body = json as { msgtype?: unknown; markdown?: { title?: unknown; text?: unknown } };
-  if (JSON.stringify(keysOf(body)) !== '["markdown","msgtype"]' || body.msgtype !== 'markdown' || JSON.stringify(keysOf(body.markdown)) !== '["text","title"]'
-    || typeof body.markdown?.title !== 'string' || typeof body.markdown?.text !== 'string') return [40035, 'missing or malformed markdown'];
+  if (
+    JSON.stringify(keysOf(body)) !== '["markdown","msgtype"]' ||
+    body.msgtype !== 'markdown' ||
+    JSON.stringify(keysOf(body.markdown)) !== '["text","title"]' ||
+    typeof body.markdown?.title !== 'string' ||
+    typeof body.markdown?.text !== 'string'
+  )
+    return [40035, 'missing or malformed markdown'];
   if (signing) {
     const timestamp = query.get('timestamp');
     const sign = query.get('sign');
-    if (!timestamp || !sign || Math.abs(Date.now() - Number(timestamp)) > 3_600_000) return [310000, `sign not match, more: timestamp invalid, url: /robot/send?${query}`];
+    if (!timestamp || !sign || Math.abs(Date.now() - Number(timestamp)) > 3_600_000)
+      return [310000, `sign not match, more: timestamp invalid, url: /robot/send?${query}`];
     // Compared as text: a '+' the caller forgot to URL-encode arrives as a space and must fail.
-    const expected = Buffer.from(createHmac('sha256', DINGTALK_SECRET).update(`${timestamp}\n${DINGTALK_SECRET}`).digest('base64'));
+    const expected = Buffer.from(
+      createHmac('sha256', DINGTALK_SECRET).update(`${timestamp}\n${DINGTALK_SECRET}`).digest('base64'),
+    );
     const given = Buffer.from(sign);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return [310000, `sign not match, url: /robot/send?${query}`];
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return [310000, `sign not match, url: /robot/send?${query}`];
   }
   return [0, 'ok'];
 }
@@ -55,9 +65,15 @@ function dingtalkVerdict(query: URLSearchParams, json: unknown, signing: boolean
 function wecomVerdict(query: URLSearchParams, json: unknown): [number, string] {
   if (query.get('key') !== WECOM_KEY) return [93000, `invalid webhook url, hint: key=${query.get('key')}`];
   const body = json as { msgtype?: unknown; markdown?: { content?: unknown } };
-  if (JSON.stringify(keysOf(body)) !== '["markdown","msgtype"]' || body.msgtype !== 'markdown' || JSON.stringify(keysOf(body.markdown)) !== '["content"]'
-    || typeof body.markdown?.content !== 'string') return [40008, 'invalid message type'];
-  if (Buffer.byteLength(body.markdown.content, 'utf8') > 4096) return [40058, 'markdown.content exceed max length 4096'];
+  if (
+    JSON.stringify(keysOf(body)) !== '["markdown","msgtype"]' ||
+    body.msgtype !== 'markdown' ||
+    JSON.stringify(keysOf(body.markdown)) !== '["content"]' ||
+    typeof body.markdown?.content !== 'string'
+  )
+    return [40008, 'invalid message type'];
+  if (Buffer.byteLength(body.markdown.content, 'utf8') > 4096)
+    return [40058, 'markdown.content exceed max length 4096'];
   return [0, 'ok'];
 }
 
@@ -79,11 +95,14 @@ export async function startRobotReceiver(opts: { dingtalkSigning?: boolean } = {
       received.push({ path: url.pathname, query: url.searchParams, headers: req.headers, json });
       if (receiver.mode === 'hang') return void hanging.add(res);
       if (receiver.mode === 'http-500') return void res.writeHead(500).end(`internal error at ${req.url}`);
-      const json200 = (errcode: number, errmsg: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode, errmsg }));
+      const json200 = (errcode: number, errmsg: string) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode, errmsg }));
       if (receiver.mode === 'errcode') return json200(45009, `api freq out of limit, url: ${req.url}`);
-      if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json')) return json200(40001, 'POST JSON only');
+      if (req.method !== 'POST' || !String(req.headers['content-type']).startsWith('application/json'))
+        return json200(40001, 'POST JSON only');
       if (url.pathname === '/cgi-bin/webhook/send') return json200(...wecomVerdict(url.searchParams, json));
-      if (url.pathname === '/robot/send') return json200(...dingtalkVerdict(url.searchParams, json, opts.dingtalkSigning ?? false));
+      if (url.pathname === '/robot/send')
+        return json200(...dingtalkVerdict(url.searchParams, json, opts.dingtalkSigning ?? false));
       if (url.pathname === '/hook') return void res.writeHead(202).end();
       res.writeHead(404).end();
     });

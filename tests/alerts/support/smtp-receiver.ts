@@ -27,7 +27,8 @@ export async function startSmtpReceiver(login: { user: string; password: string 
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
     onAuth(auth, _session, callback) {
-      if (auth.username === login.user && auth.password === login.password) return callback(null, { user: auth.username });
+      if (auth.username === login.user && auth.password === login.password)
+        return callback(null, { user: auth.username });
       // Echoes the password it was given, as a careless server might: the caller must scrub it.
       callback(new Error(`535 authentication failed for ${auth.username}/${auth.password}`));
     },
@@ -59,12 +60,20 @@ const decodeWords = (value: string) =>
     .replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
 
 function decodeBody(body: string, encoding: string | undefined): string {
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return body;
@@ -72,14 +81,25 @@ function decodeBody(body: string, encoding: string | undefined): string {
 
 function headersOf(block: string): Map<string, string> {
   const unfolded = block.replace(/\r?\n[ \t]+/g, ' ');
-  return new Map(unfolded.split(/\r?\n/).filter(Boolean).map((line) => {
-    const i = line.indexOf(':');
-    return [line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim()] as [string, string];
-  }));
+  return new Map(
+    unfolded
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((line) => {
+        const i = line.indexOf(':');
+        return [line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim()] as [string, string];
+      }),
+  );
 }
 
 /** Subject, From, Message-ID and the text and HTML parts of a multipart/alternative message. */
-export function readMessage(raw: string): { subject: string; from: string; messageId: string; text: string; html: string } {
+export function readMessage(raw: string): {
+  subject: string;
+  from: string;
+  messageId: string;
+  text: string;
+  html: string;
+} {
   const split = raw.indexOf('\r\n\r\n');
   const head = headersOf(raw.slice(0, split));
   const boundary = /boundary="?([^";]+)"?/.exec(head.get('content-type') ?? '')?.[1];
@@ -89,7 +109,10 @@ export function readMessage(raw: string): { subject: string; from: string; messa
     if (at < 0) continue;
     const h = headersOf(part.slice(0, at));
     const type = (h.get('content-type') ?? '').split(';')[0]!.trim();
-    parts[type] = decodeBody(part.slice(at + 4).replace(/\r\n$/, ''), h.get('content-transfer-encoding')?.toLowerCase());
+    parts[type] = decodeBody(
+      part.slice(at + 4).replace(/\r\n$/, ''),
+      h.get('content-transfer-encoding')?.toLowerCase(),
+    );
   }
   return {
     subject: decodeWords(head.get('subject') ?? ''),

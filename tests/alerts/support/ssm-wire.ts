@@ -20,10 +20,15 @@ export async function startSsmWire(): Promise<SsmWire> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const target = String(req.headers['x-amz-target'] ?? '');
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { Name?: string; WithDecryption?: boolean };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+        Name?: string;
+        WithDecryption?: boolean;
+      };
       calls.push({ target, name: body.Name ?? '', withDecryption: body.WithDecryption === true });
-      const answer = (status: number, json: unknown) => res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(json));
-      if (target !== 'AmazonSSM.GetParameter') return answer(400, { __type: 'UnsupportedOperation', message: `${target} is not served here` });
+      const answer = (status: number, json: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(json));
+      if (target !== 'AmazonSSM.GetParameter')
+        return answer(400, { __type: 'UnsupportedOperation', message: `${target} is not served here` });
       const p = parameters.get(body.Name ?? '');
       if (!p) return answer(400, { __type: 'ParameterNotFound', message: '' });
       // Like SSM, a SecureString read without decryption comes back as ciphertext.
