@@ -1,13 +1,6 @@
-import {
-  ConditionalCheckFailedException,
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { awsClientOptions } from '../common/aws-client.ts';
-import { batchGet, batchWrite, type WriteRequest } from './batch-calls.ts';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-calls.ts';
+import { Table, strip } from './table.ts';
 import {
   HOMEPAGE_SK,
   META_SK,
@@ -37,41 +30,9 @@ import type {
 
 // The one place that talks to DynamoDB. Everything else speaks in records.
 
-export interface RepositoryOptions {
-  tableName: string;
-  /** DynamoDB Local's endpoint; absent in AWS. */
-  endpoint?: string;
-  region?: string;
-  client?: DynamoDBClient;
-  /** Once aborted, every write through this repository throws WritesFenced (see fencedBy). */
-  fence?: AbortSignal;
-}
+export { WritesFenced, type RepositoryOptions } from './table.ts';
 
-/** A write refused because the work it belonged to was handed on (see Repository.fencedBy). */
-export class WritesFenced extends Error {
-  constructor() {
-    super('writes fenced off: this work was handed to another attempt');
-    this.name = 'WritesFenced';
-  }
-}
-
-export class Repository {
-  readonly tableName: string;
-  private readonly raw: DynamoDBClient;
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly fence: AbortSignal | undefined;
-  /** Items written since construction: the incremental-scan tests and the scan summary count these. */
-  writes = 0;
-
-  constructor(opts: RepositoryOptions) {
-    this.tableName = opts.tableName;
-    this.fence = opts.fence;
-    this.raw = opts.client ?? new DynamoDBClient(awsClientOptions({ endpoint: opts.endpoint, region: opts.region }));
-    this.doc = DynamoDBDocumentClient.from(this.raw, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-  }
-
+export class Repository extends Table {
   /**
    * The same table and client, but writes stop the moment `signal` aborts. An attempt that was
    * given up on (an API check past its budget, handed to the queue) may wake up later in a
@@ -82,86 +43,7 @@ export class Repository {
     return new Repository({ tableName: this.tableName, client: this.raw, fence: signal });
   }
 
-  /** Every write goes through here, so a fence holds for all of them. */
-  private writer(): DynamoDBDocumentClient {
-    if (this.fence?.aborted) throw new WritesFenced();
-    return this.doc;
-  }
-
-  /**
-   * Runs one conditional write and counts it; undefined when DynamoDB refused it because its
-   * condition did not hold (nothing was written). Any other failure is thrown.
-   */
-  private async ifConditionHolds<T>(write: () => Promise<T>): Promise<T | undefined> {
-    try {
-      const output = await write();
-      this.writes += 1;
-      return output;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return undefined;
-      throw e;
-    }
-  }
-
-  /** Creates the table when missing (local runs; in AWS the stack owns it). */
-  async ensureTable(): Promise<void> {
-    try {
-      await this.raw.send(new DescribeTableCommand({ TableName: this.tableName }));
-      return;
-    } catch (e) {
-      if (!(e instanceof ResourceNotFoundException)) throw e;
-    }
-    await this.raw.send(
-      new CreateTableCommand({
-        TableName: this.tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        // As in the stack: a run's crawling → crawled change on the stream starts evaluate.
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      }),
-    );
-  }
-
   // ---- reads -------------------------------------------------------------------------------
-
-  private async queryPrefix<T>(
-    portalId: string,
-    prefix: string,
-    opts: { newestFirst?: boolean; limit?: number } = {},
-  ): Promise<T[]> {
-    const out: T[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const res = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': portalPk(portalId), ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-          ScanIndexForward: !opts.newestFirst,
-          Limit: opts.limit,
-        }),
-      );
-      for (const item of res.Items ?? []) out.push(strip(item) as T);
-      startKey = res.LastEvaluatedKey;
-      if (opts.limit && out.length >= opts.limit) break;
-    } while (startKey);
-    return out;
-  }
-
-  private async get<T>(portalId: string, sk: string, consistent = false): Promise<T | null> {
-    const res = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk }, ConsistentRead: consistent }),
-    );
-    return res.Item ? (strip(res.Item) as T) : null;
-  }
 
   getMeta(portalId: string) {
     return this.get<PortalMeta>(portalId, META_SK);
@@ -198,13 +80,6 @@ export class Repository {
   }
 
   // ---- writes ------------------------------------------------------------------------------
-
-  private async put(portalId: string, sk: string, record: object): Promise<void> {
-    await this.writer().send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: portalPk(portalId), sk, ...record } }),
-    );
-    this.writes += 1;
-  }
 
   putMeta(meta: PortalMeta) {
     return this.put(meta.portalId, META_SK, meta);
@@ -411,35 +286,10 @@ export class Repository {
   getDigestDelivery(portalId: string, week: string, email: string) {
     return this.get<DigestDelivery>(portalId, digestSk(week, email));
   }
-
-  private batchPut(items: Record<string, unknown>[]): Promise<void> {
-    return this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
-  }
-
-  /** Re-sends unprocessed items with backoff (nothing is dropped), counting each item written. */
-  private batchWrite(requests: WriteRequest[]): Promise<void> {
-    return batchWrite(
-      () => this.writer(),
-      this.tableName,
-      requests,
-      (items) => (this.writes += items),
-    );
-  }
-
-  destroy() {
-    this.doc.destroy();
-    this.raw.destroy();
-  }
 }
 
 /** DynamoDB hands a string set back as a Set; a run carries its done tasks as a sorted list. */
 function runOf(item: Record<string, unknown>): ScanRun {
   const tasks = item.doneTasks instanceof Set ? [...(item.doneTasks as Set<string>)].sort() : [];
   return { ...(item as unknown as ScanRun), doneTasks: tasks };
-}
-
-function strip(item: Record<string, unknown>): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { pk, sk, ...rest } = item;
-  return rest;
 }
