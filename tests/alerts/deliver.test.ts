@@ -1,4 +1,3 @@
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverAlert, emailRecipients, type PortalRecipient } from '../../functions/alerts/deliver.ts';
 import { secretResolver } from '../../functions/alerts/secrets.ts';
@@ -7,7 +6,6 @@ import { sesClient } from '../../functions/digest/send.ts';
 import { startSesLocal, type SesLocal } from './support/ses-local.ts';
 import { DINGTALK_SECRET, startRobotReceiver, type RobotReceiver } from './support/robot-receiver.ts';
 import { startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver.ts';
-import { startSsmWire, type SsmWire } from './support/ssm-wire.ts';
 import { vetoAlert, warningAlert } from './support/sample-alert.ts';
 
 // One alert to a portal's whole `alerts` block, every channel a real local receiver.
@@ -22,24 +20,16 @@ describe('delivering one alert to every channel of a portal', () => {
   let ses: SesLocal;
   let robot: RobotReceiver;
   let smtp: SmtpReceiver;
-  let ssm: SsmWire;
   let config: AlertsConfig;
   const env = {
     DW_WECOM_URL: '',
     DW_DINGTALK_SECRET: DINGTALK_SECRET,
     DW_HOOK_URL: '',
+    DW_DINGTALK_URL: '',
     DW_SMTP_PASSWORD: 'smtp-pass-SECRET',
   };
   const deps = () => ({
-    resolveSecret: secretResolver({
-      env,
-      ssm: () =>
-        new SSMClient({
-          endpoint: ssm.endpoint,
-          region: 'cn-north-1',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }),
-    }),
+    resolveSecret: secretResolver({ env }),
     ses: sesClient(ses.endpoint),
   });
 
@@ -47,8 +37,7 @@ describe('delivering one alert to every channel of a portal', () => {
     ses = await startSesLocal();
     robot = await startRobotReceiver({ dingtalkSigning: true });
     smtp = await startSmtpReceiver({ user: 'dw@example.gov.cn', password: env.DW_SMTP_PASSWORD });
-    ssm = await startSsmWire();
-    ssm.parameters.set('/disclosure-watch/dingtalk-url', { type: 'SecureString', value: robot.dingtalkUrl });
+    env.DW_DINGTALK_URL = robot.dingtalkUrl;
     env.DW_WECOM_URL = robot.wecomUrl;
     env.DW_HOOK_URL = robot.hookUrl;
     config = alertsSchema.parse({
@@ -65,13 +54,13 @@ describe('delivering one alert to every channel of a portal', () => {
           recipients: ['webmaster@example.gov.cn'],
         },
         { type: 'wecom', url: { env: 'DW_WECOM_URL' } },
-        { type: 'dingtalk', url: { ssm: '/disclosure-watch/dingtalk-url' }, secret: { env: 'DW_DINGTALK_SECRET' } },
+        { type: 'dingtalk', url: { env: 'DW_DINGTALK_URL' }, secret: { env: 'DW_DINGTALK_SECRET' } },
         { type: 'webhook', url: { env: 'DW_HOOK_URL' }, levels: ['veto'] },
       ],
     });
   });
   afterAll(async () => {
-    await Promise.all([robot.close(), smtp.close(), ssm.close(), ses.close()]);
+    await Promise.all([robot.close(), smtp.close(), ses.close()]);
   });
 
   it('sends a veto everywhere: SES to the leaders and the owning department, SMTP to its list, both robots and the webhook', async () => {
