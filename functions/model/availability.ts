@@ -1,9 +1,14 @@
+import type { FetchErrorKind } from './fetch-error.ts';
+
 // Availability as the national inspection measures it (站点无法访问): the homepage opened at
 // spaced times, one attempt each, failed when it has not opened within 15 s. A probe is one such
 // attempt; the store keeps one aggregate per portal and day (Asia/Shanghai), so a week is 7 items.
 
-/** Why a probe failed, in the inspection's terms. */
-export type ProbeFailureReason = 'timeout' | 'refused' | 'reset' | 'dns' | 'tls' | 'http' | 'empty' | 'other';
+/**
+ * Why a probe failed: the fetch's own kind (timeout, connection, dns, tls, http …; `error` keeps
+ * the detail such as ECONNREFUSED or ECONNRESET), or `empty`, a 2xx whose body had nothing in it.
+ */
+export type ProbeFailureReason = Exclude<FetchErrorKind, 'robots'> | 'empty';
 
 export interface ProbeResult {
   url: string;

@@ -16,6 +16,11 @@ export interface FetchRequest {
   lastModified?: string;
   /** Only the status matters (link checks by GET): the body is drained, not kept. */
   discardBody?: boolean;
+  /**
+   * A deadline for the whole fetch, redirects included (an availability probe's 15 s). Each
+   * request still has its own `timeoutMs`; whichever ends first ends it, as a timeout.
+   */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -188,12 +193,13 @@ export class Fetcher {
     this.stats.requests += 1;
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), this.opts.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([ac.signal, req.signal]) : ac.signal;
     try {
       const res = await request(req.url, {
         method: req.method ?? 'GET',
         headers,
         dispatcher: this.dispatcher,
-        signal: ac.signal,
+        signal,
         headersTimeout: this.opts.timeoutMs,
         bodyTimeout: this.opts.timeoutMs,
       });
@@ -251,7 +257,7 @@ export class Fetcher {
           : {}),
       };
     } catch (e) {
-      return { ...base, ...thrownFailure(e, ac.signal.aborted, this.opts.timeoutMs) };
+      return { ...base, ...thrownFailure(e, signal.aborted, this.opts.timeoutMs) };
     } finally {
       clearTimeout(timer);
     }

@@ -75,7 +75,7 @@ describe('站点无法访问 from a week of probes', () => {
     const days = [
       day('2018-01-14', 48, 2),
       day('2018-01-15', 48, 1, {
-        failed: [{ url: HOME, at: '2018-01-15T08:00:00.000Z', reason: 'refused', ms: 3, source: 'scan' }, other],
+        failed: [{ url: HOME, at: '2018-01-15T08:00:00.000Z', reason: 'connection', ms: 3, source: 'scan' }, other],
       }),
     ];
     const w = availabilityWindow(days, '2018-01-15', HOME);
