@@ -3,7 +3,8 @@ import type { PortalConfig } from '../config/schema.ts';
 import type { AvailabilityWindow } from '../model/availability.ts';
 import type { Finding } from '../model/finding.ts';
 import { SITE_OFFICER } from '../rules/finding.ts';
-import type { VetoRisk } from '../rules/veto-risk.ts';
+import { atLine, type VetoRisk } from '../rules/veto-risk.ts';
+import type { AlertCondition } from '../model/alert-state.ts';
 
 // What deserves a same-day alert, as conditions that hold or not at a given moment. The
 // lifecycle (lifecycle.ts) turns a condition that starts holding into one alert and one that
@@ -11,23 +12,6 @@ import type { VetoRisk } from '../rules/veto-risk.ts';
 // - a national single-veto item at its warning or veto line (空白栏目 3/5, 站点无法访问 4.2 % …);
 // - a finding whose single case fails an inspection (a leaked ID number);
 // - the homepage failing 2 probes in a row: the site is down now, whatever the week's share.
-
-export type AlertLevel = 'warning' | 'veto';
-
-export interface AlertCondition {
-  /** Stable across runs: what opened (`risk:empty-column`, `finding:<id>`, `outage:homepage`). */
-  key: string;
-  level: AlertLevel;
-  /** Short Chinese headline. */
-  title: string;
-  /** A few short lines; personal data is already masked in findings. */
-  evidence: string[];
-  owner: { department: string; officer?: string };
-  action: string;
-  url: string;
-  /** When the condition began, when known (a finding's first sighting, the first failed probe). */
-  since?: string;
-}
 
 /** Rules whose every finding fails an inspection on its own, so each one is alerted. */
 const SINGLE_CASE_RULES = new Set<Finding['rule']>(['privacy-exposure']);
@@ -54,7 +38,7 @@ export function alertConditions(input: ConditionInput): AlertCondition[] {
   const site = { department: SITE_DEPARTMENT, officer: SITE_OFFICER };
   const out: AlertCondition[] = [];
   for (const r of input.risks) {
-    if (r.level !== 'warning' && r.level !== 'veto') continue;
+    if (!atLine(r)) continue;
     out.push({
       key: `risk:${r.item}`,
       level: r.level,

@@ -54,7 +54,10 @@ export function emailRecipients(
 ): string[] {
   if (Array.isArray(setting)) return [...new Set(setting)];
   const chosen = portal.filter(
-    (r) => r.role === 'leader' || (r.role === 'department' && r.department === alert.owner.department),
+    (r) =>
+      r.role === 'leader' ||
+      r.role === 'webmaster' ||
+      (r.role === 'department' && r.department === alert.owner.department),
   );
   return [...new Set(chosen.map((r) => r.email))];
 }

@@ -1,4 +1,4 @@
-import type { AlertCondition, AlertLevel } from './conditions.ts';
+import type { AlertCondition, AlertLevel, AlertState, Notice, NoticeKind } from '../model/alert-state.ts';
 
 // The life of an alert: a condition that starts holding opens it and announces it once; a veto
 // reached while it was a warning announces once more; a condition that stops holding clears it
@@ -9,36 +9,6 @@ import type { AlertCondition, AlertLevel } from './conditions.ts';
 // Quiet hours hold a notice (`notBefore`), they never drop one, with one exception that keeps
 // flapping quiet: a notice that was never sent is withdrawn when the condition it announced
 // ends before it went out (an opening that cleared while held, a clearing that reopened).
-
-export type NoticeKind = 'opened' | 'escalated' | 'cleared';
-
-export interface Notice {
-  kind: NoticeKind;
-  level: AlertLevel;
-  /** ISO instant before which it must not go out (quiet hours). */
-  notBefore: string;
-  /** `sending`: claimed by a run that has not confirmed it; never sent again automatically. */
-  status: 'pending' | 'sending' | 'sent' | 'failed';
-  sentAt?: string;
-  /** Deliveries that failed, to retry only those. */
-  failedTargets?: string[];
-  error?: string;
-}
-
-export interface AlertState {
-  key: string;
-  /** Optimistic-concurrency version: every write is conditional on the one read. */
-  version: number;
-  /** 1 for the first opening, +1 each time the condition comes back after clearing. */
-  opening: number;
-  status: 'open' | 'cleared';
-  /** The highest level announced (or to be announced) in this opening. */
-  level: AlertLevel;
-  condition: AlertCondition;
-  openedAt: string;
-  clearedAt?: string;
-  notice?: Notice;
-}
 
 /** When a notice of this level may go out, given the moment it arose. */
 export type QuietHours = (level: AlertLevel, now: Date) => Date;

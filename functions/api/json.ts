@@ -1,5 +1,5 @@
 import { problemOf } from '../rules/problems.ts';
-import { riskCode } from '../rules/veto-risk.ts';
+import { atLine, riskCode } from '../rules/veto-risk.ts';
 import type { CheckResult } from '../scan/check-url.ts';
 import type { ScanResult } from '../scan/evaluate.ts';
 import type { StoredFinding } from '../store/records.ts';
@@ -39,7 +39,8 @@ export function scanJson(r: ScanResult) {
       findings: r.summary.findings,
       new: r.summary.new,
       resolved: r.summary.resolved,
-      vetoRisks: r.summary.vetoRisks.filter((v) => v.level !== 'ok').map(riskCode),
+      // Items at a line; one short of data (too few probes yet) is in `risks`, never listed as a risk.
+      vetoRisks: r.summary.vetoRisks.filter(atLine).map(riskCode),
       /** True when at least one national single-veto item is at or past its line. */
       failsInspection: r.summary.vetoRisks.some((v) => v.level === 'veto'),
       risks: r.summary.vetoRisks,

@@ -4,7 +4,7 @@ import { departmentOf } from '../common/department.ts';
 import { PORTAL_ID_REGEX, portalIdSchema } from '../common/portal-id.ts';
 import type { Config } from '../config/schema.ts';
 import { problemOf } from '../rules/problems.ts';
-import { riskCode } from '../rules/veto-risk.ts';
+import { atLine, riskCode } from '../rules/veto-risk.ts';
 import { portalHosts } from '../scan/portal-hosts.ts';
 import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
 import { findingsQuerySchema, selectFindings } from './findings.ts';
@@ -203,7 +203,7 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
         findings: latest.findings,
         counters: latest.counters,
       },
-      vetoRisks: risks.filter((r) => r.level !== 'ok').map(riskCode),
+      vetoRisks: risks.filter(atLine).map(riskCode),
       failsInspection: risks.some((r) => r.level === 'veto'),
       risks,
       open: {

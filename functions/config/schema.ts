@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertsSchema } from './alerts-schema.ts';
 import { portalIdSchema } from '../common/portal-id.ts';
 
 // The portal config contract (docs/config.md). Every object is strict: an unknown field is an
@@ -45,6 +46,9 @@ export const thresholdsSchema = z.strictObject({
   emptyColumnWarning: positiveInt.optional(),
   staleColumnVeto: positiveInt.optional(),
   staleColumnWarning: positiveInt.optional(),
+  /** 应更新而长期未更新的栏目 (every kind that can go stale): the warning and veto lines. */
+  staleColumnLongWarning: positiveInt.optional(),
+  staleColumnLongVeto: positiveInt.optional(),
   unreachableVetoPercent: z.number().positive().max(100).optional(),
   unreachableWarningPercent: z.number().positive().max(100).optional(),
   backdatedWorkingDays: positiveInt.optional(),
@@ -101,7 +105,9 @@ export const portalSchema = z.strictObject({
       z.strictObject({
         name: z.string().min(1),
         email,
-        role: z.enum(['leader', 'department']),
+        // leader: the whole digest and every alert; webmaster (信息中心): the whole digest and every
+        // alert too, site-wide outages above all; department: its own department first.
+        role: z.enum(['leader', 'webmaster', 'department']),
         department: z.string().optional(),
       }),
     )
@@ -109,6 +115,10 @@ export const portalSchema = z.strictObject({
   obsoleteNames: z.array(z.strictObject({ old: z.string().min(1), new: z.string().min(1), since: isoDate })).optional(),
   crawl: crawlSchema.optional(),
   thresholds: thresholdsSchema.optional(),
+  /** Pages probed for availability besides the homepage (recorded, outside the inspection's share). */
+  probeUrls: z.array(httpUrl).max(10, { message: 'probe at most 10 pages besides the homepage' }).optional(),
+  /** Same-day alerts: channels, quiet hours (docs/alerts.md). */
+  alerts: alertsSchema.optional(),
 });
 export type PortalConfig = z.infer<typeof portalSchema>;
 

@@ -9,7 +9,12 @@ import type { DigestFinding, DigestView } from './view-model.ts';
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const SEVERITY = { veto: ['否决', '#b3261e'], major: ['重要', '#b45f06'], minor: ['一般', '#5f6368'] } as const;
-const LEVEL = { ok: ['正常', '#1e7e34'], warning: ['预警', '#b45f06'], veto: ['达到否决线', '#b3261e'] } as const;
+const LEVEL = {
+  ok: ['正常', '#1e7e34'],
+  warning: ['预警', '#b45f06'],
+  veto: ['达到否决线', '#b3261e'],
+  'insufficient-data': ['数据不足', '#5f6368'],
+} as const;
 const FONT = "font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif";
 const cell = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;word-break:break-all';
 

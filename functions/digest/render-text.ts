@@ -4,7 +4,7 @@ import type { DigestFinding, DigestView } from './view-model.ts';
 // The plain-text part of the digest: the same content as the HTML, for clients that show no HTML.
 
 const SEVERITY = { veto: '【否决】', major: '【重要】', minor: '【一般】' } as const;
-const LEVEL = { ok: '正常', warning: '预警', veto: '达到否决线' } as const;
+const LEVEL = { ok: '正常', warning: '预警', veto: '达到否决线', 'insufficient-data': '数据不足' } as const;
 
 const line = (f: DigestFinding) => [
   `  ${SEVERITY[f.severity]}${f.title}（${f.department}，已 ${f.ageDays} 天）`,
@@ -18,7 +18,8 @@ export function renderText(v: DigestView, opts: { department?: string } = {}): s
   const out = [v.subject, '', `${v.portal.name} ${v.week.start} 至 ${v.week.end}（${v.week.label}）`];
   out.push(`本周新增问题 ${v.counts.added}，已整改 ${v.counts.resolved}，仍未整改 ${v.counts.open}。`);
   out.push('', '单项否决风险：');
-  for (const r of v.risks) out.push(`  ${riskText(r)}（${LEVEL[r.level]}）`);
+  for (const r of v.risks)
+    out.push(`  ${riskText(r)}${r.level === 'insufficient-data' ? '' : `（${LEVEL[r.level]}）`}`);
   const mine = (f: DigestFinding) => !opts.department || f.department === opts.department;
   if (opts.department) {
     out.push('', `== 本科室（${opts.department}）==`);

@@ -1,3 +1,4 @@
+import { atLine } from '../rules/veto-risk.ts';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -57,7 +58,7 @@ export const handler = async (event: DynamoDBStreamEvent) => {
       portal: portal.id,
       scanId: result.scanId,
       asOf: result.asOf,
-      summary: { ...result.summary, vetoRisks: result.summary.vetoRisks.filter((v) => v.level !== 'ok') },
+      summary: { ...result.summary, vetoRisks: result.summary.vetoRisks.filter(atLine) },
       counters: result.counters,
       warnings: result.warnings.slice(0, 20),
     });

@@ -1,5 +1,11 @@
 import { addDays } from '../calendar/dates.ts';
-import type { AvailabilityWindow, ProbeDay } from '../model/availability.ts';
+import {
+  MAX_LISTED_FAILURES,
+  type AvailabilityWindow,
+  type ProbeDay,
+  type ProbeFailure,
+  type ProbeResult,
+} from '../model/availability.ts';
 
 // 站点无法访问 from probes: the share of failed homepage probes over the last 7 days. The
 // inspection opens the homepage at least 20 times a day for a week, so fewer than 100 probes in
@@ -50,4 +56,57 @@ export function availabilityLevel(
   if (w.failures * 100 >= lines.vetoPercent * w.probes) return 'veto';
   if (w.failures * 100 >= lines.warningPercent * w.probes) return 'warning';
   return 'ok';
+}
+
+/** What one round of probes adds to its day (repository.recordProbeRound takes it as is). */
+export interface ProbeRoundDelta {
+  attempts: number;
+  failures: number;
+  otherAttempts: number;
+  otherFailures: number;
+  failed: ProbeFailure[];
+  latest?: { at: string; streak: number };
+}
+
+/**
+ * Sums a round: homepage probes make the share, the other URLs are counted apart. `prior` is the
+ * homepage's failure streak before the round and how many failures the day already lists.
+ */
+export function probeRoundDelta(
+  results: readonly ProbeResult[],
+  homepage: string,
+  prior: { streak: number; listed: number },
+): ProbeRoundDelta {
+  const home = results.filter((r) => r.url === homepage).sort((a, b) => a.at.localeCompare(b.at));
+  const others = results.filter((r) => r.url !== homepage);
+  let streak = prior.streak;
+  for (const r of home) streak = r.ok ? 0 : streak + 1;
+  const room = Math.max(0, MAX_LISTED_FAILURES - prior.listed);
+  return {
+    attempts: home.length,
+    failures: home.filter((r) => !r.ok).length,
+    otherAttempts: others.length,
+    otherFailures: others.filter((r) => !r.ok).length,
+    failed: results
+      .filter((r) => !r.ok)
+      .slice(0, room)
+      .map(({ url, at, reason, status, error, ms, source }) => ({ url, at, reason, status, error, ms, source })),
+    latest: home.length > 0 ? { at: home.at(-1)!.at, streak } : undefined,
+  };
+}
+
+/** The stored days with a round added to `day`, as the store will hold them after the write. */
+export function withRound(days: readonly ProbeDay[], day: string, delta: ProbeRoundDelta): ProbeDay[] {
+  const old = days.find((d) => d.day === day);
+  const merged: ProbeDay = {
+    day,
+    attempts: (old?.attempts ?? 0) + delta.attempts,
+    failures: (old?.failures ?? 0) + delta.failures,
+    otherAttempts: (old?.otherAttempts ?? 0) + delta.otherAttempts,
+    otherFailures: (old?.otherFailures ?? 0) + delta.otherFailures,
+    failed: [...(old?.failed ?? []), ...delta.failed],
+    lastAt: delta.latest?.at ?? old?.lastAt ?? '',
+    streak: delta.latest?.streak ?? old?.streak ?? 0,
+  };
+  return [...days.filter((d) => d.day !== day), merged].sort((a, b) => a.day.localeCompare(b.day));
 }

@@ -4,6 +4,8 @@ import type { ColumnConfig } from '../config/schema.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import type { Finding } from '../model/finding.ts';
 import type { Rule, RuleContext } from './types.ts';
+import type { ProbeFailure } from '../model/availability.ts';
+import { availabilityLevel, failurePercent } from './availability.ts';
 
 // 站点无法访问: the homepage or a column could not be fetched (timeout, connection or TLS
 // error, 5xx). One failed scan is often a blip, so a finding needs 2 failed scans in a row
@@ -14,8 +16,11 @@ import type { Rule, RuleContext } from './types.ts';
 // The homepage answering 404/410 also counts: unlike a column (missing-column's) nothing else
 // reports a vanished front page. 401/403/429 prove nothing about the public and never count.
 // A URL the store keeps no streak for has no recorded failed scan (e.g. "not crawled yet").
-// The national line is about the week: when ≥ 5 % (configurable) of the week's attempts failed,
-// the findings become veto-level (`context.availability`, summed by the store over 7 days).
+// Availability as the inspection measures it is the homepage's probes over the week, not the
+// scan's fetches (rules/availability.ts): the homepage finding turns veto only when that share is
+// at the veto line with enough probes, and it opens on that share alone too, since a homepage
+// that answers the daily scan may still fail one probe in twenty. A column's failures are work
+// for the webmaster (major), never part of the share.
 
 function fires(url: string, fetch: FetchOutcome, context: RuleContext, homepage: boolean): boolean {
   const streak = context.failureStreak[url] ?? 0;
@@ -26,38 +31,53 @@ function fires(url: string, fetch: FetchOutcome, context: RuleContext, homepage:
 
 const reason = (f: FetchOutcome) => f.error ?? (f.status !== undefined ? `HTTP ${f.status}` : '未知错误');
 
-/** Share of the week's homepage and column fetches that failed, in percent. */
-export function weeklyFailurePercent(context: RuleContext): number {
-  const { attempts, failures } = context.availability;
-  return attempts === 0 ? 0 : (100 * failures) / attempts;
+/** The availability level of the week's probes against the portal's lines. */
+export function weeklyAvailability(context: RuleContext) {
+  const w = context.availability;
+  const t = context.thresholds;
+  return {
+    level: availabilityLevel(w, { warningPercent: t.unreachableWarningPercent, vetoPercent: t.unreachableVetoPercent }),
+    percent: failurePercent(w),
+  };
 }
+
+const probeLine = (f: ProbeFailure) => `${f.at} ${f.error ?? f.reason ?? '失败'}（${f.ms} ms）`;
 
 export const siteUnreachable: Rule = (snapshot, context) => {
   const { portal, homepage } = snapshot;
   const findings: Finding[] = [];
-  const percent = weeklyFailurePercent(context);
-  const severity = percent >= context.thresholds.unreachableVetoPercent ? 'veto' : 'major';
-  const evidence = (url: string, f: FetchOutcome) => ({
+  const week = context.availability;
+  const { level, percent } = weeklyAvailability(context);
+  const scanEvidence = (url: string, f: FetchOutcome) => ({
     status: f.status ?? null,
     error: f.error ?? null,
     failedScans: context.failureStreak[url] ?? 0,
     firstScan: context.firstScan,
-    weekAttempts: context.availability.attempts,
-    weekFailures: context.availability.failures,
-    weekFailurePercent: Math.round(percent * 10) / 10,
   });
 
-  if (fires(homepage.url, homepage.fetch, context, true)) {
+  const homepageDown = fires(homepage.url, homepage.fetch, context, true);
+  if (homepageDown || level === 'veto') {
     const streak = context.failureStreak[homepage.url] ?? 0;
+    const weekText = `近 7 天（${week.from} 至 ${week.to}）首页探测 ${week.probes} 次，失败 ${week.failures} 次（${percent} %）`;
+    const message = homepageDown
+      ? `${portal.name}首页无法访问（${reason(homepage.fetch)}），已连续 ${streak} 次检查失败。${level === 'veto' ? `${weekText}，已达站点无法访问否决线。` : ''}`
+      : `${portal.name}首页时常无法打开：${weekText}，已达站点无法访问否决线（${context.thresholds.unreachableVetoPercent} %）。`;
     findings.push(
       makeFinding(portal.id, {
         rule: 'site-unreachable',
-        severity,
+        severity: level === 'veto' ? 'veto' : 'major',
         url: homepage.url,
         title: portal.name,
-        message: `${portal.name}首页无法访问（${reason(homepage.fetch)}），已连续 ${streak} 次检查失败。`,
-        action: `请${SITE_OFFICER}检查网站服务器和网络，尽快恢复首页访问。`,
-        evidence: evidence(homepage.url, homepage.fetch),
+        message,
+        action: `请${SITE_OFFICER}检查网站服务器、网络和域名解析，尽快恢复首页访问，并查明探测失败的原因。`,
+        evidence: {
+          ...(homepageDown ? scanEvidence(homepage.url, homepage.fetch) : {}),
+          probes: week.probes,
+          probeFailures: week.failures,
+          probeFailurePercent: percent,
+          availability: level,
+          recentProbeFailures: week.recentFailures.slice(0, 5).map(probeLine),
+        },
       }),
     );
   }
@@ -65,14 +85,7 @@ export const siteUnreachable: Rule = (snapshot, context) => {
   for (const { column, fetch } of snapshot.columns) {
     if (!fires(column.url, fetch, context, false)) continue;
     findings.push(
-      columnFinding(
-        portal.id,
-        column,
-        fetch,
-        context.failureStreak[column.url] ?? 0,
-        evidence(column.url, fetch),
-        severity,
-      ),
+      columnFinding(portal.id, column, fetch, context.failureStreak[column.url] ?? 0, scanEvidence(column.url, fetch)),
     );
   }
   return findings;
@@ -84,11 +97,10 @@ function columnFinding(
   fetch: FetchOutcome,
   streak: number,
   evidence: Finding['evidence'],
-  severity: Finding['severity'],
 ): Finding {
   return makeFinding(portalId, {
     rule: 'site-unreachable',
-    severity,
+    severity: 'major',
     url: column.url,
     title: column.name,
     column,

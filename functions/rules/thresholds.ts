@@ -28,7 +28,9 @@ export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
   emptyColumnWarning: 3,
   staleColumnVeto: 5, // ≥ 5 columns not updated
   staleColumnWarning: 3,
-  unreachableVetoPercent: 5, // 站点无法访问: ≥ 5 % of a week's attempts fail
+  staleColumnLongVeto: 10, // ≥ 10 columns that should be updated but have not been for long
+  staleColumnLongWarning: 7,
+  unreachableVetoPercent: 5, // 站点无法访问: ≥ 5 % of a week's homepage probes fail (≥ 100 probes)
   unreachableWarningPercent: 3,
   backdatedWorkingDays: 3, // first seen this long after the date it shows: 伪造发稿日期?
   interpretationWorkingDays: 3, // “三同步”: 解读 within 3 working days (郑州 2016 practice)

@@ -1,5 +1,6 @@
 import type { ColumnKind } from '../config/schema.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
+import type { AvailabilityWindow } from '../model/availability.ts';
 import type { Finding } from '../model/finding.ts';
 import type { PortalSnapshot } from '../model/snapshot.ts';
 
@@ -20,8 +21,8 @@ export interface RuleContext {
   failureStreak: Record<string, number>;
   /** The as-of date of the portal's first scan (items first seen then were already there). */
   firstScanAsOf: string;
-  /** Homepage and column fetches over the last 7 days (this scan included). */
-  availability: { attempts: number; failures: number };
+  /** The homepage's availability probes over the 7 days ending on `asOf` (the scan's own fetch included). */
+  availability: AvailabilityWindow;
 }
 
 export interface ResolvedThresholds {
@@ -33,6 +34,8 @@ export interface ResolvedThresholds {
   emptyColumnWarning: number;
   staleColumnVeto: number;
   staleColumnWarning: number;
+  staleColumnLongVeto: number;
+  staleColumnLongWarning: number;
   unreachableVetoPercent: number;
   unreachableWarningPercent: number;
   backdatedWorkingDays: number;

@@ -1,10 +1,12 @@
+import { availabilityLevel, failurePercent, MIN_PROBES } from './availability.ts';
 import type { Finding } from '../model/finding.ts';
 import type { ResolvedThresholds } from './types.ts';
 
 // The national single-veto items (单项否决, 国办秘函〔2019〕19号) measured against the open
 // findings, with an earlier warning line so a bureau hears before it fails an inspection.
 
-export type RiskLevel = 'ok' | 'warning' | 'veto';
+/** `insufficient-data`: too few probes for the inspection's arithmetic (availability only); never a veto. */
+export type RiskLevel = 'ok' | 'warning' | 'veto' | 'insufficient-data';
 
 export interface VetoRisk {
   /** Named after the rule it counts, so the JSON reads "empty-column: 2/5". */
@@ -22,6 +24,8 @@ export interface VetoRisk {
   warningAt: number;
   vetoAt: number;
   level: RiskLevel;
+  /** The probes the availability share rests on (站点无法访问 only). */
+  probes?: number;
 }
 
 const UPDATE_SENSITIVE = new Set(['news', 'notice', 'policy']);
@@ -32,13 +36,13 @@ function level(count: number, warningAt: number, vetoAt: number): RiskLevel {
 
 /**
  * `homepageAgeDays`: days since the homepage's newest item (null: nothing dated at all);
- * `unreachablePercent`: share of the week's homepage and column fetches that failed.
+ * `availability`: the week's homepage probes and how many failed.
  */
 export function vetoRisks(
   open: Finding[],
   t: ResolvedThresholds,
   homepageAgeDays: number | null,
-  unreachablePercent = 0,
+  availability: { probes: number; failures: number },
 ): VetoRisk[] {
   const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
   const empty = count((f) => f.rule === 'empty-column');
@@ -57,15 +61,20 @@ export function vetoRisks(
   return [
     item('empty-column', '空白栏目', empty, t.emptyColumnWarning, t.emptyColumnVeto),
     item('stale-column', '栏目不更新（动态、通知公告、政策文件）', stale, t.staleColumnWarning, t.staleColumnVeto),
-    item('stale-column-long', '应更新而长期未更新的栏目', longStale, 7, 10),
+    item('stale-column-long', '应更新而长期未更新的栏目', longStale, t.staleColumnLongWarning, t.staleColumnLongVeto),
     item('homepage-not-updated', '首页不更新（天）', homepageAge, t.homepageWarningDays, t.homepageMaxAgeDays),
-    item(
-      'site-unreachable',
-      '站点无法访问（一周失败率 %）',
-      Math.round(unreachablePercent * 10) / 10,
-      t.unreachableWarningPercent,
-      t.unreachableVetoPercent,
-    ),
+    {
+      item: 'site-unreachable',
+      label: '站点无法访问（一周首页探测失败率 %）',
+      count: failurePercent(availability),
+      warningAt: t.unreachableWarningPercent,
+      vetoAt: t.unreachableVetoPercent,
+      level: availabilityLevel(availability, {
+        warningPercent: t.unreachableWarningPercent,
+        vetoPercent: t.unreachableVetoPercent,
+      }),
+      probes: availability.probes,
+    },
     // One confirmed case fails an inspection: a suspicion is already a warning, one case the veto line.
     item(
       'backdated-publication',
@@ -84,8 +93,18 @@ export function vetoRisks(
   ];
 }
 
+/** At the warning or the veto line: what summaries list and alerts announce. */
+export const atLine = (r: VetoRisk): r is VetoRisk & { level: 'warning' | 'veto' } =>
+  r.level === 'warning' || r.level === 'veto';
+
 /** "empty-column: 2/5" — the short form of the JSON summary. */
-export const riskCode = (r: VetoRisk) => `${r.item}: ${r.count}/${r.vetoAt}`;
+export const riskCode = (r: VetoRisk) =>
+  r.level === 'insufficient-data'
+    ? `${r.item}: insufficient data (${r.probes ?? 0} probes)`
+    : `${r.item}: ${r.count}/${r.vetoAt}`;
 
 /** "空白栏目 2/5" — the short form for people (text output, subject lines). */
-export const riskText = (r: VetoRisk) => `${r.label} ${r.count}/${r.vetoAt}`;
+export const riskText = (r: VetoRisk) =>
+  r.level === 'insufficient-data'
+    ? `${r.label} 数据不足（${r.probes ?? 0} 次探测，需 ${MIN_PROBES} 次）`
+    : `${r.label} ${r.count}/${r.vetoAt}`;

@@ -7,17 +7,41 @@ import type { PortalConfig } from '../config/schema.ts';
 import type { HomepageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import type { HomepageSnapshot } from '../model/snapshot.ts';
+import type { ProbeResult } from '../model/availability.ts';
+import { recordProbes, scanProbeTime } from './probe-round.ts';
 
 // The homepage (首页): its dated headlines and its navigation, written only when they change.
+// Its fetch also counts as one availability probe of the day (one more write, always).
 
 export async function crawlHomepage(
   input: { portal: PortalConfig; scanId: string; asOf: string },
-  deps: { fetcher: Fetcher; repo: Repository },
+  deps: { fetcher: Fetcher; repo: Repository; now?: () => Date },
 ): Promise<{ snapshot: HomepageSnapshot; written: boolean }> {
   const { portal, scanId, asOf } = input;
   const prev = await deps.repo.getHomepage(portal.id);
+  const started = performance.now();
   const res = await deps.fetcher.fetch({ url: portal.homepage, etag: prev?.etag, lastModified: prev?.lastModified });
   const fetch = outcomeOf(res);
+  // Not a probe when nothing was asked (robots.txt) or the answer led off the portal: neither says
+  // whether the front door opens.
+  if (fetch.kind !== 'robots' && fetch.kind !== 'redirect-off-site') {
+    const at = scanProbeTime(asOf, deps.now?.() ?? new Date());
+    const probe: ProbeResult = {
+      url: portal.homepage,
+      at: at.toISOString(),
+      ok: fetch.ok,
+      ms: Math.round(performance.now() - started),
+      source: 'scan',
+      ...(fetch.ok
+        ? {}
+        : {
+            reason: fetch.kind ?? 'other',
+            status: fetch.status,
+            error: fetch.error,
+          }),
+    };
+    await recordProbes(portal, [probe], at, deps.repo);
+  }
   let items = prev?.items ?? [];
   let navLinks = prev?.navLinks ?? [];
   let links = prev?.links ?? [];

@@ -39,7 +39,7 @@ export async function crawlTarget(
 ): Promise<{ pagesFetched: number; pagesParsed: number }> {
   const { target, ...scan } = input;
   if (target.kind === 'homepage') {
-    await crawlHomepage(scan, { fetcher: deps.fetcher, repo: deps.repo });
+    await crawlHomepage(scan, { fetcher: deps.fetcher, repo: deps.repo, now: deps.now });
     return { pagesFetched: 0, pagesParsed: 0 };
   }
   const previous = deps.previousColumns ? (deps.previousColumns.get(target.column.id) ?? null) : undefined;

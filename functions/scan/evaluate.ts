@@ -1,13 +1,12 @@
 import { chineseWorkingCalendar } from '../calendar/working-days.ts';
 import { runRules } from '../rules/registry.ts';
-import { weeklyFailurePercent } from '../rules/site-unreachable.ts';
+import { availabilityWindow, WINDOW_DAYS } from '../rules/availability.ts';
 import { resolveThresholds } from '../rules/thresholds.ts';
 import { vetoRisks, type VetoRisk } from '../rules/veto-risk.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { ColumnSnapshot, PortalSnapshot } from '../model/snapshot.ts';
 import type { RuleContext } from '../rules/types.ts';
 import type {
-  Availability,
   ColumnRecord,
   LinkRecord,
   PageRecord,
@@ -16,7 +15,7 @@ import type {
   StoredFinding,
 } from '../store/records.ts';
 import { addDays } from '../calendar/dates.ts';
-import { homepageFreshness, isUnreachable } from '../rules/snapshot-queries.ts';
+import { homepageFreshness } from '../rules/snapshot-queries.ts';
 import type { Repository } from '../store/repository.ts';
 import { expiresAfter } from '../store/keys.ts';
 import { reconcile } from './reconcile.ts';
@@ -61,14 +60,14 @@ export async function loadEvaluation(
   repo: Repository,
   known?: { pages?: PageRecord[] },
 ) {
-  const [meta, homepage, columnRecords, pages, previous, links, recentScans] = await Promise.all([
+  const [meta, homepage, columnRecords, pages, previous, links, probeDays] = await Promise.all([
     repo.getMeta(portal.id),
     repo.getHomepage(portal.id),
     repo.listColumns(portal.id),
     known?.pages ?? repo.listPages(portal.id),
     repo.listFindings(portal.id),
     repo.listLinks(portal.id),
-    repo.listScans(portal.id, 60),
+    repo.listProbeDays(portal.id, addDays(asOf, -(WINDOW_DAYS - 1)), asOf),
   ]);
   const snapshot = buildSnapshot(portal, homepage, columnRecords, pages, links);
   const failureStreak: Record<string, number> = {};
@@ -82,7 +81,7 @@ export async function loadEvaluation(
     firstScan: meta === null || meta.firstScanId === scanId,
     firstScanAsOf: meta?.firstScanAsOf ?? asOf,
     failureStreak,
-    availability: weekAvailability(recentScans, asOf, availabilityOf(snapshot)),
+    availability: availabilityWindow(probeDays, asOf, portal.homepage),
   };
   return { meta, snapshot, context, previous, pages };
 }
@@ -111,7 +110,7 @@ export async function evaluatePortal(
     rec.open,
     context.thresholds,
     snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0,
-    weeklyFailurePercent(context),
+    context.availability,
   );
   const byRule: ScanRecord['findings']['byRule'] = {};
   for (const f of rec.open) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
@@ -130,7 +129,7 @@ export async function evaluatePortal(
     pages: snapshot.pages.size,
     findings: { open: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, byRule },
     counters,
-    availability: availabilityOf(snapshot),
+    availability: { attempts: context.availability.probes, failures: context.availability.failures },
     vetoRisks: risks,
     warnings,
     expiresAt: expiresAfter(new Date(finishedAt), SCAN_RECORD_DAYS),
@@ -156,27 +155,6 @@ export async function evaluatePortal(
     counters,
     warnings,
   };
-}
-
-/** This scan's sample of 站点无法访问: the homepage and every column's first list page. */
-export function availabilityOf(snapshot: PortalSnapshot): Availability {
-  const fetches = [snapshot.homepage.fetch, ...snapshot.columns.map((c) => c.fetch)];
-  return { attempts: fetches.length, failures: fetches.filter((f) => isUnreachable(f)).length };
-}
-
-/** Attempts and failures over the 7 days ending at `asOf` (this scan included, counted once). */
-function weekAvailability(scans: ScanRecord[], asOf: string, current: Availability): Availability {
-  const from = addDays(asOf, -6);
-  const earlier = scans.filter(
-    (s) => s.asOf >= from && s.asOf <= asOf && s.availability && !s.scanId.startsWith('check-'),
-  );
-  return earlier.reduce(
-    (sum, s) => ({
-      attempts: sum.attempts + s.availability!.attempts,
-      failures: sum.failures + s.availability!.failures,
-    }),
-    current,
-  );
 }
 
 export function buildSnapshot(

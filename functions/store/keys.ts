@@ -11,6 +11,8 @@
 //                       sk = D#<week>#<email>  a digest sent (or being sent) to a recipient: idempotency
 //                       sk = R#<scanId>        a scan in flight across Lambdas: tasks done, counters (TTL)
 //                       sk = K#<checkId>       an on-demand check asked through the API (TTL)
+//                       sk = A#<day>           the day's availability probes, summed (TTL), day in Asia/Shanghai
+//                       sk = AL#<key>          an alert's state: open or cleared, its notice (held, sent …)
 
 export const portalPk = (portalId: string) => `P#${portalId}`;
 export const META_SK = 'META';
@@ -23,6 +25,9 @@ export const linkSk = (url: string) => `L#${url}`;
 export const digestSk = (week: string, email: string) => `D#${week}#${email}`;
 export const runSk = (scanId: string) => `R#${scanId}`;
 export const checkSk = (checkId: string) => `K#${checkId}`;
+export const probeDaySk = (day: string) => `A#${day}`;
+export const ALERT_PREFIX = 'AL#';
+export const alertSk = (key: string) => `${ALERT_PREFIX}${key}`;
 
 /** DynamoDB TTL value (epoch seconds) `days` after `from`. */
 export const expiresAfter = (from: Date, days: number) => Math.floor(from.getTime() / 1000) + days * 86_400;

@@ -1,3 +1,5 @@
+import type { ProbeDay } from '../model/availability.ts';
+import type { AlertState } from '../model/alert-state.ts';
 import type {
   ColumnSnapshot,
   FetchOutcome,
@@ -91,7 +93,7 @@ export interface ScanCounters {
   linksUnverified?: number;
 }
 
-/** Fetches of the homepage and the columns' first list pages: the availability sample. */
+/** The homepage probes of the week ending on the scan's as-of day, and how many failed (its 站点无法访问 sample). */
 export interface Availability {
   attempts: number;
   failures: number;
@@ -173,4 +175,16 @@ export interface CheckRecord {
   result?: unknown;
   error?: string;
   expiresAt: number;
+}
+
+/** A day of availability probes (model/availability.ts), with its TTL. */
+export interface ProbeDayRecord extends ProbeDay {
+  portalId: string;
+  /** Epoch seconds: a day is needed for a week's window, and kept a month for the record. */
+  expiresAt: number;
+}
+
+/** An alert's state (alerts/lifecycle.ts); `version` guards every write. */
+export interface AlertRecord extends AlertState {
+  portalId: string;
 }

@@ -1,9 +1,11 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-calls.ts';
 import { Table, strip } from './table.ts';
 import {
+  ALERT_PREFIX,
   HOMEPAGE_SK,
   META_SK,
+  alertSk,
   checkSk,
   columnSk,
   digestSk,
@@ -11,10 +13,14 @@ import {
   linkSk,
   pageSk,
   portalPk,
+  probeDaySk,
   runSk,
   scanSk,
 } from './keys.ts';
+import type { AlertState } from '../model/alert-state.ts';
+import type { ProbeFailure } from '../model/availability.ts';
 import type {
+  AlertRecord,
   CheckRecord,
   ColumnRecord,
   DigestDelivery,
@@ -22,6 +28,7 @@ import type {
   LinkRecord,
   PageRecord,
   PortalMeta,
+  ProbeDayRecord,
   ScanRecord,
   ScanRun,
   StoredFinding,
@@ -285,6 +292,96 @@ export class Repository extends Table {
 
   getDigestDelivery(portalId: string, week: string, email: string) {
     return this.get<DigestDelivery>(portalId, digestSk(week, email));
+  }
+
+  // ---- availability probes and alerts ------------------------------------------------------
+
+  /** The probe days from `from` to `to` (YYYY-MM-DD, inclusive): a week is one query. */
+  async listProbeDays(portalId: string, from: string, to: string): Promise<ProbeDayRecord[]> {
+    const res = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': portalPk(portalId), ':from': probeDaySk(from), ':to': probeDaySk(to) },
+      }),
+    );
+    return (res.Items ?? []).map((i) => strip(i) as unknown as ProbeDayRecord);
+  }
+
+  /**
+   * Adds a round of probes to its day: one write, whatever the number of probes. Counters are
+   * ADDed, so a scan and a probe round landing at once both count; the failures listed and the
+   * streak come from the caller, who read the day before.
+   */
+  async recordProbeRound(
+    portalId: string,
+    day: string,
+    round: {
+      attempts: number;
+      failures: number;
+      otherAttempts: number;
+      otherFailures: number;
+      failed: ProbeFailure[];
+      /** The round's latest homepage probe and the streak after it; absent when it probed no homepage. */
+      latest?: { at: string; streak: number };
+      expiresAt: number;
+    },
+  ): Promise<void> {
+    const latest = round.latest
+      ? {
+          set: ', lastAt = :lastAt, streak = :streak',
+          values: { ':lastAt': round.latest.at, ':streak': round.latest.streak },
+        }
+      : {
+          set: ', lastAt = if_not_exists(lastAt, :none), streak = if_not_exists(streak, :zero)',
+          values: { ':none': '', ':zero': 0 },
+        };
+    await this.writer().send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: portalPk(portalId), sk: probeDaySk(day) },
+        UpdateExpression:
+          'SET portalId = :p, #day = :day, expiresAt = :exp, failed = list_append(if_not_exists(failed, :empty), :failed)' +
+          latest.set +
+          ' ADD attempts :a, failures :f, otherAttempts :oa, otherFailures :of',
+        ExpressionAttributeNames: { '#day': 'day' },
+        ExpressionAttributeValues: {
+          ':p': portalId,
+          ':day': day,
+          ':exp': round.expiresAt,
+          ':empty': [],
+          ':failed': round.failed,
+          ':a': round.attempts,
+          ':f': round.failures,
+          ':oa': round.otherAttempts,
+          ':of': round.otherFailures,
+          ...latest.values,
+        },
+      }),
+    );
+    this.writes += 1;
+  }
+
+  listAlertStates(portalId: string) {
+    return this.queryPrefix<AlertRecord>(portalId, ALERT_PREFIX);
+  }
+
+  /**
+   * Writes an alert's next state if nobody wrote it since `state.version` was read, and stores it
+   * as version + 1; false when another run got there first (then it, not this one, announces).
+   */
+  async putAlertState(portalId: string, state: AlertState): Promise<boolean> {
+    const stored = await this.ifConditionHolds(() =>
+      this.writer().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...state, portalId, version: state.version + 1, pk: portalPk(portalId), sk: alertSk(state.key) },
+          ConditionExpression: state.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ExpressionAttributeValues: state.version === 0 ? undefined : { ':v': state.version },
+        }),
+      ),
+    );
+    return stored !== undefined;
   }
 }
 

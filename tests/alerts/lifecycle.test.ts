@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertCondition } from '../../functions/alerts/conditions.ts';
-import { advanceAlerts, dueNotices, type AlertState, type QuietHours } from '../../functions/alerts/lifecycle.ts';
+import { advanceAlerts, dueNotices, type QuietHours } from '../../functions/alerts/lifecycle.ts';
+import type { AlertCondition, AlertState } from '../../functions/model/alert-state.ts';
 
 const outage: AlertCondition = {
   key: 'outage:homepage',

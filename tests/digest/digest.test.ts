@@ -66,6 +66,7 @@ const scans = [
       findings.filter((f) => f.status === 'open'),
       DEFAULT_THRESHOLDS,
       3,
+      { probes: 0, failures: 0 },
     ),
   } as ScanRecord,
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteUnreachable } from '../../functions/rules/site-unreachable.ts';
-import { column, context, http, snapshot, TIMEOUT } from '../support/builders.ts';
+import { column, context, http, snapshot, TIMEOUT, week } from '../support/builders.ts';
 import type { FetchOutcome } from '../../functions/model/snapshot.ts';
 import type { RuleContext } from '../../functions/rules/types.ts';
 
@@ -70,19 +70,56 @@ describe('site-unreachable', () => {
   });
 });
 
-describe('site-unreachable over the week (站点无法访问 ≥ 5 %)', () => {
+describe('site-unreachable over the week (站点无法访问: ≥ 5 % of ≥ 100 homepage probes)', () => {
   const down = { failureStreak: { [HOME]: 2 } };
-  it('is major while under 5 % of the week’s attempts failed', () => {
-    const [f] = run(TIMEOUT, OK, { ...down, availability: { attempts: 100, failures: 4 } });
+  const failure = {
+    url: HOME,
+    at: '2018-01-15T01:30:00.000Z',
+    reason: 'timeout' as const,
+    error: 'timeout after 15000 ms',
+    ms: 15000,
+    source: 'probe' as const,
+  };
+
+  it('is major while under 5 % of the week’s probes failed, and says how many and why', () => {
+    const [f] = run(TIMEOUT, OK, { ...down, availability: week(100, 4, { recentFailures: [failure] }) });
     expect(f).toMatchObject({
       severity: 'major',
-      evidence: { weekAttempts: 100, weekFailures: 4, weekFailurePercent: 4 },
+      evidence: {
+        probes: 100,
+        probeFailures: 4,
+        probeFailurePercent: 4,
+        availability: 'warning',
+        recentProbeFailures: ['2018-01-15T01:30:00.000Z timeout after 15000 ms（15000 ms）'],
+      },
     });
   });
 
-  it('turns veto at 5 % of the week’s attempts', () => {
-    const [f] = run(TIMEOUT, OK, { ...down, availability: { attempts: 100, failures: 5 } });
-    expect(f).toMatchObject({ severity: 'veto', evidence: { weekFailurePercent: 5 } });
+  it('turns veto at 5 % of the week’s probes', () => {
+    const [f] = run(TIMEOUT, OK, { ...down, availability: week(140, 7) });
+    expect(f).toMatchObject({ severity: 'veto', evidence: { probeFailurePercent: 5, availability: 'veto' } });
+  });
+
+  it('opens on the week alone when the homepage answered the scan but failed 1 probe in 20', () => {
+    const [f, ...rest] = run(OK, OK, { availability: week(336, 17) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'veto', url: HOME, evidence: { probes: 336, probeFailures: 17 } });
+    expect(f!.message).toContain('已达站点无法访问否决线');
+  });
+
+  it('never judges fewer than 100 probes: a down homepage stays major, a healthy one clean', () => {
+    expect(run(TIMEOUT, OK, { ...down, availability: week(99, 50) })[0]).toMatchObject({
+      severity: 'major',
+      evidence: { availability: 'insufficient-data' },
+    });
+    expect(run(OK, OK, { availability: week(99, 50) })).toEqual([]);
+  });
+
+  it('keeps a failing column major whatever the week: the share is the front door’s', () => {
+    const findings = run(OK, TIMEOUT, { failureStreak: { [COL]: 2 }, availability: week(140, 2) });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ url: COL, severity: 'major' });
+    expect(findings[0]!.evidence).not.toHaveProperty('probes');
   });
 
   it('honours a portal’s own veto line', () => {
@@ -90,7 +127,7 @@ describe('site-unreachable over the week (站点无法访问 ≥ 5 %)', () => {
       homepage: { url: HOME, fetch: TIMEOUT },
       portal: { thresholds: { unreachableVetoPercent: 10 } },
     });
-    const [f] = siteUnreachable(s, context(s, { ...down, availability: { attempts: 100, failures: 6 } }));
+    const [f] = siteUnreachable(s, context(s, { ...down, availability: week(100, 6) }));
     expect(f!.severity).toBe('major');
   });
 });

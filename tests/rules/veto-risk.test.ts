@@ -16,8 +16,8 @@ const f = (rule: RuleId, kind?: string): Finding => ({
   action: '',
   evidence: kind ? { kind } : {},
 });
-const risk = (item: string, open: Finding[], homepageAge: number | null = 3, unreachable = 0) =>
-  vetoRisks(open, DEFAULT_THRESHOLDS, homepageAge, unreachable).find((r) => r.item === item)!;
+const risk = (item: string, open: Finding[], homepageAge: number | null = 3, probes = { probes: 0, failures: 0 }) =>
+  vetoRisks(open, DEFAULT_THRESHOLDS, homepageAge, probes).find((r) => r.item === item)!;
 
 describe('veto-risk summary', () => {
   it('warns at 3 empty columns and fails at 5', () => {
@@ -49,10 +49,25 @@ describe('veto-risk summary', () => {
     expect(risk('homepage-not-updated', [], null).level).toBe('veto'); // nothing dated at all
   });
 
-  it('measures availability as the share of the week’s failed attempts', () => {
-    expect(risk('site-unreachable', [], 0, 2.9).level).toBe('ok');
-    expect(risk('site-unreachable', [], 0, 3).level).toBe('warning');
-    expect(risk('site-unreachable', [], 0, 5).level).toBe('veto');
+  it('measures availability as the share of the week’s failed homepage probes, from 100 probes on', () => {
+    expect(risk('site-unreachable', [], 0, { probes: 1000, failures: 29 }).level).toBe('ok');
+    expect(risk('site-unreachable', [], 0, { probes: 140, failures: 6 })).toMatchObject({
+      level: 'warning',
+      count: 4.3,
+    });
+    expect(risk('site-unreachable', [], 0, { probes: 140, failures: 7 })).toMatchObject({ level: 'veto', count: 5 });
+    const thin = risk('site-unreachable', [], 0, { probes: 99, failures: 5 });
+    expect(thin).toMatchObject({ level: 'insufficient-data', probes: 99 });
+    expect(riskText(thin)).toBe('站点无法访问（一周首页探测失败率 %） 数据不足（99 次探测，需 100 次）');
+    expect(riskCode(thin)).toBe('site-unreachable: insufficient data (99 probes)');
+  });
+
+  it('takes a portal’s own lines for the long-stale columns', () => {
+    const t = { ...DEFAULT_THRESHOLDS, staleColumnLongWarning: 2, staleColumnLongVeto: 3 };
+    const open = [f('stale-column', 'news'), f('stale-column', 'personnel')];
+    expect(vetoRisks(open, t, 3, { probes: 0, failures: 0 }).find((r) => r.item === 'stale-column-long')!.level).toBe(
+      'warning',
+    );
   });
 
   it('flags one privacy leak or suspected back-dating as failing an inspection', () => {

@@ -103,7 +103,7 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     expect(sent.every((q) => q.headers['if-none-match'])).toBe(true);
     expect(r.counters.notModified).toBe(4);
     expect(r.counters.pagesParsed).toBe(0);
-    expect(r.counters.writes).toBe(2); // portal meta + scan summary
+    expect(r.counters.writes).toBe(3); // portal meta + scan summary + the homepage fetch as the day's probe
     expect(r.summary.new).toBe(0);
     expect(r.summary.resolved).toBe(0);
     expect(r.firstScan).toBe(false);

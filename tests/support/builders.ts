@@ -1,5 +1,6 @@
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
 import { resolveThresholds } from '../../functions/rules/thresholds.ts';
+import type { AvailabilityWindow } from '../../functions/model/availability.ts';
 import type { ColumnConfig, PortalConfig } from '../../functions/config/schema.ts';
 import type {
   ColumnSnapshot,
@@ -109,7 +110,12 @@ export function context(snap: PortalSnapshot, over: Partial<RuleContext> = {}): 
     firstScan: false,
     failureStreak: {},
     firstScanAsOf: '2018-01-01',
-    availability: { attempts: 0, failures: 0 },
+    availability: week(),
     ...over,
   };
+}
+
+/** A week of homepage probes ending on AS_OF (rules/availability.ts sums the stored days into this). */
+export function week(probes = 0, failures = 0, over: Partial<AvailabilityWindow> = {}): AvailabilityWindow {
+  return { from: '2018-01-09', to: AS_OF, probes, failures, recentFailures: [], streak: 0, lastAt: null, ...over };
 }
