@@ -51,7 +51,7 @@ describe('probe rounds over a week', () => {
       failNext = fails(i);
       const at = new Date(new Date(`${day}T00:00:00+08:00`).getTime() + i * 30 * 60_000);
       const writesBefore = repo.writes;
-      [{ window }] = await probePortals([portal], { repo, at });
+      window = (await probePortals([portal], { repo, at }))[0]!.window;
       expect(repo.writes - writesBefore).toBe(1);
     }
     failNext = false;
@@ -90,10 +90,10 @@ describe('probe rounds over a week', () => {
     expect(days.every((d) => d.expiresAt > 0)).toBe(true);
     failNext = true;
     await probePortals([portal], { repo, at: new Date('2018-01-14T00:00:00+08:00') });
-    const [{ window }] = await probePortals([portal], { repo, at: new Date('2018-01-14T00:30:00+08:00') });
+    const { window } = (await probePortals([portal], { repo, at: new Date('2018-01-14T00:30:00+08:00') }))[0]!;
     failNext = false;
     expect(window.streak).toBe(2);
-    const [{ window: after }] = await probePortals([portal], { repo, at: new Date('2018-01-14T01:00:00+08:00') });
+    const after = (await probePortals([portal], { repo, at: new Date('2018-01-14T01:00:00+08:00') }))[0]!.window;
     expect(after.streak).toBe(0);
   });
 });
