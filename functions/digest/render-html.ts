@@ -1,4 +1,4 @@
-import { riskText } from '../rules/veto-risk.ts';
+import { atLine, riskText, type VetoRisk } from '../rules/veto-risk.ts';
 import type { DigestFinding, DigestView } from './view-model.ts';
 
 // The HTML part, built for mail clients rather than browsers: tables for layout, inline styles
@@ -40,15 +40,19 @@ export function renderHtml(v: DigestView, opts: { department?: string } = {}): s
   rows.push(
     `<tr><td style="padding:12px;font-size:15px">本周新增问题 <b>${v.counts.added}</b>，已整改 <b>${v.counts.resolved}</b>，仍未整改 <b>${v.counts.open}</b>。${v.failsInspection ? '<span style="color:#b3261e;font-weight:bold">按国家检查指标，有单项否决风险。</span>' : ''}</td></tr>`,
   );
+  const riskRow = (r: VetoRisk) => {
+    const [word, colour] = LEVEL[r.level];
+    return `<tr><td style="${cell}">${esc(riskText(r))}</td><td style="${cell};color:${colour};white-space:nowrap">${word}</td></tr>`;
+  };
+  const alerting = v.risks.filter(atLine);
+  const rest = v.risks.filter((r) => !atLine(r));
   rows.push(
     section(
-      '单项否决风险',
-      v.risks
-        .map((r) => {
-          const [word, colour] = LEVEL[r.level];
-          return `<tr><td style="${cell}">${esc(riskText(r))}</td><td style="${cell};color:${colour};white-space:nowrap">${word}</td></tr>`;
-        })
-        .join(''),
+      alerting.length ? '单项否决风险：已达预警线或否决线' : '单项否决风险：均未达到预警线',
+      alerting.map(riskRow).join('') +
+        (rest.length
+          ? `<tr><td colspan="2" style="${cell};font-size:12px;color:#5f6368">其余指标：${rest.map((r) => esc(riskText(r))).join('；')}</td></tr>`
+          : ''),
     ),
   );
   const mine = (f: DigestFinding) => !opts.department || f.department === opts.department;

@@ -1,4 +1,4 @@
-import { riskText } from '../rules/veto-risk.ts';
+import { atLine, riskText } from '../rules/veto-risk.ts';
 import type { DigestFinding, DigestView } from './view-model.ts';
 
 // The plain-text part of the digest: the same content as the HTML, for clients that show no HTML.
@@ -17,9 +17,13 @@ const line = (f: DigestFinding) => [
 export function renderText(v: DigestView, opts: { department?: string } = {}): string {
   const out = [v.subject, '', `${v.portal.name} ${v.week.start} 至 ${v.week.end}（${v.week.label}）`];
   out.push(`本周新增问题 ${v.counts.added}，已整改 ${v.counts.resolved}，仍未整改 ${v.counts.open}。`);
-  out.push('', '单项否决风险：');
-  for (const r of v.risks)
-    out.push(`  ${riskText(r)}${r.level === 'insufficient-data' ? '' : `（${LEVEL[r.level]}）`}`);
+  const [alerting, rest] = [v.risks.filter(atLine), v.risks.filter((r) => !atLine(r))];
+  out.push('', alerting.length ? '单项否决风险（已达预警线或否决线）：' : '单项否决风险：均未达到预警线。');
+  for (const r of alerting) out.push(`  ${riskText(r)}（${LEVEL[r.level]}）`);
+  if (rest.length)
+    out.push(
+      `  其余指标：${rest.map((r) => `${riskText(r)}${r.level === 'ok' ? '' : `（${LEVEL[r.level]}）`}`).join('；')}`,
+    );
   const mine = (f: DigestFinding) => !opts.department || f.department === opts.department;
   if (opts.department) {
     out.push('', `== 本科室（${opts.department}）==`);

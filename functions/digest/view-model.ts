@@ -140,7 +140,9 @@ export function buildDigest(input: {
   const latest = input.scans
     .filter((s) => s.asOf <= input.asOf && s.vetoRisks)
     .sort((a, b) => b.scanId.localeCompare(a.scanId))[0];
-  const risks = latest?.vetoRisks ?? [];
+  // Items at the veto line first, then at the warning line: the first screen is what needs acting on.
+  const rank = (r: VetoRisk) => (r.level === 'veto' ? 0 : r.level === 'warning' ? 1 : 2);
+  const risks = [...(latest?.vetoRisks ?? [])].sort((a, b) => rank(a) - rank(b));
   const emptyColumns = risks.find((r) => r.item === 'empty-column');
   const subject =
     `【周报】${portal.name} 第${week.number}周：新增问题 ${added.length}，已整改 ${resolved.length}` +

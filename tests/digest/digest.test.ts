@@ -105,6 +105,51 @@ describe('weekly digest view', () => {
   });
 });
 
+describe('the digest’s first screen', () => {
+  it('leads with the veto items at the veto line, then those at the warning line, the rest in one line', () => {
+    const risks = vetoRisks(
+      [...Array.from({ length: 3 }, (_, i) => finding(`e${i}`, {})), finding('leak', { rule: 'privacy-exposure' })],
+      DEFAULT_THRESHOLDS,
+      3,
+      { probes: 336, failures: 14 },
+    );
+    const v = buildDigest({
+      portal,
+      asOf: '2018-01-17',
+      findings: [],
+      scans: [{ ...scans[0]!, vetoRisks: risks }],
+      pages: [],
+    });
+    expect(v.risks.slice(0, 3).map((r) => [r.item, r.level])).toEqual([
+      ['privacy-exposure', 'veto'],
+      ['empty-column', 'warning'],
+      ['site-unreachable', 'warning'],
+    ]);
+    const lines = renderText(v).split('\n');
+    const at = lines.indexOf('单项否决风险（已达预警线或否决线）：');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  泄露个人隐私 1/1（达到否决线）',
+      '  空白栏目 3/5（预警）',
+      '  站点无法访问（一周首页探测失败率 %） 4.2/5（预警）',
+    ]);
+    expect(lines[at + 4]).toMatch(/^  其余指标：栏目不更新/);
+    expect(renderHtml(v)).toContain('单项否决风险：已达预警线或否决线');
+  });
+
+  it('says plainly when nothing is at a line', () => {
+    const calm = vetoRisks([], DEFAULT_THRESHOLDS, 3, { probes: 336, failures: 0 });
+    const v = buildDigest({
+      portal,
+      asOf: '2018-01-17',
+      findings: [],
+      scans: [{ ...scans[0]!, vetoRisks: calm }],
+      pages: [],
+    });
+    expect(renderText(v)).toContain('单项否决风险：均未达到预警线。');
+  });
+});
+
 describe('digest rendering', () => {
   const html = renderHtml(view);
   const text = renderText(view);
