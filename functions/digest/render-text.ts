@@ -20,10 +20,7 @@ export function renderText(v: DigestView, opts: { department?: string } = {}): s
   const [alerting, rest] = [v.risks.filter(atLine), v.risks.filter((r) => !atLine(r))];
   out.push('', alerting.length ? '单项否决风险（已达预警线或否决线）：' : '单项否决风险：均未达到预警线。');
   for (const r of alerting) out.push(`  ${riskText(r)}（${LEVEL[r.level]}）`);
-  if (rest.length)
-    out.push(
-      `  其余指标：${rest.map((r) => `${riskText(r)}${r.level === 'ok' ? '' : `（${LEVEL[r.level]}）`}`).join('；')}`,
-    );
+  if (rest.length) out.push(`  其余指标：${rest.map(riskText).join('；')}`);
   const mine = (f: DigestFinding) => !opts.department || f.department === opts.department;
   if (opts.department) {
     out.push('', `== 本科室（${opts.department}）==`);
