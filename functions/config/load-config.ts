@@ -62,6 +62,15 @@ function crossCheck(config: Config): string[] {
         );
       }
     });
+    // Probes reach only the portal's own hosts, like every other request the service makes.
+    const hosts = new Set([portal.homepage, ...portal.columns.map((c) => c.url)].map((u) => new URL(u).host));
+    (portal.probeUrls ?? []).forEach((url, ui) => {
+      const host = new URL(url).host;
+      if (!hosts.has(host))
+        problems.push(
+          `${at}.probeUrls[${ui}]: ${host} is not one of the portal's hosts (${[...hosts].join(', ')}). Fix: probe a page of the portal itself.`,
+        );
+    });
     (portal.recipients ?? []).forEach((r, ri) => {
       const rat = `${at}.recipients[${ri}]`;
       if (r.role === 'department' && !r.department)

@@ -88,4 +88,26 @@ describe('portal config', () => {
     delete c.portals[0]!.homepage;
     expect(problemsOf(c)).toEqual([expect.stringMatching(/^portals\[0\]\.homepage: required field is missing/)]);
   });
+
+  it('keeps availability probes on the portal’s own hosts', () => {
+    const c = valid() as { portals: Record<string, unknown>[] };
+    c.portals[0]!.probeUrls = ['http://127.0.0.1:8080/xxgk/index.html', 'http://elsewhere.example.com/'];
+    expect(problemsOf(c)).toEqual([
+      'portals[0].probeUrls[1]: elsewhere.example.com is not one of the portal’s hosts (127.0.0.1:8080). Fix: probe a page of the portal itself.'.replace(
+        '’',
+        "'",
+      ),
+    ]);
+  });
+
+  it('takes a webmaster recipient and an alerts block whose secrets are references', () => {
+    const c = valid() as { portals: Record<string, unknown>[] };
+    c.portals[0]!.recipients = [{ name: '信息中心', email: 'webmaster@example.gov.cn', role: 'webmaster' }];
+    c.portals[0]!.alerts = { channels: [{ type: 'wecom', url: { env: 'DW_WECOM_URL' } }] };
+    expect(parseConfig(c).portals[0]!.alerts?.channels).toHaveLength(1);
+    c.portals[0]!.alerts = {
+      channels: [{ type: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' }],
+    };
+    expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.alerts\.channels\[0\]\.url: must be a secret reference/);
+  });
 });
