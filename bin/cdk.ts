@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError, loadConfig } from '../functions/config/load-config.ts';
+import { ContextError } from '../lib/context.ts';
 import { DEFAULT_SENDER_EMAIL, DisclosureWatchStack } from '../lib/disclosure-watch-stack.ts';
 
 // The portal config is validated here and bundled into every Lambda as JSON text, rather than
@@ -20,12 +21,20 @@ try {
   process.exit(1);
 }
 
-new DisclosureWatchStack(app, 'DisclosureWatch', {
-  description: 'disclosure-watch: compliance monitor for government information-disclosure portals',
-  configJson,
-  senderEmail: app.node.tryGetContext('senderEmail') ?? DEFAULT_SENDER_EMAIL,
-  sesIdentity: app.node.tryGetContext('sesIdentity'),
-});
+// The stack reads its own context too (probeEveryMinutes, alertEnv: lib/context.ts); a value
+// that does not fit stops the synth with the key and the fix, like a broken config.
+try {
+  new DisclosureWatchStack(app, 'DisclosureWatch', {
+    description: 'disclosure-watch: compliance monitor for government information-disclosure portals',
+    configJson,
+    senderEmail: app.node.tryGetContext('senderEmail') ?? DEFAULT_SENDER_EMAIL,
+    sesIdentity: app.node.tryGetContext('sesIdentity'),
+  });
+} catch (err) {
+  if (!(err instanceof ContextError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}
 
 // cdk-nag 3 is a CDK policy-validation plugin: any unacknowledged finding fails the synth.
 // The acknowledgements, each with its reason, are all in lib/nag-suppressions.ts.

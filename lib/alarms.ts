@@ -13,9 +13,14 @@ export interface AlarmsProps {
   readonly functions: Record<string, IFunction>;
   /** Dead-letter queues by a short name: anything in one is work that was lost. */
   readonly deadLetterQueues: Record<string, IQueue>;
+  /** Minutes between probe rounds: how long a silence means the probes stopped. */
+  readonly probeEveryMinutes: number;
 }
 
-/** What an operator must hear about: lost work, failing functions, and a scan that never finished. */
+/**
+ * What an operator must hear about: lost work, failing functions, a scan that never finished,
+ * probes that stopped and alerts that could not go out.
+ */
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
 
@@ -110,6 +115,28 @@ export class Alarms extends Construct {
       'DigestUnconfirmed',
       'A weekly digest send could not be confirmed (connection lost after the request, or a crash mid-send); it will not be re-sent automatically. See the send-digest log.',
       hourlySum(METRIC_NAMES.DigestsUnconfirmed),
+    );
+
+    // Every recorded portal round counts. None for two hours (longer when rounds are sparse, so
+    // one lost round never alarms) means the probe pipeline itself is down: the schedule, the
+    // function or the table. Nothing arriving is the failure, so missing data breaches.
+    const silentHours = Math.max(2, Math.ceil((2 * props.probeEveryMinutes) / 60));
+    alarm('ProbesStopped', {
+      alarmDescription: `No probe round recorded in ${silentHours} hours: 站点无法访问 is no longer measured. Check the probe schedule, the probe function's log and the scheduler DLQ.`,
+      metric: hourlySum(METRIC_NAMES.ProbeRounds),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: silentHours,
+      datapointsToAlarm: silentHours,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    // A same-day alert a channel refused (a robot key revoked, an SES identity unverified) waits
+    // for the next round and is tried again; someone must fix the channel before the next veto.
+    onAny(
+      'AlertsFailed',
+      "A same-day alert could not be delivered, or a portal's alerts could not be dispatched: see the probe and evaluate logs ('alerts dispatched', 'alerts not dispatched') for the channel and the reason.",
+      hourlySum(METRIC_NAMES.AlertsFailed),
     );
   }
 }

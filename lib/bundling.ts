@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** One entry per Lambda: its name in the stack and its file under functions/handlers/. */
-export const HANDLERS = ['plan-scan', 'crawl-column', 'evaluate', 'send-digest', 'api'] as const;
+export const HANDLERS = ['plan-scan', 'crawl-column', 'evaluate', 'send-digest', 'api', 'probe'] as const;
 export type HandlerName = (typeof HANDLERS)[number];
 
 export const handlerEntry = (name: HandlerName) => join(root, 'functions', 'handlers', `${name}.ts`);

@@ -1,16 +1,18 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { Config } from '../functions/config/schema.ts';
 import { REPOSITORY_TABLE_ACTIONS } from '../functions/store/iam-actions.ts';
 import { METRICS } from '../functions/handlers/observability.ts';
+import { alertReferences, grantAlertAccess, sendEmailStatement } from './alert-access.ts';
 import { Alarms } from './alarms.ts';
 import { DisclosureApi } from './api.ts';
 import { HandlerFunctions } from './functions.ts';
+import { alertEnvironment, probeEveryMinutes } from './context.ts';
 import { addNagSuppressions } from './nag-suppressions.ts';
 import { Schedules } from './schedules.ts';
 
@@ -19,15 +21,20 @@ export const DEFAULT_SENDER_EMAIL = 'disclosure-watch@example.gov.cn';
 export interface DisclosureWatchStackProps extends StackProps {
   /** The validated portal config (JSON.stringify of loadConfig's result). */
   readonly configJson: string;
-  /** The digest's From address. */
+  /** The digest's and the alerts' From address. */
   readonly senderEmail?: string;
-  /** The SES identity the digest is sent through: default, the sender's domain. */
+  /** The SES identity the digest and alerts are sent through: default, the sender's domain. */
   readonly sesIdentity?: string;
 }
 
 /** Queues are private plumbing: encrypted and reachable over TLS only. */
 const queueDefaults = { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true } as const;
 
+/**
+ * The whole service. Besides its props it reads two context values (lib/context.ts):
+ * `probeEveryMinutes` (default 30, at most 72) and `alertEnv`, the values of the config's
+ * `{ "env": … }` alert references.
+ */
 export class DisclosureWatchStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly crawlQueue: sqs.Queue;
@@ -37,6 +44,10 @@ export class DisclosureWatchStack extends Stack {
     super(scope, id, props);
     const senderEmail = props.senderEmail ?? DEFAULT_SENDER_EMAIL;
     const sesIdentity = props.sesIdentity ?? senderEmail.slice(senderEmail.lastIndexOf('@') + 1);
+    const config = JSON.parse(props.configJson) as Config;
+    const probeEvery = probeEveryMinutes(this);
+    const alertRefs = alertReferences(config);
+    const alertEnv = alertEnvironment(this, alertRefs.env);
 
     // The findings history is the record of what a bureau was told and when: never lose it.
     this.table = new dynamodb.TableV2(this, 'Table', {
@@ -127,12 +138,12 @@ export class DisclosureWatchStack extends Stack {
 
     const digest = fns['send-digest'];
     digest.addEnvironment('DW_SES_FROM', senderEmail);
-    digest.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendEmail'], // SES v2 SendEmail, simple content: no SendRawEmail
-        resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: sesIdentity })],
-      }),
-    );
+    digest.addToRolePolicy(sendEmailStatement(this, [sesIdentity]));
+
+    // Same-day alerts go out at the end of each evaluation and of each probe round.
+    const alerting = [fns.evaluate, fns.probe];
+    for (const fn of alerting)
+      grantAlertAccess(fn, { senderEmail, sesIdentity, references: alertRefs, environment: alertEnv });
 
     // Scheduler hands its event to Lambda asynchronously: its retries and DLQ cover delivery
     // only. A run that fails in the handler is retried by Lambda, then parked in the same queue
@@ -144,16 +155,26 @@ export class DisclosureWatchStack extends Stack {
         maxEventAge: Duration.hours(6),
       });
     }
+    // A probe round is not retried: the portals it did record would be counted twice. The next
+    // round is one interval away; a failed one is parked in the DLQ and raises the errors alarm.
+    fns.probe.configureAsyncInvoke({
+      onFailure: new SqsDestination(schedulerDlq),
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(probeEvery),
+    });
 
     const schedules = new Schedules(this, 'Schedules', {
       planScan: fns['plan-scan'],
       sendDigest: digest,
+      probe: fns.probe,
+      probeEveryMinutes: probeEvery,
       deadLetterQueue: schedulerDlq,
     });
     const api = new DisclosureApi(this, 'Api', { handler: fns.api });
     const alarms = new Alarms(this, 'Alarms', {
       functions: fns,
       deadLetterQueues: { CrawlDLQ: crawlDlq, EvaluateFailures: evaluateFailures, SchedulerDLQ: schedulerDlq },
+      probeEveryMinutes: probeEvery,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.url, description: 'Base URL of the on-demand API (IAM auth)' });
@@ -164,8 +185,9 @@ export class DisclosureWatchStack extends Stack {
     addNagSuppressions(this, {
       api,
       schedules,
-      scheduledFunctions: [fns['plan-scan'], digest],
+      scheduledFunctions: [fns['plan-scan'], digest, fns.probe],
       failureQueues: [evaluateFailures, schedulerDlq],
+      secretReaders: alertRefs.ssm.length > 0 ? alerting : [],
     });
   }
 }

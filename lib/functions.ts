@@ -19,6 +19,9 @@ const SIZING: Record<HandlerName, { timeout: Duration; memorySize: number }> = {
   'send-digest': { timeout: Duration.minutes(5), memorySize: 512 },
   // API Gateway gives up after 29 s; longer checks continue through the crawl queue.
   api: { timeout: Duration.seconds(30), memorySize: 512 },
+  // Probes of one host go one at a time, 15 s each at worst: portals sharing a host (a city's
+  // bureaus under one domain) add up. Five minutes leaves room for a dozen timeouts in a row.
+  probe: { timeout: Duration.minutes(5), memorySize: 512 },
 };
 
 export interface HandlerFunctionsProps {
@@ -27,7 +30,7 @@ export interface HandlerFunctionsProps {
   readonly environment: Record<string, string>;
 }
 
-/** The five Lambdas of lib/bundling.ts, each with its own role and log group. */
+/** The Lambdas of lib/bundling.ts, each with its own role and log group. */
 export class HandlerFunctions extends Construct {
   readonly byName: Record<HandlerName, NodejsFunction>;
 

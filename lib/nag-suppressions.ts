@@ -16,6 +16,8 @@ export interface NagTargets {
   readonly scheduledFunctions: readonly IFunction[];
   /** Queues that receive failures from Lambda or Scheduler destinations (not SQS redrive). */
   readonly failureQueues: readonly IQueue[];
+  /** Functions allowed to decrypt the config's SSM SecureString parameters (lib/alert-access.ts). */
+  readonly secretReaders: readonly IFunction[];
 }
 
 const ack = (scope: IConstruct, id: string, reason: string) => Validations.of(scope).acknowledge({ id, reason });
@@ -37,6 +39,14 @@ export function addNagSuppressions(stack: Stack, t: NagTargets): void {
       t.schedules.role,
       `AwsSolutions-IAM5[Resource::${arnToken(stack, fn)}:*]`,
       'Added by the LambdaInvoke target: "<function ARN>:*" covers only the versions and aliases of this one scheduled function, no other resource.',
+    );
+  }
+
+  for (const fn of t.secretReaders) {
+    ack(
+      fn.role!,
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+      'kms:Decrypt for SecureString parameters under the AWS managed aws/ssm key, whose id differs per account and region and which no alias can name in a policy. The statement is conditioned to kms:ViaService ssm.<region> and to kms:EncryptionContext:PARAMETER_ARN of exactly the parameters the config references, so it decrypts nothing else.',
     );
   }
 

@@ -6,14 +6,21 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { publicOnlyAgent } from '../net/public-only.ts';
 import { evaluateRun } from '../scan/distributed-scan.ts';
 import { offsiteFetcher } from '../scan/settings.ts';
+import { alertCounts, portalAlerts } from './alerts.ts';
 import { coldStart, flushMetrics } from './runtime.ts';
 import { METRIC_NAMES } from './observability.ts';
 
 // DynamoDB stream → evaluate. The stack's filter passes only a run's crawling → crawled change;
 // the same test is repeated here, so a widened filter can never start a second evaluation. An
 // error is thrown back: the stream retries, bisects, then parks the record in a DLQ.
+//
+// Each evaluation ends with the portal's same-day alerts (a leak found, a line crossed). They never
+// fail the evaluation (functions/handlers/alerts.ts). A redelivered record of a run already
+// evaluated dispatches too: every state change is a conditional write, so nothing goes out twice,
+// and an attempt that died between evaluating and alerting is made good at once.
 
 const rt = coldStart('evaluate');
+const alerts = portalAlerts(rt);
 
 export const handler = async (event: DynamoDBStreamEvent) => {
   const evaluated = [];
@@ -52,6 +59,7 @@ export const handler = async (event: DynamoDBStreamEvent) => {
     }
     if (!result) {
       rt.logger.info('run already evaluated', { portal: portal.id, scanId: now.scanId });
+      await alerts(portal, new Date());
       continue;
     }
     rt.logger.info('scan evaluated', {
@@ -69,7 +77,13 @@ export const handler = async (event: DynamoDBStreamEvent) => {
       MetricUnit.Count,
       result.summary.vetoRisks.filter((v) => v.level === 'veto').length,
     );
-    evaluated.push({ portal: portal.id, scanId: result.scanId, findings: result.summary.findings });
+    const report = await alerts(portal, new Date());
+    evaluated.push({
+      portal: portal.id,
+      scanId: result.scanId,
+      findings: result.summary.findings,
+      alerts: alertCounts(report),
+    });
   }
   flushMetrics(rt);
   return { evaluated };

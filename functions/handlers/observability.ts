@@ -18,5 +18,12 @@ export const METRIC_NAMES = {
   DigestsSent: 'DigestsSent',
   DigestsFailed: 'DigestsFailed',
   DigestsUnconfirmed: 'DigestsUnconfirmed',
+  /** Portal probe rounds recorded: none for two hours means the probe pipeline itself is down. */
+  ProbeRounds: 'ProbeRounds',
+  Probes: 'Probes',
+  ProbeFailures: 'ProbeFailures',
+  /** Alert notices that reached at least one target, and deliveries (or whole dispatches) that failed. */
+  AlertsSent: 'AlertsSent',
+  AlertsFailed: 'AlertsFailed',
 } as const;
 export type MetricName = (typeof METRIC_NAMES)[keyof typeof METRIC_NAMES];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { buildStack, repoRoot } from './build.ts';
+import { ALERT_REFS, alertingConfigJson, buildStack, repoRoot } from './build.ts';
 
 // cdk-nag 3 is a CDK policy-validation plugin with acknowledgements through Validations.of();
 // it no longer emits annotations, so the checks are read from the plugin's report.
@@ -41,6 +41,20 @@ describe('cdk-nag AwsSolutions', () => {
     expect(describeViolations(report).filter((v) => v.startsWith('error'))).toEqual([]);
     expect(describeViolations(report).filter((v) => v.startsWith('warning'))).toEqual([]);
     expect(report.success).toBe(true);
+  });
+
+  it('leaves none either when the alerts read SSM parameters (the KMS statement is acknowledged per role)', () => {
+    const { stack } = buildStack({
+      configJson: alertingConfigJson,
+      context: { alertEnv: { [ALERT_REFS.dingtalkUrl]: 'https://oapi.dingtalk.com/robot/send?access_token=t' } },
+    });
+    const report = new AwsSolutionsChecks(stack, { verbose: true }).validateScope(stack);
+    expect(describeViolations(report)).toEqual([]);
+    const kmsAcks = acknowledgements(stack).filter(([, id]) => id.includes(':kms:'));
+    expect(kmsAcks.map(([path]) => path).sort()).toEqual([
+      'DisclosureWatch/Handlers/evaluate/Role',
+      'DisclosureWatch/Handlers/probe/Role',
+    ]);
   });
 
   it('passes as a synth-time plugin, the way bin/cdk.ts runs it', () => {
@@ -79,7 +93,7 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-IAM5',
       'AwsSolutions-SQS3',
     ]);
-    expect(acks).toHaveLength(7);
+    expect(acks).toHaveLength(8); // the scheduler role's IAM5 once per scheduled function
   });
 });
 
@@ -100,6 +114,24 @@ describe('bin/cdk.ts', () => {
     expect(run.stderr).toContain(`${file}: the config is not valid`);
     expect(run.stderr).toContain('unknown field "colums"');
     expect(run.stderr).toContain('portals[0].columns');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses a probe interval that gives fewer than 20 probes a day, naming the key and the fix, no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dw-cdk-'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/cdk.ts'], {
+      cwd: repoRoot,
+      // As `cdk synth -c probeEveryMinutes=90` passes it: text.
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ probeEveryMinutes: '90' }),
+        CDK_OUTDIR: join(dir, 'out'),
+      },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('context "probeEveryMinutes" is 90: that is fewer than the 20 probes a day');
+    expect(run.stderr).toContain('-c probeEveryMinutes=30');
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -5,10 +5,12 @@ import type { SQSBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
+import type { Alert } from '../../functions/alerts/alert.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import { freePort } from '../../functions/local/dynamodb-local.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
+import { startRobotReceiver, type RobotReceiver } from '../alerts/support/robot-receiver.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { readStream } from '../support/dynamo-stream.ts';
 import { buildLambdaBundles, type LambdaBundles } from '../support/lambda-bundles.ts';
@@ -16,8 +18,9 @@ import { sqsEvent, startSqsWire, type SentMessage, type SqsWire } from '../suppo
 
 // A whole daily scan and a digest run through the bundled Lambdas, driven by the events AWS
 // would send: Scheduler → plan-scan → (SQS FIFO) → crawl-column → (DynamoDB stream) →
-// evaluate, then Scheduler → send-digest → SES. DynamoDB Local, aws-ses-v2-local and the demo
-// portal are real; SQS is the recorded wire (tests/support/sqs-wire.ts says why).
+// evaluate (→ same-day alerts), then Scheduler → send-digest → SES. DynamoDB Local,
+// aws-ses-v2-local, a webhook receiver and the demo portal are real; SQS is the recorded wire
+// (tests/support/sqs-wire.ts says why).
 
 type StartSes = (config?: Partial<{ host: string; port: number }>) => Promise<Server>;
 const startSes = ((sesLocal as unknown as { default: StartSes }).default ?? sesLocal) as StartSes;
@@ -35,18 +38,26 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
   let sqs: SqsWire;
   let ses: Server;
   let sesUrl: string;
+  let hook: RobotReceiver;
   let repo: Repository;
   let env: Record<string, string>;
   const endpoint = inject('dynamoEndpoint');
 
   beforeAll(async () => {
     demo = await startDemoServer({ asOf: DEMO_AS_OF });
-    config = demoConfig(demo.origin);
-    [bundles, sqs, ses, repo] = await Promise.all([
+    // The first portal's alerts go to a plain webhook, so the digest's SES store holds digests only.
+    const base = demoConfig(demo.origin);
+    config = {
+      portals: base.portals.map((p, i) =>
+        i === 0 ? { ...p, alerts: { channels: [{ type: 'webhook' as const, url: { env: 'DW_ALERT_HOOK' } }] } } : p,
+      ),
+    };
+    [bundles, sqs, ses, repo, hook] = await Promise.all([
       buildLambdaBundles(config),
       startSqsWire(),
       startSes({ host: '127.0.0.1', port: await freePort() }),
       testRepository('lambda'),
+      startRobotReceiver(),
     ]);
     sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
     env = {
@@ -56,6 +67,7 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
       DW_SQS_ENDPOINT: sqs.url,
       DW_SES_FROM: 'disclosure-watch@mhk.example.gov.cn',
       DW_SES_ENDPOINT: sesUrl,
+      DW_ALERT_HOOK: hook.hookUrl,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       POWERTOOLS_METRICS_DISABLED: 'true',
     };
@@ -64,7 +76,7 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
   afterAll(async () => {
     bundles?.remove();
     repo?.destroy();
-    await Promise.all([demo?.close(), sqs?.close(), new Promise((r) => ses?.close(r))]);
+    await Promise.all([demo?.close(), sqs?.close(), hook?.close(), new Promise((r) => ses?.close(r))]);
   });
 
   const crawlMessages = () => sqs.sent.filter((m) => JSON.parse(m.body).kind === 'crawl');
@@ -161,6 +173,22 @@ describe('the bundled Lambdas run a daily scan and a digest end to end', () => {
     } finally {
       cliRepo.destroy();
     }
+  });
+
+  it('evaluate alerts each leak it found the same day, once, though every record came twice', async () => {
+    const [portal] = config.portals;
+    const leaks = (await repo.listFindings(portal!.id)).filter(
+      (f) => f.status === 'open' && f.rule === 'privacy-exposure',
+    );
+    expect(leaks.length).toBeGreaterThan(0);
+    const alerts = hook.received.map((r) => r.json as Alert);
+    expect(hook.received.every((r) => r.path === '/hook')).toBe(true);
+    const leakAlerts = alerts.filter((a) => a.key.startsWith('finding:'));
+    expect(leakAlerts.map((a) => a.key).sort()).toEqual(leaks.map((f) => `finding:${f.id}`).sort());
+    for (const a of leakAlerts) expect(a).toMatchObject({ portalId: portal!.id, kind: 'opened', level: 'veto' });
+    // Warnings may be held by quiet hours (22:00–07:00 Beijing); whatever went out went once.
+    expect(new Set(alerts.map((a) => a.key)).size).toBe(alerts.length);
+    expect((await repo.listAlertStates(config.portals[1]!.id)).length).toBeGreaterThan(0); // no channels: states only
   });
 
   it('send-digest, fired on Monday 08:00, emails every recipient once and never twice on a retry', async () => {
