@@ -18,15 +18,18 @@ Usage:
 
   probe        one round of availability probes (homepage and probeUrls, 15 s each, one attempt), recorded;
                shows the week's failed share and level. It sends no alert: that is the alerts command's job.
-  alerts       sends the alerts due now (opened, 已恢复), as files under --out (default out/alerts) or with --send
-  --schedule   serve also runs the schedules (Asia/Shanghai): probes every --probe-every minutes (default 30),
-               the daily scan at 02:00, alerts after each, the Monday 08:00 digest
+  alerts       the alerts due now (opened, 已恢复) as the files a channel would get, under --out (default
+               out/alerts); --send sends them through the portal's channels. --as-of D means 09:00 Beijing time on D.
+  --schedule   serve also runs the schedules (Asia/Shanghai): probes every --probe-every minutes (1–72, default
+               30), the daily scan at 02:00, alerts after each, the Monday 08:00 digest; digests go under --out
+               (default out/), alerts under --out/alerts, unless --send. One JSON line on stderr per run.
   --as-of      "today" for every date rule (default: today in Asia/Shanghai)
   --at         the instant, e.g. 2018-01-15T10:30 (Beijing time) or 2018-01-15T02:30:00Z (default: now)
   --store      local: DynamoDB Local under --data-dir (default); aws: DynamoDB (table $DW_TABLE_NAME)
   --data-dir   where local data lives (default .disclosure-watch/)
 
-Exit codes: 0 the scan ran (findings are in the output), 1 it could not run, 2 bad input.`;
+Exit codes: 0 it ran (findings and failed probes are in the output), 1 it could not run or a digest or
+alert was refused by its channel, 2 bad input. serve exits 0 when stopped by SIGTERM.`;
 
 export interface CommonOptions {
   config?: string;
