@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { alertDelivery, instantOf, runAlerts } from '../../bin/cli/alerts-command.ts';
 import { alertsJson, alertsText } from '../../bin/cli/alerts-output.ts';
+import { DIGEST_SENDER } from '../../bin/cli/digest-command.ts';
 import { runProbeRound } from '../../bin/cli/probe-command.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
@@ -13,6 +14,7 @@ import type { ProbeResult } from '../../functions/model/availability.ts';
 import { recordProbes } from '../../functions/scan/probe-round.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { startRobotReceiver, WECOM_KEY, type RobotReceiver } from '../alerts/support/robot-receiver.ts';
+import { startSesLocal } from '../alerts/support/ses-local.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -122,6 +124,59 @@ describe('disclosure-watch alerts', () => {
     expect(day!.report.sent).toEqual([
       expect.objectContaining({ key: 'risk:site-unreachable', kind: 'opened', level: 'warning' }),
     ]);
+  });
+
+  it('sends through SES with --send (one message per recipient), and leaves a portal without channels due', async () => {
+    const ses = await startSesLocal();
+    const home = `${server.origin}/index.html`;
+    const config = parseConfig({
+      portals: [
+        portalConfig('mail', home, [{ type: 'ses' }]),
+        { ...portalConfig('bare', home, []), alerts: undefined },
+      ],
+    });
+    const outage = (portal: (typeof config.portals)[number]) =>
+      recordProbes(
+        portal,
+        ['2018-01-15T01:00:00.000Z', '2018-01-15T01:30:00.000Z'].map((at) => ({
+          url: home,
+          at,
+          ok: false,
+          ms: 5,
+          source: 'probe' as const,
+          reason: 'http' as const,
+          status: 502,
+        })),
+        new Date('2018-01-15T01:30:00.000Z'),
+        repo,
+      );
+    await Promise.all(config.portals.map(outage));
+    const now = new Date('2018-01-15T09:31:00+08:00');
+    const delivery = alertDelivery({ out: 'unused', send: true, sesEndpoint: ses.endpoint });
+    try {
+      const [mail, bare] = await runAlerts(repo, config.portals, { now, delivery });
+      expect(mail!.report.sent).toEqual([
+        expect.objectContaining({
+          key: 'outage:homepage',
+          targets: ['ses#0:director@example.gov.cn', 'ses#0:webmaster@example.gov.cn'],
+        }),
+      ]);
+      const stored = await ses.stored();
+      expect(stored.map((e) => e.destination.to)).toEqual([['director@example.gov.cn'], ['webmaster@example.gov.cn']]);
+      // The sender is $DW_SENDER's, as for the digest (the channel names no "from").
+      expect(stored[0]!.from).toContain(DIGEST_SENDER.email);
+      expect(bare!.note).toContain('bare: the config has no "alerts.channels"');
+      // Nothing was claimed for it: a dry run still finds its outage due.
+      const out = mkdtempSync(join(tmpdir(), 'dw-alerts-bare-'));
+      const [later] = await runAlerts(repo, [config.portals[1]!], {
+        now,
+        delivery: alertDelivery({ out, send: false }),
+      });
+      expect(later!.report.sent).toEqual([expect.objectContaining({ key: 'outage:homepage', kind: 'opened' })]);
+    } finally {
+      delivery.close();
+      await ses.close();
+    }
   });
 
   it('reads --as-of as 09:00 Beijing time that day, or now when the day is today', () => {
