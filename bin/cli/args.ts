@@ -11,14 +11,25 @@ Usage:
   disclosure-watch check  URL --config FILE [--as-of YYYY-MM-DD] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch stats  --config FILE --year YYYY [--portal ID] [--format text|json|csv] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch digest --config FILE [--as-of YYYY-MM-DD] [--out DIR] [--send] [--ses-endpoint URL] [--store local|aws] [--endpoint URL] [--data-dir DIR]
-  disclosure-watch serve  --config FILE [--port N] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch probe  --config FILE [--portal ID] [--at ISO-DATETIME] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch alerts --config FILE [--portal ID] [--as-of YYYY-MM-DD | --at ISO-DATETIME] [--out DIR] [--send] [--ses-endpoint URL] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch serve  --config FILE [--port N] [--schedule [--probe-every MINUTES] [--out DIR] [--send] [--ses-endpoint URL]] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch demo   [--format text|json]
 
+  probe        one round of availability probes (homepage and probeUrls, 15 s each, one attempt), recorded;
+               shows the week's failed share and level. It sends no alert: that is the alerts command's job.
+  alerts       the alerts due now (opened, 已恢复) as the files a channel would get, under --out (default
+               out/alerts); --send sends them through the portal's channels. --as-of D means 09:00 Beijing time on D.
+  --schedule   serve also runs the schedules (Asia/Shanghai): probes every --probe-every minutes (1–72, default
+               30), the daily scan at 02:00, alerts after each, the Monday 08:00 digest; digests go under --out
+               (default out/), alerts under --out/alerts, unless --send. One JSON line on stderr per run.
   --as-of      "today" for every date rule (default: today in Asia/Shanghai)
+  --at         the instant, e.g. 2018-01-15T10:30 (Beijing time) or 2018-01-15T02:30:00Z (default: now)
   --store      local: DynamoDB Local under --data-dir (default); aws: DynamoDB (table $DW_TABLE_NAME)
   --data-dir   where local data lives (default .disclosure-watch/)
 
-Exit codes: 0 the scan ran (findings are in the output), 1 it could not run, 2 bad input.`;
+Exit codes: 0 it ran (findings and failed probes are in the output), 1 it could not run or a digest or
+alert was refused by its channel, 2 bad input. serve exits 0 when stopped by SIGTERM.`;
 
 export interface CommonOptions {
   config?: string;
@@ -81,6 +92,31 @@ export function checkIsoDate(s: string, flag: string): string {
     throw new UsageError(`${flag} must be a real date as YYYY-MM-DD (e.g. 2018-01-15), not "${s}".`);
   }
   return s;
+}
+
+/**
+ * An ISO 8601 date-time: `YYYY-MM-DDTHH:MM[:SS[.sss]]`, with `Z` or `±HH:MM`; without an offset it
+ * is Beijing time, the bureau's clock. Refuses impossible fields (2018-02-30, 24:00) rather than
+ * letting Date roll them over into another instant.
+ */
+export function parseIsoDateTime(s: string, flag: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/.exec(s);
+  const bad = () =>
+    new UsageError(
+      `${flag} must be an ISO date-time such as 2018-01-15T10:30 (Beijing time) or 2018-01-15T02:30:00Z, not "${s}".`,
+    );
+  if (!m) throw bad();
+  const field = (i: number) => Number(m[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [field(1), field(2), field(3), field(4), field(5), field(6)];
+  const fields = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const real = fields.getUTCFullYear() === year && fields.getUTCMonth() === month - 1 && fields.getUTCDate() === day;
+  if (!real || hour > 23 || minute > 59 || second > 59) throw bad();
+  const zone = m[8] ?? '+08:00';
+  const offsetMin =
+    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4)));
+  if (Math.abs(offsetMin) > 14 * 60) throw bad();
+  const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  return new Date(fields.getTime() + ms - offsetMin * 60_000);
 }
 
 export function requireConfig(o: CommonOptions): string {

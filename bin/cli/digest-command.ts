@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { todayInShanghai } from '../../functions/calendar/dates.ts';
 import { loadConfig } from '../../functions/config/load-config.ts';
 import { composeDigests, DIGEST_SENDER_NAME, loadDigest } from '../../functions/digest/compose.ts';
-import { sendDigests, sesClient } from '../../functions/digest/send.ts';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { sendDigests, sesClient, type SendReport } from '../../functions/digest/send.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
@@ -39,19 +40,9 @@ export async function digestCommand(argv: string[]): Promise<number> {
     if (!send.value) return 0;
     const ses = sesClient(typeof sesEndpoint.value === 'string' ? sesEndpoint.value : undefined);
     let problems = 0;
-    for (const portal of selectPortals(config, opts.portal)) {
-      const view = await loadDigest(repo, portal, asOf);
-      const r = await sendDigests(
-        {
-          portalId: portal.id,
-          week: view.week.label,
-          digests: composeDigests(view, portal, DIGEST_SENDER),
-          from: DIGEST_SENDER.email,
-        },
-        { repo, ses },
-      );
+    for (const r of await sendPortalDigests(repo, config, { portal: opts.portal, asOf, ses })) {
       process.stderr.write(
-        `${portal.id} ${view.week.label}: sent ${r.sent.length}, already sent ${r.alreadySent.length}, failed ${r.failed.length}, unconfirmed ${r.unconfirmed.length}\n`,
+        `${r.portal} ${r.week}: sent ${r.sent.length}, already sent ${r.alreadySent.length}, failed ${r.failed.length}, unconfirmed ${r.unconfirmed.length}\n`,
       );
       for (const f of r.failed) process.stderr.write(`  failed ${f.email}: ${f.error} (retried on the next run)\n`);
       for (const u of r.unconfirmed)
@@ -66,12 +57,36 @@ export async function digestCommand(argv: string[]): Promise<number> {
   }
 }
 
+/** Sends each selected portal's digest of the week ending on `asOf` through SES, once per recipient. */
+export async function sendPortalDigests(
+  repo: Repository,
+  config: Config,
+  opts: { portal?: string; asOf: string; ses: SESv2Client },
+): Promise<(SendReport & { portal: string; week: string })[]> {
+  const reports = [];
+  for (const portal of selectPortals(config, opts.portal)) {
+    const view = await loadDigest(repo, portal, opts.asOf);
+    const r = await sendDigests(
+      {
+        portalId: portal.id,
+        week: view.week.label,
+        digests: composeDigests(view, portal, DIGEST_SENDER),
+        from: DIGEST_SENDER.email,
+      },
+      { repo, ses: opts.ses },
+    );
+    reports.push({ portal: portal.id, week: view.week.label, ...r });
+  }
+  return reports;
+}
+
 /** Writes every recipient's digest; returns the paths of the .html files. */
 export async function writeDigests(
   repo: Repository,
   config: Config,
-  opts: { portal?: string; asOf: string; out: string },
+  opts: { portal?: string; asOf: string; out: string; note?: (message: string) => void },
 ): Promise<string[]> {
+  const note = opts.note ?? ((message: string) => process.stderr.write(`${message}\n`));
   const written: string[] = [];
   for (const portal of selectPortals(config, opts.portal)) {
     const view = await loadDigest(repo, portal, opts.asOf);
@@ -79,9 +94,7 @@ export async function writeDigests(
     mkdirSync(dir, { recursive: true });
     const digests = composeDigests(view, portal, DIGEST_SENDER);
     if (digests.length === 0)
-      process.stderr.write(
-        `${portal.id}: no recipients in the config; add "recipients" to send or write its digest.\n`,
-      );
+      note(`${portal.id}: no recipients in the config; add "recipients" to send or write its digest.`);
     for (const d of digests) {
       const base = join(dir, d.recipient.email.replace(/[^A-Za-z0-9@._-]/g, '_'));
       writeFileSync(`${base}.html`, d.html);

@@ -13,6 +13,8 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   digest: async () => (await import('./digest-command.ts')).digestCommand,
   stats: async () => (await import('./stats-command.ts')).statsCommand,
   serve: async () => (await import('./serve-command.ts')).serveCommand,
+  probe: async () => (await import('./probe-command.ts')).probeCommand,
+  alerts: async () => (await import('./alerts-command.ts')).alertsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

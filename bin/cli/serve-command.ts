@@ -4,11 +4,13 @@ import { loadConfig } from '../../functions/config/load-config.ts';
 import { handleApi } from '../../functions/api/router.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import { parseCommon, requireConfig, take, UsageError } from './args.ts';
-import { onShutdown } from './shutdown.ts';
+import { parseScheduleFlags, startScheduled } from './serve-schedule.ts';
+import { exitCodeOnSignal, onShutdown } from './shutdown.ts';
 
 // `disclosure-watch serve`: the API's routes on 127.0.0.1, for an 信息员 on the bureau's own
 // machine. Loopback only and no auth, so nothing beyond this machine can reach it; portal hosts
-// may be private here (a portal on the intranet), which the AWS API refuses.
+// may be private here (a portal on the intranet), which the AWS API refuses. With --schedule the
+// same process also runs the probes, the daily scan, the alerts and the digest on Beijing time.
 
 const MAX_BODY = 64 * 1024;
 
@@ -17,10 +19,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = portOpt.value === undefined ? 8787 : Number(portOpt.value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new UsageError(`--port must be a port number (0–65535, 0 picks a free one), not "${String(portOpt.value)}"`);
-  const opts = parseCommon(portOpt.rest);
+  const scheduleOpts = parseScheduleFlags(portOpt.rest);
+  const opts = parseCommon(scheduleOpts.rest);
+  if (opts.asOf !== undefined)
+    throw new UsageError('serve answers for today; --as-of is for scan, check, digest and alerts.');
   const config = loadConfig(requireConfig(opts));
   const store = openStore({ store: opts.store, dataDir: opts.dataDir, endpoint: opts.endpoint });
   const repo = await store.repo;
+  // Stopped by its service manager and cleaned up: a success, not a failure (Ctrl-C keeps 130).
+  exitCodeOnSignal('SIGTERM', 0);
   const deps = {
     config,
     repo,
@@ -74,8 +81,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   process.stderr.write(
     `serving ${config.portals.map((p) => p.id).join(', ')} on ${origin}\n  POST ${origin}/checks   GET ${origin}/checks/{id}   GET ${origin}/portals/{id}/findings   GET ${origin}/portals/{id}/summary\nCtrl-C stops.\n`,
   );
+  const schedule = scheduleOpts.settings ? startScheduled(config, repo, scheduleOpts.settings) : null;
   await new Promise<void>((resolve) => {
     onShutdown(async () => {
+      await schedule?.stop();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await store.close();
