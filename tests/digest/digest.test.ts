@@ -133,7 +133,7 @@ describe('the digest’s first screen', () => {
       '  空白栏目 3/5（预警）',
       '  站点无法访问（一周首页探测失败率 %） 4.2/5（预警）',
     ]);
-    expect(lines[at + 4]).toMatch(/^  其余指标：栏目不更新/);
+    expect(lines[at + 4]).toMatch(/^ {2}其余指标：栏目不更新/);
     expect(renderHtml(v)).toContain('单项否决风险：已达预警线或否决线');
   });
 
