@@ -7,8 +7,31 @@ export const DEMO_AS_OF = '2018-01-15';
 /** The demo scans the day before too, so rules that need history (two failed scans, first-seen dates) have it. */
 export const DEMO_PREVIOUS_DAY = '2018-01-14';
 
-/** The portal config of the demo sites served at `origin` — also a full example of the format. */
-export function demoConfig(origin: string): Config {
+/**
+ * Where the demo's alerts go: mail to the portal's people, the bureau's 企业微信 group robot, and
+ * its 钉钉 group robot (signed, 加签) for vetoes only. The robots' URLs and the signing secret are
+ * references, never the text: the demo writes files (`fileSink`) and reads none of them.
+ */
+export const DEMO_ALERTS: NonNullable<Config['portals'][number]['alerts']> = {
+  channels: [
+    { type: 'ses', from: 'disclosure-watch@mhk.example.gov.cn' },
+    { type: 'wecom', url: { env: 'DW_WECOM_URL' } },
+    {
+      type: 'dingtalk',
+      url: { ssm: '/disclosure-watch/dingtalk-url' },
+      secret: { ssm: '/disclosure-watch/dingtalk-secret' },
+      levels: ['veto'],
+    },
+  ],
+  // The defaults, spelled out: a warning found at night waits for 07:00, a veto never waits.
+  quietHours: { warning: '22:00-07:00', veto: null },
+};
+
+/**
+ * The portal config of the demo sites served at `origin` — also a full example of the format.
+ * `alerts: true` adds the alerts block (the demo's replay); scans and digests do without it.
+ */
+export function demoConfig(origin: string, opts: { alerts?: boolean } = {}): Config {
   return {
     portals: DEMO_PORTALS.map((p) => {
       const lead = p.departments[0]!;
@@ -34,6 +57,7 @@ export function demoConfig(origin: string): Config {
             role: 'department' as const,
             department: lead.name,
           },
+          { name: '信息中心 网站管理员', email: `webmaster@${p.id}.example.gov.cn`, role: 'webmaster' as const },
         ],
         obsoleteNames: p.obsoleteNames ?? [{ old: '国土资源局', new: '自然资源局', since: '2019-03-01' }],
         // A bureau scanning its own demo site on loopback: no need to wait between requests.
@@ -43,6 +67,7 @@ export function demoConfig(origin: string): Config {
           robots: true,
           userAgent: 'disclosure-watch-demo (+http://127.0.0.1/)',
         },
+        ...(opts.alerts ? { alerts: DEMO_ALERTS } : {}),
       };
     }),
   };

@@ -53,6 +53,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
   const G = 'mhk-gtj';
   const B = 'mhk-bdc';
   const K = 'mhk-kcz';
+  const T = 'mhk-tdcb';
 
   const fires = [
     e(G, 'empty-column', columnUrl(G, 'rsxx'), '人事信息 lists nothing'),
@@ -93,6 +94,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     ),
     e(G, 'site-unreachable', columnUrl(G, 'hdjl'), '503 on both scans'),
     e(B, 'site-unreachable', columnUrl(B, 'wsyy'), '503 on both scans'),
+    e(T, 'site-unreachable', home(T), 'the homepage answers 502 on both scans (and to every probe)'),
     e(G, 'broken-link', `${origin}/mhk-gtj/zt/2016nyh/index.html`, 'a 专题 taken down: 404 on both scans'),
     e(
       G,
@@ -176,6 +178,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       'undated in the list, but the page shows 发布日期',
     ),
     e(K, 'homepage-not-updated', home(K), 'newest homepage item 2018-01-08: 7 days'),
+    e(T, 'homepage-not-updated', home(T), 'a homepage that does not open is site-unreachable’s, not stale'),
     e(
       G,
       'late-publication',
@@ -221,6 +224,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       'the 2016 report is in its column; the 2017 one is not due until 2018-01-31',
     ),
     e(K, 'annual-report-missing', 'annual-report:2016', 'the report is under 通知公告, found by title'),
+    e(T, 'annual-report-missing', 'annual-report:2016', 'the report is in its one column, the homepage down or not'),
     e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年12月20日至2018年1月5日'), 'ended 10 days before'),
     e(G, 'expired-content', pageSaying(G, 'tdsc', '2017年12月1日至2017年12月16日'), 'ended exactly 30 days before'),
     e(
@@ -237,4 +241,81 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     ),
   ];
   return { fires, nearMisses };
+}
+
+/** One alert the demo's week announces (demo/replay-week.ts), with why it goes out then. */
+export interface AlertExpectation {
+  /** Beijing time the announcement goes out. */
+  at: string;
+  portal: string;
+  kind: 'opened' | 'cleared';
+  level: 'warning' | 'veto';
+  /** The alert's key; a finding's is named by its page title instead of its hash id. */
+  what: string;
+  why: string;
+}
+
+/** How the week of probes ends for each portal: the two scans' homepage fetches count too. */
+export const DEMO_AVAILABILITY = {
+  'mhk-gtj': { probes: 338, failures: 13, level: 'warning', why: '13 of 338 (3.8 %): between 3 % and 5 %' },
+  'mhk-bdc': { probes: 338, failures: 0, level: 'ok', why: 'never fails' },
+  'mhk-tdcb': { probes: 338, failures: 338, level: 'veto', why: 'down for good: every probe fails' },
+  'mhk-kcz': { probes: 338, failures: 0, level: 'ok', why: 'never fails' },
+} as const;
+
+/**
+ * Every alert of the demo's week, in the order it goes out (within a moment: portal, then
+ * outage, veto item, finding, by title), each exactly once. Nothing else is
+ * announced: not gtj's single failures (never two in a row), not a veto item below its line.
+ */
+export function demoAlertExpectations(): AlertExpectation[] {
+  const a = (
+    at: string,
+    portal: string,
+    kind: AlertExpectation['kind'],
+    level: AlertExpectation['level'],
+    what: string,
+    why: string,
+  ): AlertExpectation => ({ at, portal, kind, level, what, why });
+  return [
+    a('2018-01-09 00:30', 'mhk-tdcb', 'opened', 'veto', 'outage:homepage', 'its second probe fails too: down now'),
+    a(
+      '2018-01-11 01:30',
+      'mhk-tdcb',
+      'opened',
+      'veto',
+      'risk:site-unreachable',
+      'the 100th probe: a share the inspection would recognise, 100 %',
+    ),
+    a(
+      '2018-01-11 07:00',
+      'mhk-gtj',
+      'opened',
+      'warning',
+      'risk:site-unreachable',
+      'warning since 01:30 (4 of 100 failed), held by quiet hours until 07:00',
+    ),
+    a('2018-01-12 15:30', 'mhk-gtj', 'opened', 'veto', 'outage:homepage', 'the second 503 in a row'),
+    a('2018-01-12 16:00', 'mhk-gtj', 'cleared', 'veto', 'outage:homepage', 'the homepage opens again: one 已恢复'),
+    a('2018-01-14 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:privacy-exposure', 'first scan: two leaks'),
+    a('2018-01-14 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 16 days'),
+    a('2018-01-14 02:00', 'mhk-gtj', 'opened', 'veto', 'finding:李秀英遗失不动产权证书声明', 'an ID number'),
+    a(
+      '2018-01-14 02:00',
+      'mhk-gtj',
+      'opened',
+      'veto',
+      'finding:王建国遗失国有土地使用证声明',
+      'an ID number and a mobile',
+    ),
+    a('2018-01-14 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 25 days'),
+    a(
+      '2018-01-15 02:00',
+      'mhk-gtj',
+      'opened',
+      'veto',
+      'risk:backdated-publication',
+      'second scan: two pages first seen long after their date',
+    ),
+  ];
 }

@@ -53,6 +53,11 @@ export interface DemoPortal {
   encoding: Encoding;
   /** 'boxes': dated headline boxes on the homepage; 'nav-only': only navigation. */
   homepage: 'boxes' | 'nav-only';
+  /**
+   * The homepage answers this HTTP status on every request, every day: the application behind
+   * the front proxy is gone, while the column pages (served apart) still open.
+   */
+  homepageDown?: number;
   /** Extra navigation entries (text as shown) that are not configured columns. */
   extraNav: string[];
   columns: DemoColumn[];

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { faultAt } from './outages.ts';
 import { DEMO_PORTALS, renderSite, type DemoFile } from './site.ts';
 import { notFoundHtml } from './templates.ts';
 
@@ -10,6 +11,11 @@ export interface DemoServer {
   origin: string;
   /** Turns the sites to another day: items with a later `appearsOn` are not there yet. */
   setAsOf(asOf: string): void;
+  /**
+   * The simulated moment of the requests that follow: homepages fail on cue by it (outages.ts).
+   * Null, the default, is no moment in particular: nothing fails but what fails every day.
+   */
+  setClock(at: Date | null): void;
   close(): Promise<void>;
   /** Requests served, and how many were answered 304 or with a full 200 body. */
   stats(): { requests: number; notModified: number; fullBodies: number };
@@ -48,6 +54,7 @@ export async function startDemoServer(
   let requests = 0;
   let notModified = 0;
   let fullBodies = 0;
+  let clock: Date | null = null;
   // latencyMs: a county server far away answers in 50–300 ms, not loopback's 0 (benchmarks).
   const server = createServer((req, res) =>
     opts.latencyMs ? void setTimeout(() => serve(req, res), opts.latencyMs) : serve(req, res),
@@ -66,7 +73,14 @@ export async function startDemoServer(
       path = '/?';
     }
     // Directory URLs serve their index.html, as a real web server does.
-    const f = files.get(path === '/' ? '/mhk-gtj/index.html' : path.endsWith('/') ? `${path}index.html` : path);
+    const file = path === '/' ? '/mhk-gtj/index.html' : path.endsWith('/') ? `${path}index.html` : path;
+    const fault = clock && faultAt(file, clock);
+    if (fault === 'reset') return void req.socket.resetAndDestroy();
+    if (fault) {
+      res.writeHead(fault, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(head ? undefined : `<html><body><h1>${fault}</h1></body></html>`);
+    }
+    const f = files.get(file);
     if (!f) {
       const page = notFoundHtml(
         DEMO_PORTALS.find((p) => path.startsWith(`/${p.id}/`)),
@@ -101,6 +115,9 @@ export async function startDemoServer(
     stats: () => ({ requests, notModified, fullBodies }),
     setAsOf: (asOf) => {
       files = advance(files, renderSite(asOf), asOf);
+    },
+    setClock: (at) => {
+      clock = at;
     },
     close: () =>
       new Promise<void>((resolve) => {

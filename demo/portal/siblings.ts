@@ -184,3 +184,51 @@ export const KCZ: DemoPortal = {
     },
   ],
 };
+
+/**
+ * 梅河口市土地收购储备中心: its homepage answers 502 on every request, every day (站点无法访问 for
+ * good: every probe of the week fails, so the share reaches the veto line), while its one column,
+ * served apart, is current and complete — nothing else about the site is wrong.
+ */
+export const TDCB: DemoPortal = {
+  id: 'mhk-tdcb',
+  name: '梅河口市土地收购储备中心',
+  encoding: 'utf-8',
+  homepage: 'boxes',
+  homepageDown: 502,
+  extraNav: [],
+  expectedColumns: [],
+  departments: [{ name: '综合科', officer: '刘洋', email: 'liuyang@mhk-tdcb.example.gov.cn' }],
+  columns: [
+    {
+      id: 'tzgg',
+      name: '通知公告',
+      kind: 'notice',
+      department: '综合科',
+      markup: 'ul',
+      encoding: 'utf-8',
+      items: [
+        ...series({
+          count: 5,
+          from: '2017-07-14',
+          to: '2018-01-05',
+          seed: 51,
+          titles: [
+            '梅河口市2017年度土地储备计划公示',
+            '关于收购储备梅河口市铁北地块国有建设用地使用权的公告',
+            '梅河口市储备土地临时利用情况公示',
+            '关于开展储备土地巡查管护工作的通知',
+            '梅河口市2018年度土地储备计划（草案）公示',
+          ],
+        }),
+        ...series({
+          count: 1,
+          from: '2017-01-24',
+          to: '2017-01-24',
+          seed: 52,
+          titles: ['梅河口市土地收购储备中心2016年度政府信息公开工作报告'],
+        }),
+      ],
+    },
+  ],
+};

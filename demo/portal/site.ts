@@ -2,12 +2,12 @@ import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import { GTJ } from './gtj.ts';
 import type { DemoItem, DemoPortal, Encoding } from './model.ts';
-import { BDC, KCZ } from './siblings.ts';
+import { BDC, KCZ, TDCB } from './siblings.ts';
 import { attachmentFile, detailHtml, homepageHtml, listPagesHtml, navPageHtml } from './templates.ts';
 
 // Every file of the demo sites, rendered once into bytes with their headers.
 
-export const DEMO_PORTALS: readonly DemoPortal[] = [GTJ, BDC, KCZ];
+export const DEMO_PORTALS: readonly DemoPortal[] = [GTJ, BDC, TDCB, KCZ];
 
 export interface DemoFile {
   body: Buffer;
@@ -59,6 +59,10 @@ const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
+/** What the front proxy (nginx) answers for an application that is gone. */
+const BAD_GATEWAY =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
 /** The sites as they stand on `asOf`: items that appear later are not there yet. */
 export function renderSite(asOf = '2099-12-31'): Map<string, DemoFile> {
   const files = new Map<string, DemoFile>();
@@ -82,7 +86,9 @@ export function renderSite(asOf = '2099-12-31'): Map<string, DemoFile> {
     const base = `/${portal.id}`;
     files.set(
       `${base}/index.html`,
-      file(encode(homepageHtml(portal), portal.encoding), newest(portal.columns.flatMap((c) => c.items))),
+      portal.homepageDown
+        ? { ...file({ body: Buffer.from(BAD_GATEWAY), contentType: 'text/html' }), status: portal.homepageDown }
+        : file(encode(homepageHtml(portal), portal.encoding), newest(portal.columns.flatMap((c) => c.items))),
     );
     files.set(
       `${base}/css/style.css`,

@@ -246,19 +246,23 @@ describe('disclosure-watch on Ctrl-C', () => {
 });
 
 describe('npm run demo', () => {
-  it('scans the demo portals, prints the findings and writes every recipient’s digest', async () => {
+  it('replays a week of probes, scans the demo portals, prints the findings, writes its alerts and every recipient’s digest', async () => {
     const { existsSync, readdirSync } = await import('node:fs');
     const dir = mkdtempSync(join(tmpdir(), 'dw-demo-'));
     const r = await run(['demo', '--data-dir', join(dir, 'data'), '--out', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('梅河口市国土资源局 (mhk-gtj) · 检查日期 2018-01-15');
-    expect(r.stderr).toMatch(/weekly digest written for 9 recipients/);
+    expect(r.stderr).toMatch(/weekly digest written for 16 recipients/);
+    expect(r.stderr).toMatch(/mhk-gtj +338 probes, 13 failed \(3\.8 %\): warning/);
+    expect(r.stderr).toMatch(/mhk-tdcb +338 probes, 338 failed \(100 %\): veto/);
+    expect(r.stderr).toContain('【已恢复】梅河口市国土资源局首页连续 2 次探测无法访问');
+    expect(readdirSync(join(dir, 'out', 'alerts', 'mhk-gtj')).filter((f) => f.includes('-cleared-'))).toHaveLength(5);
     const week = join(dir, 'out', 'mhk-gtj', '2018-W03');
     expect(readdirSync(week).sort()).toEqual(
-      ['deputy', 'director', 'head-0'].flatMap((w) =>
+      ['deputy', 'director', 'head-0', 'webmaster'].flatMap((w) =>
         ['eml', 'html', 'txt'].map((ext) => `${w}@mhk-gtj.example.gov.cn.${ext}`),
       ),
     );
     expect(existsSync(join(dir, 'out', 'mhk-bdc', '2018-W03', 'director@mhk-bdc.example.gov.cn.html'))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -2,11 +2,13 @@ import iconv from 'iconv-lite';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
+import { beijing, GTJ_OUTAGE } from '../../demo/portal/outages.ts';
 import { httpDate, startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 
 // The demo portal over real HTTP, as the crawler meets it: charsets, TRS pagination, validators,
-// 404s, and every configured URL answering (except the ones broken on purpose).
+// 404s, every configured URL answering (except the ones broken on purpose), and the homepage
+// failures the replayed week of probes meets at their simulated moments.
 
 async function get(
   origin: string,
@@ -157,7 +159,7 @@ describe('the demo portal server', () => {
     expect((await fetch('/robots.txt')).text).toContain('User-agent: *');
   });
 
-  it('answers every configured URL with 200, except the columns deliberately gone or down', async () => {
+  it('answers every configured URL with 200, except the columns and the homepage deliberately gone or down', async () => {
     const config = parseConfig(demoConfig(server.origin));
     const urls = config.portals.flatMap((p) => [p.homepage, ...p.columns.map((c) => c.url)]);
     const statuses = await Promise.all(
@@ -169,7 +171,38 @@ describe('the demo portal server', () => {
       ['/mhk-gtj/hdjl/index.html', 503],
       ['/mhk-bdc/wsyy/index.html', 503],
       ['/mhk-bdc/sfbz/index.html', 404],
+      ['/mhk-tdcb/index.html', 502],
     ]);
+  });
+});
+
+describe('the demo portal failing on cue by the simulated time', () => {
+  let server: DemoServer;
+  beforeAll(async () => {
+    server = await startDemoServer({ asOf: DEMO_AS_OF });
+  });
+  afterAll(() => server.close());
+
+  it('resets or refuses mhk-gtj’s homepage at the scheduled moments only, and only its homepage', async () => {
+    const at = (path: string) =>
+      get(server.origin, path).then(
+        (r) => r.status,
+        (e: { code?: string }) => e.code ?? 'error',
+      );
+    server.setClock(beijing(GTJ_OUTAGE.failed[0]));
+    expect(await at('/mhk-gtj/index.html')).toBe(503);
+    expect(await at('/')).toBe(503);
+    expect(await at('/mhk-gtj/tzgg/index.html')).toBe(200);
+    expect(await at('/mhk-kcz/index.html')).toBe(200);
+    server.setClock(beijing('2018-01-09T08:30'));
+    expect(await at('/mhk-gtj/index.html')).toBe('ECONNRESET');
+    server.setClock(beijing(GTJ_OUTAGE.recovered));
+    expect(await at('/mhk-gtj/index.html')).toBe(200);
+    server.setClock(null);
+    expect(await at('/mhk-gtj/index.html')).toBe(200);
+    // Down for good, whatever the time.
+    expect(await at('/mhk-tdcb/index.html')).toBe(502);
+    expect((await get(server.origin, '/mhk-tdcb/tzgg/index.html')).status).toBe(200);
   });
 });
 

@@ -53,7 +53,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const byRule: Record<string, number> = {};
     for (const r of results) for (const f of r.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
     expect(byRule).toEqual({
-      'site-unreachable': 2,
+      'site-unreachable': 3,
       'homepage-not-updated': 2,
       'missing-column': 3,
       'empty-column': 2,
@@ -144,7 +144,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       '【周报】梅河口市国土资源局 第3周：新增问题 24，已整改 0，空白栏目 2/5（有单项否决风险）',
     );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
-    expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department']);
+    expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
     for (const d of digests) expect(d.text).not.toContain('220581198503152317');
   });
 
