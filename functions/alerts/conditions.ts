@@ -1,4 +1,5 @@
 import { SITE_DEPARTMENT } from '../common/department.ts';
+import { formatShanghai } from './shanghai-clock.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { AvailabilityWindow } from '../model/availability.ts';
 import type { Finding } from '../model/finding.ts';
@@ -35,7 +36,9 @@ export interface ConditionInput {
 
 export function alertConditions(input: ConditionInput): AlertCondition[] {
   const { portal } = input;
-  const site = { department: SITE_DEPARTMENT, officer: SITE_OFFICER };
+  // The department's name already says who (信息中心); repeating an officer title there reads twice.
+  const site = { department: SITE_DEPARTMENT };
+  const officers = new Map((portal.departments ?? []).map((d) => [d.name, d.officer]));
   const out: AlertCondition[] = [];
   for (const r of input.risks) {
     if (!atLine(r)) continue;
@@ -58,7 +61,9 @@ export function alertConditions(input: ConditionInput): AlertCondition[] {
       evidence: Object.entries(f.evidence)
         .slice(0, 6)
         .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`),
-      owner: { department: f.department ?? SITE_DEPARTMENT },
+      owner: f.department
+        ? { department: f.department, ...(officers.get(f.department) ? { officer: officers.get(f.department) } : {}) }
+        : site,
       action: f.action,
       url: f.url,
       since: input.firstSeen?.get(f.id),
@@ -71,7 +76,9 @@ export function alertConditions(input: ConditionInput): AlertCondition[] {
       key: 'outage:homepage',
       level: 'veto',
       title: `${portal.name}首页连续 ${w.streak} 次探测无法访问`,
-      evidence: failures.slice(0, 5).map((f) => `${f.at} ${f.error ?? f.reason ?? '失败'}（${f.ms} ms）`),
+      evidence: failures
+        .slice(0, 5)
+        .map((f) => `${formatShanghai(f.at)} ${f.error ?? f.reason ?? '失败'}（${f.ms} ms）`),
       owner: site,
       action: `请${SITE_OFFICER}立即检查网站服务器、网络和域名解析，恢复首页访问；恢复后系统会自动发送“已恢复”通知。`,
       url: portal.homepage,
@@ -85,6 +92,6 @@ function riskEvidence(r: VetoRisk, window: AvailabilityWindow | null): string[] 
   if (r.item !== 'site-unreachable' || !window) return [`当前 ${r.count}，预警线 ${r.warningAt}，否决线 ${r.vetoAt}`];
   return [
     `${window.from} 至 ${window.to} 首页探测 ${window.probes} 次，失败 ${window.failures} 次（${r.count} %）`,
-    ...window.recentFailures.slice(0, 5).map((f) => `${f.at} ${f.error ?? f.reason ?? '失败'}`),
+    ...window.recentFailures.slice(0, 5).map((f) => `${formatShanghai(f.at)} ${f.error ?? f.reason ?? '失败'}`),
   ];
 }

@@ -10,6 +10,7 @@ import type { Alert } from './alert.ts';
 import { alertConditions } from './conditions.ts';
 import { advanceAlerts, dueNotices } from './lifecycle.ts';
 import { quietHoursOf, sendableAt } from './quiet-hours.ts';
+import { formatShanghai } from './shanghai-clock.ts';
 
 // The alerts due for one portal now, from what the store knows: the latest scan's veto items
 // (with availability taken afresh from the probes, which move between scans), the open findings
@@ -161,7 +162,10 @@ export function alertOf(portal: PortalConfig, state: AlertState, now: Date): Ale
     since: state.openedAt,
     // The opening names the alert (a finding that comes back is a new one); when the problem
     // itself began is evidence.
-    evidence: c.since && c.since < state.openedAt ? [`始于 ${c.since}`, ...c.evidence] : c.evidence,
+    evidence:
+      c.since && c.since < state.openedAt
+        ? [`始于 ${c.since.includes('T') ? formatShanghai(c.since) : c.since}`, ...c.evidence]
+        : c.evidence,
     owner: c.owner,
     action: c.action,
     url: c.url,

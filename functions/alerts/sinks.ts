@@ -9,6 +9,7 @@ import { wecomPayload } from './channels/wecom.ts';
 import { channelTakes, deliverAlert, emailRecipients, type Delivery, type DeliveryDeps } from './deliver.ts';
 import type { AlertSink, SinkResult } from './dispatch.ts';
 import { renderEmail } from './render.ts';
+import { formatShanghai } from './shanghai-clock.ts';
 
 // The two places an announced alert can go: the portal's channels (SES, SMTP, the group robots,
 // a webhook), or files for a dry run (`disclosure-watch alerts` without --send, the demo).
@@ -66,8 +67,10 @@ export function fileSink(
     async deliver(alert, only) {
       const out = join(dir, portal.id);
       mkdirSync(out, { recursive: true });
-      const base = `${alert.at.slice(0, 16).replace(/[-:T]/g, '')}-${alert.kind}-${alertId(alert).slice(0, 8)}`;
+      // Named by Beijing wall-clock time, as the people opening the folder read it.
+      const base = `${formatShanghai(alert.at).replace(/[- :]/g, '')}-${alert.kind}-${alertId(alert).slice(0, 8)}`;
       const channels = portal.alerts?.channels ?? [{ type: 'ses' as const }];
+      const names = new Map((portal.recipients ?? []).map((r) => [r.email, r.name]));
       const result: SinkResult = { delivered: [], failed: [], unconfirmed: [] };
       const write = (target: string, name: string, body: string) => {
         if (only && !only.has(target)) return;
@@ -85,7 +88,7 @@ export function fileSink(
           for (const to of recipients) {
             const eml = mimeMessage({
               from: { name: ALERT_SENDER_NAME, email: from },
-              to: { name: to, email: to },
+              to: { name: names.get(to) ?? to, email: to },
               ...mail,
               date: new Date(alert.at),
               messageId: `${alertId(alert)}@disclosure-watch`,

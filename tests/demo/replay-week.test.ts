@@ -147,7 +147,7 @@ describe('the demo’s replayed week of probes and alerts', () => {
     expect(cleared.markdown.title).toBe('【已恢复】梅河口市国土资源局');
     expect(cleared.markdown.text).toContain('已于 2018-01-12 16:00 消除（持续 30 分钟）');
     // The warning goes to the wecom robot and the mails only: the 钉钉 robot takes vetoes.
-    const warningFiles = files.filter((f) => f.startsWith('201801102300-opened-'));
+    const warningFiles = files.filter((f) => f.startsWith('201801110700-opened-'));
     expect(warningFiles.some((f) => f.endsWith('dingtalk-2.json'))).toBe(false);
     expect(warningFiles).toHaveLength(4);
   });
