@@ -45,10 +45,10 @@ export function alertConditions(input: ConditionInput): AlertCondition[] {
     out.push({
       key: `risk:${r.item}`,
       level: r.level,
-      title: `${r.label}：${r.count}（${r.level === 'veto' ? `已达否决线 ${r.vetoAt}` : `已达预警线 ${r.warningAt}，否决线 ${r.vetoAt}`}）`,
+      title: riskTitle(r),
       evidence: riskEvidence(r, input.window),
       owner: site,
-      action: `请网站主管部门组织相关科室立即整改，使“${r.label}”回到预警线 ${r.warningAt} 以下。`,
+      action: `请网站主管部门组织相关科室立即整改，使“${r.label.replace(/（.*）$/, '')}”回到预警线 ${r.warningAt}${r.item === 'site-unreachable' ? ' %' : ''} 以下。`,
       url: portal.homepage,
     });
   }
@@ -86,6 +86,17 @@ export function alertConditions(input: ConditionInput): AlertCondition[] {
     });
   }
   return out;
+}
+
+function riskTitle(r: VetoRisk & { level: 'warning' | 'veto' }): string {
+  const unit = r.item === 'site-unreachable' ? ' %' : '';
+  const line =
+    r.level === 'veto'
+      ? `已达否决线 ${r.vetoAt}${unit}`
+      : `已达预警线 ${r.warningAt}${unit}，否决线 ${r.vetoAt}${unit}`;
+  if (r.item === 'site-unreachable')
+    return `站点无法访问：近 7 天首页探测失败率 ${r.count} %（${r.probes ?? 0} 次探测，${line}）`;
+  return `${r.label}：${r.count}（${line}）`;
 }
 
 function riskEvidence(r: VetoRisk, window: AvailabilityWindow | null): string[] {
