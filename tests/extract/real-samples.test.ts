@@ -1,56 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeHtml } from '../../functions/extract/charset.ts';
 import { extractDetail } from '../../functions/extract/detail-extractor.ts';
 import { extractList } from '../../functions/extract/list-extractor.ts';
 import type { ListItem } from '../../functions/extract/types.ts';
+import { norm, sampleBytes, sampleManifest, type ExpectedItem, type SampleEntry } from '../support/real-samples.ts';
 
 // 42 real government pages with hand-checked expected values (see the samples' README.md).
 
-const SAMPLES = new URL('../fixtures/real-samples/', import.meta.url);
-
-interface ExpectedItem {
-  title: string;
-  displayText?: string;
-  date: string | null;
-  href: string;
-  docNo?: string | null;
-  generatedDate?: string | null;
-}
-
-interface Entry {
-  file: string;
-  kind: 'detail' | 'list';
-  originalUrl: string | null;
-  retrievedAt?: string;
-  encoding: 'utf-8' | 'gb2312' | 'gbk';
-  sha256: string;
-  expected: Record<string, unknown> & {
-    itemCount?: number;
-    firstItem?: ExpectedItem;
-    lastItem?: ExpectedItem;
-  };
-}
-
-const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', SAMPLES), 'utf8')) as Entry[];
-
-/** The README's comparison: collapse whitespace runs, drop U+200B, U+00A0 and U+3000. */
-const norm = (v: unknown): unknown =>
-  typeof v === 'string'
-    ? v
-        .replace(/[\u200b]/g, '')
-        .replace(/[\s\u00a0\u3000]+/g, ' ')
-        .trim()
-    : v;
-
-/** The charset decodeHtml reports for each byte encoding of the manifest. */
+/** The charset decodeHtml reports for each byte encoding of the sampleManifest. */
 const CHARSET_OF = { 'utf-8': 'utf-8', gb2312: 'gb18030', gbk: 'gb18030' } as const;
 
 const DETAIL_FIELDS = ['title', 'indexNo', 'generatedDate', 'publishedDate', 'docNo', 'publisher', 'hasBody'] as const;
 
-function load(entry: Entry): string {
-  const bytes = readFileSync(new URL(entry.file, SAMPLES));
+function load(entry: SampleEntry): string {
+  const bytes = sampleBytes(entry);
   expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
   const { html, charset } = decodeHtml(new Uint8Array(bytes));
   expect(charset).toBe(CHARSET_OF[entry.encoding]);
@@ -69,7 +33,7 @@ function expectItem(got: ListItem | undefined, want: ExpectedItem, where: string
 }
 
 describe('real detail pages', () => {
-  for (const entry of manifest.filter((e) => e.kind === 'detail')) {
+  for (const entry of sampleManifest.filter((e) => e.kind === 'detail')) {
     it(entry.file, () => {
       const html = load(entry);
       const page = extractDetail(html, entry.originalUrl ?? `https://samples.invalid/${entry.file}`);
@@ -83,7 +47,7 @@ describe('real detail pages', () => {
 });
 
 describe('real list pages', () => {
-  for (const entry of manifest.filter((e) => e.kind === 'list')) {
+  for (const entry of sampleManifest.filter((e) => e.kind === 'list')) {
     it(entry.file, () => {
       const html = load(entry);
       const x = entry.expected;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { sampleBytes, sampleManifest, type SampleEntry } from '../support/real-samples.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalConfig } from '../../functions/config/schema.ts';
 import { decodeHtml } from '../../functions/extract/charset.ts';
@@ -92,16 +92,8 @@ describe('the rule and the statistics agree on the demo portal', () => {
 
 // ── The real sample pages ─────────────────────────────────────────────────────────────────
 
-const SAMPLES = new URL('../fixtures/real-samples/', import.meta.url);
-interface Entry {
-  file: string;
-  kind: 'detail' | 'list';
-  originalUrl: string | null;
-  retrievedAt?: string;
-}
-const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', SAMPLES), 'utf8')) as Entry[];
-const html = (e: Entry) => decodeHtml(new Uint8Array(readFileSync(new URL(e.file, SAMPLES)))).html;
-const entry = (file: string) => manifest.find((e) => e.file === file)!;
+const html = (e: SampleEntry) => decodeHtml(new Uint8Array(sampleBytes(e))).html;
+const entry = (file: string) => sampleManifest.find((e) => e.file === file)!;
 const FETCHED_AT = '2026-07-20T08:00:00Z';
 
 const portal = portalConfig([
@@ -143,7 +135,7 @@ function samplePortal({ linkOnly }: { linkOnly: boolean }) {
   const documents: ItemSnapshot[] = [];
   const interpretations: ItemSnapshot[] = [];
   const pages: PageRecord[] = [];
-  for (const e of manifest.filter((m) => m.kind === 'detail')) {
+  for (const e of sampleManifest.filter((m) => m.kind === 'detail')) {
     const url = e.originalUrl ?? `https://samples.invalid/${e.file}`;
     const detail = extractDetail(html(e), url);
     const date = detail.publishedDate ?? detail.generatedDate;

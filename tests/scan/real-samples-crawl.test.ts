@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { norm, sampleBytes, sampleManifest } from '../support/real-samples.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
@@ -11,34 +11,19 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 // (GBK pages without a charset in the header, so the crawler must find it in the page), and
 // crawled end to end: fetch, decode, extract, store.
 
-const DIR = new URL('../fixtures/real-samples/', import.meta.url);
-interface Entry {
-  file: string;
-  kind: 'detail' | 'list';
-  encoding: string;
-  expected: Record<string, unknown>;
-}
-const manifest = JSON.parse(readFileSync(new URL('MANIFEST.json', DIR), 'utf8')) as Entry[];
-const norm = (v: unknown) =>
-  typeof v === 'string'
-    ? v
-        .replace(/[\u200b]/g, '')
-        .replace(/[\s\u00a0\u3000]+/g, ' ')
-        .trim()
-    : v;
 const slug = (file: string) => file.replace(/^(detail|list)\//, '').replace(/\.html$/, '');
 
 describe('crawling the real sample pages over HTTP', () => {
   let server: TestServer;
   let repo: Repository;
   let result: ScanResult;
-  const details = manifest.filter((e) => e.kind === 'detail');
-  const lists = manifest.filter((e) => e.kind === 'list');
+  const details = sampleManifest.filter((e) => e.kind === 'detail');
+  const lists = sampleManifest.filter((e) => e.kind === 'list');
 
   beforeAll(async () => {
     const routes: Parameters<typeof startTestServer>[0] = {};
-    for (const e of manifest) {
-      const body = readFileSync(new URL(e.file, DIR));
+    for (const e of sampleManifest) {
+      const body = sampleBytes(e);
       const contentType = e.encoding === 'utf-8' ? 'text/html; charset=utf-8' : 'text/html';
       routes[e.kind === 'detail' ? `/detail/${slug(e.file)}.html` : `/list/${slug(e.file)}/index.html`] = {
         body,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
 import { annualStats } from '../../functions/stats/count.ts';
-import { col, item, page, portal, record } from './builders.ts';
+import { col, item, page, portal, record } from '../support/record-builders.ts';
 
 describe('annualStats: counting', () => {
   const columns = [

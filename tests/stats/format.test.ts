@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annualStats, type AnnualStats } from '../../functions/stats/count.ts';
 import { csvField, formatStatsText, statsCsv, statsJson } from '../../functions/stats/format.ts';
-import { col, HOST, item, page, portal, record } from './builders.ts';
+import { col, HOST, item, page, portal, record } from '../support/record-builders.ts';
 
 describe('output', () => {
   const columns = [col('tdly', '土地利用', 'notice', '土地利用科'), col('zcwj', '政策文件', 'policy', '法规科')];
