@@ -1,5 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
-import { dispatchAlerts, type AlertSink, type DispatchReport } from '../../functions/alerts/dispatch.ts';
+import { dispatchAlerts, type AlertSink } from '../../functions/alerts/dispatch.ts';
 import { channelSink, fileSink } from '../../functions/alerts/sinks.ts';
 import { todayInShanghai } from '../../functions/calendar/dates.ts';
 import { loadConfig } from '../../functions/config/load-config.ts';
@@ -9,7 +9,7 @@ import { openStore } from '../../functions/local/open-store.ts';
 import type { AvailabilityWindow } from '../../functions/model/availability.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { parseCommon, parseIsoDateTime, requireConfig, take, UsageError } from './args.ts';
-import { alertsJson, alertsText } from './alerts-output.ts';
+import { alertsJson, alertsText, type PortalAlertRun } from './alerts-output.ts';
 import { DIGEST_SENDER } from './digest-command.ts';
 import { selectPortals } from './scan-command.ts';
 import { onShutdown } from './shutdown.ts';
@@ -104,15 +104,6 @@ export function alertDelivery(opts: { out: string; send: boolean; sesEndpoint?: 
     },
     close: () => ses?.destroy(),
   };
-}
-
-export interface PortalAlertRun {
-  portal: PortalConfig;
-  report: DispatchReport;
-  /** The files each alert key was written to (dry run). */
-  files: Map<string, string[]>;
-  /** Why nothing was decided for the portal, when so. */
-  note?: string;
 }
 
 /**

@@ -1,9 +1,20 @@
+import type { DispatchReport } from '../../functions/alerts/dispatch.ts';
 import { formatShanghai } from '../../functions/alerts/shanghai-clock.ts';
-import type { PortalAlertRun } from './alerts-command.ts';
+import type { PortalConfig } from '../../functions/config/schema.ts';
 
 // What an alerts run did, per portal: what went out (and to whom, or into which files), what
 // waits for quiet hours to end, and which targets refused. Targets are named by channel and
 // address (`wecom#1`, `ses#0:director@…`), never by a robot URL, which holds its key.
+
+/** One portal's dispatch, as the command reports it. */
+export interface PortalAlertRun {
+  portal: PortalConfig;
+  report: DispatchReport;
+  /** The files each alert key was written to (dry run). */
+  files: Map<string, string[]>;
+  /** Why nothing was decided for the portal, when so. */
+  note?: string;
+}
 
 const KIND_TEXT = { opened: '提醒', cleared: '已恢复' } as const;
 const LEVEL_TEXT = { warning: '预警', veto: '否决' } as const;

@@ -6,7 +6,8 @@ import { dailyAt, everyMinutes, startSchedule, weeklyAt, type Job } from '../../
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import { probePortals } from '../../functions/scan/probe-round.ts';
 import type { Repository } from '../../functions/store/repository.ts';
-import { alertDelivery, runAlerts, type AlertDelivery, type PortalAlertRun } from './alerts-command.ts';
+import { alertDelivery, runAlerts, type AlertDelivery } from './alerts-command.ts';
+import type { PortalAlertRun } from './alerts-output.ts';
 import { take, UsageError } from './args.ts';
 import { sendPortalDigests, writeDigests } from './digest-command.ts';
 import { probeReportOf } from './probe-output.ts';
