@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertsSchema } from './alerts-schema.ts';
 import { portalIdSchema } from '../common/portal-id.ts';
+import { RULE_IDS } from '../common/rule-ids.ts';
 
 // The portal config contract (docs/config.md). Every object is strict: an unknown field is an
 // error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
@@ -117,6 +118,17 @@ export const portalSchema = z.strictObject({
   thresholds: thresholdsSchema.optional(),
   /** Pages probed for availability besides the homepage (recorded, outside the inspection's share). */
   probeUrls: z.array(httpUrl).max(10, { message: 'probe at most 10 pages besides the homepage' }).optional(),
+  /** 整改 deadlines in working days: per severity (veto 1, major 5, minor 10 by default) and per rule. */
+  deadlines: z
+    .strictObject({
+      veto: positiveInt.optional(),
+      major: positiveInt.optional(),
+      minor: positiveInt.optional(),
+      rules: z
+        .partialRecord(z.enum(RULE_IDS, { message: `must be a rule id: ${RULE_IDS.join(', ')}` }), positiveInt)
+        .optional(),
+    })
+    .optional(),
   /** Same-day alerts: channels, quiet hours (docs/alerts.md). */
   alerts: alertsSchema.optional(),
 });

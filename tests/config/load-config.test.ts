@@ -110,4 +110,12 @@ describe('portal config', () => {
     };
     expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.alerts\.channels\[0\]\.url: must be a secret reference/);
   });
+
+  it('takes 整改 deadlines per severity and per rule, and names an unknown rule id', () => {
+    const c = valid() as { portals: Record<string, unknown>[] };
+    c.portals[0]!.deadlines = { major: 3, rules: { 'late-publication': 8 } };
+    expect(parseConfig(c).portals[0]!.deadlines).toEqual({ major: 3, rules: { 'late-publication': 8 } });
+    c.portals[0]!.deadlines = { rules: { 'late-publications': 8 } };
+    expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.deadlines\.rules/);
+  });
 });
