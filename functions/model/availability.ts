@@ -29,6 +29,17 @@ export interface ProbeResult {
 /** A failed probe as the day's aggregate lists it. */
 export type ProbeFailure = Pick<ProbeResult, 'url' | 'at' | 'reason' | 'status' | 'error' | 'ms' | 'source'>;
 
+/** What one round of probes adds to its day: rules/availability.ts sums it, the repository stores it. */
+export interface ProbeRoundDelta {
+  attempts: number;
+  failures: number;
+  otherAttempts: number;
+  otherFailures: number;
+  failed: ProbeFailure[];
+  /** The round's latest homepage probe and the streak after it; absent when it probed no homepage. */
+  latest?: { at: string; streak: number };
+}
+
 /** One portal's probes of one day (Asia/Shanghai calendar day). */
 export interface ProbeDay {
   /** YYYY-MM-DD in Asia/Shanghai. */

@@ -3,8 +3,8 @@ import {
   MAX_LISTED_FAILURES,
   type AvailabilityWindow,
   type ProbeDay,
-  type ProbeFailure,
   type ProbeResult,
+  type ProbeRoundDelta,
 } from '../model/availability.ts';
 
 // 站点无法访问 from probes: the share of failed homepage probes over the last 7 days. The
@@ -56,16 +56,6 @@ export function availabilityLevel(
   if (w.failures * 100 >= lines.vetoPercent * w.probes) return 'veto';
   if (w.failures * 100 >= lines.warningPercent * w.probes) return 'warning';
   return 'ok';
-}
-
-/** What one round of probes adds to its day (repository.recordProbeRound takes it as is). */
-export interface ProbeRoundDelta {
-  attempts: number;
-  failures: number;
-  otherAttempts: number;
-  otherFailures: number;
-  failed: ProbeFailure[];
-  latest?: { at: string; streak: number };
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   scanSk,
 } from './keys.ts';
 import type { AlertState } from '../model/alert-state.ts';
-import type { ProbeFailure } from '../model/availability.ts';
+import type { ProbeRoundDelta } from '../model/availability.ts';
 import type {
   AlertRecord,
   CheckRecord,
@@ -313,20 +313,7 @@ export class Repository extends Table {
    * ADDed, so a scan and a probe round landing at once both count; the failures listed and the
    * streak come from the caller, who read the day before.
    */
-  async recordProbeRound(
-    portalId: string,
-    day: string,
-    round: {
-      attempts: number;
-      failures: number;
-      otherAttempts: number;
-      otherFailures: number;
-      failed: ProbeFailure[];
-      /** The round's latest homepage probe and the streak after it; absent when it probed no homepage. */
-      latest?: { at: string; streak: number };
-      expiresAt: number;
-    },
-  ): Promise<void> {
+  async recordProbeRound(portalId: string, day: string, round: ProbeRoundDelta & { expiresAt: number }): Promise<void> {
     const latest = round.latest
       ? {
           set: ', lastAt = :lastAt, streak = :streak',
