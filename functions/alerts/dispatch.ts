@@ -1,3 +1,4 @@
+import { isCounted } from '../model/finding.ts';
 import { addDays, todayInShanghai } from '../calendar/dates.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { AlertState } from '../model/alert-state.ts';
@@ -67,7 +68,8 @@ export async function dispatchAlerts(
         .listProbeDays(portal.id, addDays(today, -(WINDOW_DAYS - 1)), today)
         .then((days) => availabilityWindow(days, today, portal.homepage)),
   ]);
-  const open = findings.filter((f) => f.status === 'open');
+  // Ignored findings are never alerted; acknowledged ones still are (someone is on it, the line still counts).
+  const open = findings.filter(isCounted);
   const conditions = alertConditions({
     portal,
     risks: currentRisks(portal, scans[0]?.vetoRisks, window),

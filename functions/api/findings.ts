@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../common/rule-ids.ts';
+import type { PortalConfig } from '../config/schema.ts';
+import { FINDING_STATUSES, isCounted } from '../model/finding.ts';
+import { workOf } from '../rectification/work.ts';
 import type { StoredFinding } from '../store/records.ts';
 
 // GET /portals/{id}/findings: the filters and the cursor. A portal holds hundreds of findings,
@@ -7,7 +10,12 @@ import type { StoredFinding } from '../store/records.ts';
 // returned, which stays valid while findings come and go (ids are stable hashes).
 
 export const findingsQuerySchema = z.strictObject({
-  status: z.enum(['open', 'resolved', 'all']).default('open'),
+  /** `outstanding` (the default): open or acknowledged, the work still to do. */
+  status: z.enum([...FINDING_STATUSES, 'outstanding', 'all']).default('outstanding'),
+  overdue: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
   rule: z.enum(RULE_IDS, { message: `must be one of ${RULE_IDS.join(', ')}` }).optional(),
   department: z.string().min(1).max(64).optional(),
   since: z
@@ -27,9 +35,11 @@ export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
 export function selectFindings(
   all: StoredFinding[],
   q: FindingsQuery,
+  ctx: { portal: PortalConfig; asOf: string },
 ): { page: StoredFinding[]; nextCursor: string | null } {
   const matching = all
-    .filter((f) => q.status === 'all' || f.status === q.status)
+    .filter((f) => q.status === 'all' || (q.status === 'outstanding' ? isCounted(f) : f.status === q.status))
+    .filter((f) => q.overdue === undefined || workOf(f, ctx.portal, ctx.asOf).overdue === q.overdue)
     .filter((f) => !q.rule || f.rule === q.rule)
     .filter((f) => !q.department || f.department === q.department)
     .filter((f) => !q.since || (f.lastChangedAsOf ?? f.resolvedAsOf ?? f.firstSeenAsOf) >= q.since)

@@ -3,6 +3,7 @@ import { todayInShanghai } from '../calendar/dates.ts';
 import { departmentOf } from '../common/department.ts';
 import { PORTAL_ID_REGEX, portalIdSchema } from '../common/portal-id.ts';
 import type { Config } from '../config/schema.ts';
+import { isCounted } from '../model/finding.ts';
 import { problemOf } from '../rules/problems.ts';
 import { atLine, riskCode } from '../rules/veto-risk.ts';
 import { portalHosts } from '../scan/portal-hosts.ts';
@@ -172,10 +173,19 @@ async function getFindings(req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
     Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)),
   );
   if (!query.success) return error(400, 'the query is not valid', issues(query.error));
-  const { page, nextCursor } = selectFindings(await deps.repo.listFindings(found.portal.id), query.data);
+  const asOf = todayInShanghai(deps.now?.());
+  const { page, nextCursor } = selectFindings(await deps.repo.listFindings(found.portal.id), query.data, {
+    portal: found.portal,
+    asOf,
+  });
   return {
     status: 200,
-    body: { portal: found.portal.id, count: page.length, nextCursor, findings: page.map((f) => findingJson(f)) },
+    body: {
+      portal: found.portal.id,
+      count: page.length,
+      nextCursor,
+      findings: page.map((f) => findingJson(f, { portal: found.portal!, asOf })),
+    },
   };
 }
 
@@ -185,7 +195,7 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
   const portal = found.portal;
   const [scans, findings] = await Promise.all([deps.repo.listScans(portal.id, 10), deps.repo.listFindings(portal.id)]);
   const latest = scans.find((s) => !s.scanId.startsWith('check-')) ?? null;
-  const open = findings.filter((f) => f.status === 'open');
+  const open = findings.filter(isCounted);
   const count = (key: (f: (typeof open)[number]) => string) =>
     open.reduce<Record<string, number>>((acc, f) => ((acc[key(f)] = (acc[key(f)] ?? 0) + 1), acc), {});
   const risks = latest?.vetoRisks ?? [];

@@ -10,7 +10,7 @@ import { crawlColumn } from './crawl-column.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { loadEvaluation } from './evaluate.ts';
 import { fetchDetailPage } from './detail-page.ts';
-import { reconcile } from './reconcile.ts';
+import { reconcileAndSave } from './save-findings.ts';
 import { portalFetcher } from './settings.ts';
 
 // An on-demand check of one column or page after an 信息员 fixed something: fetch it now,
@@ -28,7 +28,11 @@ export interface CheckResult {
   > & { attachments: number; links: number };
   list?: { items: ItemSnapshot[]; pages: number };
   fetch: { ok: boolean; status?: number; error?: string };
+  asOf: string;
+  /** Open or acknowledged findings of what was checked. */
   findings: StoredFinding[];
+  /** Seen, but ignored by a person. */
+  ignored: StoredFinding[];
   resolved: StoredFinding[];
 }
 
@@ -70,6 +74,7 @@ export async function checkUrl(
       return {
         url: input.url,
         portal,
+        asOf: input.asOf,
         kind: 'list',
         list: { items: r.snapshot.items, pages: r.snapshot.listPages },
         fetch: r.snapshot.fetch,
@@ -103,7 +108,7 @@ export async function checkUrl(
       };
     }
     const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === input.url, input.url);
-    return { url: input.url, portal, kind: 'detail', page, fetch, ...verdict };
+    return { url: input.url, portal, asOf: input.asOf, kind: 'detail', page, fetch, ...verdict };
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
@@ -126,9 +131,8 @@ async function judge(
   }
   context.firstScan = false;
   const current = runRules(snapshot, context).filter(concerns);
-  const rec = reconcile(previous.filter(concerns), current, { scanId, asOf });
-  await repo.putFindings(portal.id, rec.changed);
-  return { findings: rec.open, resolved: rec.resolved };
+  const rec = await reconcileAndSave(repo, portal.id, previous.filter(concerns), current, { scanId, asOf });
+  return { findings: rec.counted, ignored: rec.ignored, resolved: rec.resolved };
 }
 
 function guessColumn(portal: PortalConfig, url: string): string {

@@ -18,7 +18,7 @@ import { addDays } from '../calendar/dates.ts';
 import { homepageFreshness } from '../rules/snapshot-queries.ts';
 import type { Repository } from '../store/repository.ts';
 import { expiresAfter } from '../store/keys.ts';
-import { reconcile } from './reconcile.ts';
+import { reconcileAndSave } from './save-findings.ts';
 
 // The last step of a scan: read the portal's state back from the store, run every rule over it,
 // reconcile the findings with the stored ones and record the scan. It reads only the store, so
@@ -33,8 +33,21 @@ export interface ScanResult {
   asOf: string;
   scannedAt: string;
   firstScan: boolean;
-  summary: { columns: number; pages: number; findings: number; new: number; resolved: number; vetoRisks: VetoRisk[] };
+  summary: {
+    columns: number;
+    pages: number;
+    /** Open or acknowledged: what counts. */
+    findings: number;
+    new: number;
+    resolved: number;
+    /** Seen, but ignored by a person: not counted toward veto items, the score or alerts. */
+    ignored: number;
+    vetoRisks: VetoRisk[];
+  };
+  /** Open or acknowledged findings. */
   findings: StoredFinding[];
+  /** Findings seen but ignored by a person. */
+  ignored: StoredFinding[];
   resolved: StoredFinding[];
   newIds: Set<string>;
   counters: ScanCounters;
@@ -96,8 +109,7 @@ export async function evaluatePortal(
   const writesBefore = repo.writes;
   const { meta, snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo, known);
   const current = runRules(snapshot, context);
-  const rec = reconcile(previous, current, { scanId, asOf });
-  await repo.putFindings(portal.id, rec.changed);
+  const rec = await reconcileAndSave(repo, portal.id, previous, current, { scanId, asOf });
   await repo.putMeta({
     portalId: portal.id,
     firstScanId: meta?.firstScanId ?? scanId,
@@ -107,13 +119,13 @@ export async function evaluatePortal(
 
   const warnings = snapshot.columns.flatMap((c) => c.warnings.map((w) => `${c.column.name}: ${w}`));
   const risks = vetoRisks(
-    rec.open,
+    rec.counted,
     context.thresholds,
     snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0,
     context.availability,
   );
   const byRule: ScanRecord['findings']['byRule'] = {};
-  for (const f of rec.open) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  for (const f of rec.counted) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const finishedAt = new Date().toISOString();
   const counters: ScanCounters = {
     ...input.crawlCounters,
@@ -127,7 +139,13 @@ export async function evaluatePortal(
     finishedAt,
     columns: snapshot.columns.length,
     pages: snapshot.pages.size,
-    findings: { open: rec.open.length, new: rec.newIds.size, resolved: rec.resolved.length, byRule },
+    findings: {
+      open: rec.counted.length,
+      new: rec.newIds.size,
+      resolved: rec.resolved.length,
+      ignored: rec.ignored.length,
+      byRule,
+    },
     counters,
     availability: { attempts: context.availability.probes, failures: context.availability.failures },
     vetoRisks: risks,
@@ -144,12 +162,14 @@ export async function evaluatePortal(
     summary: {
       columns: snapshot.columns.length,
       pages: snapshot.pages.size,
-      findings: rec.open.length,
+      findings: rec.counted.length,
       new: rec.newIds.size,
       resolved: rec.resolved.length,
+      ignored: rec.ignored.length,
       vetoRisks: risks,
     },
-    findings: rec.open,
+    findings: rec.counted,
+    ignored: rec.ignored,
     resolved: rec.resolved,
     newIds: rec.newIds,
     counters,

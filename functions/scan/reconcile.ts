@@ -1,109 +1,145 @@
-import { hashOf } from '../common/hash.ts';
-import type { Finding } from '../model/finding.ts';
+import type { Finding, FindingStatus, HistoryEntry } from '../model/finding.ts';
+import { contentOf, decisionSubstance, evidenceChange, substanceOf } from '../rectification/substance.ts';
 import type { StoredFinding } from '../store/records.ts';
 
 // A finding's id is a hash of (portal, rule, subject), so reconciling a scan with the store is
-// a set difference: new ids open, missing ids resolve, returning ids reopen. Only findings whose
-// status or content changed are written back; lastChanged* moves only when something a reader
-// would call a change happened (not when a stale column is merely one day staler).
+// a set difference: new ids open, missing ids resolve, returning ids reopen. A scan never undoes
+// a person's decision: an acknowledged finding stays acknowledged while seen, an ignored one stays
+// ignored while its evidence is the same in substance and its end date has not passed.
+//
+// Only findings whose status or content changed are written back, each as the next version of
+// what was read (the store refuses it if a person acted in between); every change of status
+// gets a history entry. lastChanged* moves only when something a reader would call a change
+// happened (not when a stale column is merely one day staler).
 
 export interface Reconciled {
-  /** Records to write: new, reopened, changed or resolved findings. */
+  /** Records to write (new, reopened, changed, resolved), each carrying its next `version`. */
   changed: StoredFinding[];
-  /** Every finding open after this scan. */
-  open: StoredFinding[];
+  /** One entry for each change of status among `changed`. */
+  history: HistoryEntry[];
+  /** Open or acknowledged after this scan: the work that counts. */
+  counted: StoredFinding[];
+  /** Seen by this scan but ignored by a person: not counted, listed apart. */
+  ignored: StoredFinding[];
   /** Findings this scan resolved. */
   resolved: StoredFinding[];
   newIds: Set<string>;
 }
 
-/**
- * Counts that grow by themselves each day a problem stays: the finding is rewritten so its text
- * stays current, but it has not changed for a reader asking "what is new since Monday".
- */
-const AGEING_EVIDENCE = new Set(['ageDays', 'daysSinceEnd']);
+export interface ReconcileScan {
+  scanId: string;
+  asOf: string;
+  /** ISO timestamp of the change, for the history (now by default). */
+  at?: string;
+}
 
-/** What a finding says, less its ageing counts (and the message, which only renders them). */
-const substanceOf = (f: Finding) =>
-  hashOf([
-    f.severity,
-    f.title,
-    f.url,
-    f.action,
-    f.columnId ?? null,
-    f.department ?? null,
-    // An object, not entries: hashOf sorts an object's keys, and DynamoDB returns maps in any order.
-    Object.fromEntries(Object.entries(f.evidence).filter(([k]) => !AGEING_EVIDENCE.has(k))),
-  ]);
+const SEEN_AGAIN = '整改后再次出现';
+const NO_LONGER_SEEN = '扫描不再发现';
 
-/** Everything stored of a finding's content: a change here is written back. */
-const contentOf = (f: Finding) => hashOf([substanceOf(f), f.message, f.evidence]);
-
-export function reconcile(
-  previous: StoredFinding[],
-  current: Finding[],
-  scan: { scanId: string; asOf: string },
-): Reconciled {
+export function reconcile(previous: StoredFinding[], current: Finding[], scan: ReconcileScan): Reconciled {
   const before = new Map(previous.map((f) => [f.id, f]));
-  const changed: StoredFinding[] = [];
-  const open: StoredFinding[] = [];
-  const newIds = new Set<string>();
+  const out: Reconciled = { changed: [], history: [], counted: [], ignored: [], resolved: [], newIds: new Set() };
+  const at = scan.at ?? new Date().toISOString();
+  const by = scan.scanId.startsWith('check-') ? `check ${scan.scanId}` : `scan ${scan.scanId}`;
+  const stamp = { lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf };
+  const write = (rec: StoredFinding, from: FindingStatus | null, why?: string, decision = false) => {
+    out.changed.push(rec);
+    if (why === undefined) return;
+    out.history.push({
+      findingId: rec.id,
+      version: rec.version!,
+      at,
+      asOf: scan.asOf,
+      from,
+      to: rec.status,
+      by,
+      scanId: scan.scanId,
+      why,
+      decision,
+    });
+  };
   const seen = new Set<string>();
 
   for (const f of current) {
     if (seen.has(f.id)) continue; // one finding per (rule, subject), even if a rule repeats itself
     seen.add(f.id);
     const prev = before.get(f.id);
+    const version = (prev?.version ?? 0) + 1;
     if (!prev) {
       const rec: StoredFinding = {
         ...f,
         status: 'open',
+        version,
         firstSeenScan: scan.scanId,
         firstSeenAsOf: scan.asOf,
-        lastChangedScan: scan.scanId,
-        lastChangedAsOf: scan.asOf,
+        openedAsOf: scan.asOf,
+        ...stamp,
         reopened: 0,
       };
-      newIds.add(f.id);
-      changed.push(rec);
-      open.push(rec);
-    } else if (prev.status === 'resolved') {
+      out.newIds.add(f.id);
+      write(rec, null, '扫描首次发现');
+      out.counted.push(rec);
+      continue;
+    }
+    const reopen =
+      prev.status === 'resolved' ? SEEN_AGAIN : prev.status === 'ignored' ? ignoreEnds(prev, f, scan) : null;
+    if (reopen) {
       const rec: StoredFinding = {
         ...prev,
         ...f,
         status: 'open',
-        lastChangedScan: scan.scanId,
-        lastChangedAsOf: scan.asOf,
-        reopened: prev.reopened + 1,
+        version,
+        openedAsOf: scan.asOf,
+        ...stamp,
+        reopened: prev.status === 'resolved' ? prev.reopened + 1 : prev.reopened,
         resolvedScan: undefined,
         resolvedAsOf: undefined,
+        decision: undefined,
       };
-      changed.push(rec);
-      open.push(rec);
-    } else if (contentOf(prev) !== contentOf(f)) {
-      const moved =
-        substanceOf(prev) !== substanceOf(f) ? { lastChangedScan: scan.scanId, lastChangedAsOf: scan.asOf } : {};
-      const rec: StoredFinding = { ...prev, ...f, ...moved };
-      changed.push(rec);
-      open.push(rec);
+      write(rec, prev.status, reopen, prev.status === 'ignored');
+      out.counted.push(rec);
+      continue;
+    }
+    const list = prev.status === 'ignored' ? out.ignored : out.counted;
+    if (contentOf(prev) !== contentOf(f)) {
+      const moved = substanceOf(prev) !== substanceOf(f) ? stamp : {};
+      const rec: StoredFinding = { ...prev, ...f, ...moved, version };
+      write(rec, prev.status);
+      list.push(rec);
     } else {
-      open.push(prev);
+      list.push(prev);
     }
   }
 
-  const resolved: StoredFinding[] = [];
   for (const prev of previous) {
-    if (prev.status !== 'open' || seen.has(prev.id)) continue;
+    if (seen.has(prev.id) || prev.status === 'resolved') continue;
+    // An ignored finding no longer seen keeps its decision (a false positive that comes and goes
+    // stays dismissed) until the decision ends.
+    if (prev.status === 'ignored' && !(prev.decision?.until && scan.asOf > prev.decision.until)) continue;
     const rec: StoredFinding = {
       ...prev,
       status: 'resolved',
+      version: (prev.version ?? 0) + 1,
       resolvedScan: scan.scanId,
       resolvedAsOf: scan.asOf,
-      lastChangedScan: scan.scanId,
-      lastChangedAsOf: scan.asOf,
+      ...stamp,
+      decision: undefined,
     };
-    resolved.push(rec);
-    changed.push(rec);
+    write(
+      rec,
+      prev.status,
+      prev.status === 'ignored' ? `忽略期限 ${prev.decision!.until} 已过，${NO_LONGER_SEEN}` : NO_LONGER_SEEN,
+    );
+    out.resolved.push(rec);
   }
-  return { changed, open, resolved, newIds };
+  return out;
+}
+
+/** Why an ignored finding seen again reopens, or null while the decision holds. */
+function ignoreEnds(prev: StoredFinding, f: Finding, scan: ReconcileScan): string | null {
+  const d = prev.decision;
+  if (!d) return '忽略决定缺失，重新打开';
+  if (d.until && scan.asOf > d.until) return `忽略期限 ${d.until} 已过`;
+  if (decisionSubstance(f) !== d.substance) return `证据已变化：${evidenceChange(prev, f)}`;
+  return null;
 }

@@ -5,7 +5,9 @@
 //                       sk = H                 homepage state
 //                       sk = C#<columnId>      column state (列表 items, fetch outcome, failure streak)
 //                       sk = U#<url>           a detail page (公开目录 metadata + HTTP cache fields)
-//                       sk = F#<findingId>     a finding and its lifecycle
+//                       sk = F#<findingId>     a finding and its lifecycle (整改 status, decision, version)
+//                       sk = FH#<findingId>#<v> one change of a finding's status: its history is one Query
+//                       sk = DL#<at>#<findingId> a person's decision (or a scan undoing one): recent decisions are one Query
 //                       sk = S#<scanId>        a scan summary (scanId sorts by time)
 //                       sk = L#<url>           a checked link: verdict, broken streak, where it is found
 //                       sk = D#<week>#<email>  a digest sent (or being sent) to a recipient: idempotency
@@ -20,6 +22,13 @@ export const HOMEPAGE_SK = 'H';
 export const columnSk = (columnId: string) => `C#${columnId}`;
 export const pageSk = (url: string) => `U#${url}`;
 export const findingSk = (findingId: string) => `F#${findingId}`;
+export const HISTORY_PREFIX = 'FH#';
+export const historyPrefix = (findingId: string) => `${HISTORY_PREFIX}${findingId}#`;
+/** Zero-padded so a finding's entries sort by version. */
+export const historySk = (findingId: string, version: number) =>
+  `${historyPrefix(findingId)}${String(version).padStart(8, '0')}`;
+export const DECISION_PREFIX = 'DL#';
+export const decisionSk = (at: string, findingId: string) => `${DECISION_PREFIX}${at}#${findingId}`;
 export const scanSk = (scanId: string) => `S#${scanId}`;
 export const linkSk = (url: string) => `L#${url}`;
 export const digestSk = (week: string, email: string) => `D#${week}#${email}`;

@@ -8,7 +8,7 @@ import type {
   LinkSnapshot,
   PageSnapshot,
 } from '../model/snapshot.ts';
-import type { Finding } from '../model/finding.ts';
+import type { Finding, FindingDecision, FindingStatus } from '../model/finding.ts';
 import type { RuleId } from '../common/rule-ids.ts';
 import type { PageLink } from '../extract/types.ts';
 import type { VetoRisk } from '../rules/veto-risk.ts';
@@ -64,13 +64,17 @@ export interface HomepageRecord extends HomepageSnapshot, HttpValidators {
 /** The last verdict on a link, and since when it is broken. */
 export interface LinkRecord extends LinkSnapshot, HttpValidators {}
 
-export type FindingStatus = 'open' | 'resolved';
+export type { FindingStatus };
 
 export interface StoredFinding extends Finding {
   status: FindingStatus;
+  /** Bumped by every write: a decision or a scan's change is written only over the version it read. Absent on records older than the field (0). */
+  version?: number;
   /** The scan that first saw it, and its as-of date. */
   firstSeenScan: string;
   firstSeenAsOf: string;
+  /** The day it last became open (first seen, or seen again after it resolved): its due date counts from here. */
+  openedAsOf?: string;
   /** The scan that last changed its status or content, and its as-of date (absent on records older than the field). */
   lastChangedScan: string;
   lastChangedAsOf?: string;
@@ -78,6 +82,8 @@ export interface StoredFinding extends Finding {
   resolvedAsOf?: string;
   /** How often it came back after being resolved. */
   reopened: number;
+  /** A person's standing decision (acknowledged or ignored), kept until reopened. */
+  decision?: FindingDecision;
 }
 
 export interface ScanCounters {
@@ -107,7 +113,14 @@ export interface ScanRecord {
   finishedAt: string;
   columns: number;
   pages: number;
-  findings: { open: number; new: number; resolved: number; byRule: Partial<Record<RuleId, number>> };
+  /** `open` counts open and acknowledged findings; `ignored` those a person dismissed. */
+  findings: {
+    open: number;
+    new: number;
+    resolved: number;
+    ignored?: number;
+    byRule: Partial<Record<RuleId, number>>;
+  };
   counters: ScanCounters;
   availability?: Availability;
   /** The national single-veto items as this scan measured them (the digest shows the latest). */

@@ -1,6 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch-calls.ts';
-import { Table, strip } from './table.ts';
+import { FindingStore } from './finding-store.ts';
+import { strip } from './table.ts';
 import {
   ALERT_PREFIX,
   HOMEPAGE_SK,
@@ -9,7 +10,6 @@ import {
   checkSk,
   columnSk,
   digestSk,
-  findingSk,
   linkSk,
   pageSk,
   portalPk,
@@ -31,7 +31,6 @@ import type {
   ProbeDayRecord,
   ScanRecord,
   ScanRun,
-  StoredFinding,
   TaskCounters,
 } from './records.ts';
 
@@ -39,7 +38,7 @@ import type {
 
 export { WritesFenced, type RepositoryOptions } from './table.ts';
 
-export class Repository extends Table {
+export class Repository extends FindingStore {
   /**
    * The same table and client, but writes stop the moment `signal` aborts. An attempt that was
    * given up on (an API check past its budget, handed to the queue) may wake up later in a
@@ -75,9 +74,6 @@ export class Repository extends Table {
     );
   }
 
-  listFindings(portalId: string) {
-    return this.queryPrefix<StoredFinding>(portalId, 'F#');
-  }
   listLinks(portalId: string) {
     return this.queryPrefix<LinkRecord>(portalId, 'L#');
   }
@@ -103,10 +99,6 @@ export class Repository extends Table {
 
   putPages(portalId: string, pages: PageRecord[]) {
     return this.batchPut(pages.map((p) => ({ pk: portalPk(portalId), sk: pageSk(p.url), ...p })));
-  }
-
-  putFindings(portalId: string, findings: StoredFinding[]) {
-    return this.batchPut(findings.map((f) => ({ pk: portalPk(portalId), sk: findingSk(f.id), ...f })));
   }
 
   putLinks(portalId: string, links: LinkRecord[]) {

@@ -26,8 +26,8 @@ describe('reconcile', () => {
 
     const s2 = reconcile(s1.changed, [finding('a')], { scanId: 's2', asOf: '2018-01-02' });
     expect(s2.changed.map((f) => [f.id, f.status, f.resolvedScan])).toEqual([['b', 'resolved', 's2']]);
-    expect(s2.open.map((f) => f.id)).toEqual(['a']);
-    expect(s2.open[0]!.firstSeenScan).toBe('s1');
+    expect(s2.counted.map((f) => f.id)).toEqual(['a']);
+    expect(s2.counted[0]!.firstSeenScan).toBe('s1');
 
     const stored = [s1.changed[0]!, s2.changed[0]!];
     const s3 = reconcile(stored, [finding('a'), finding('b')], { scanId: 's3', asOf: '2018-01-03' });
@@ -84,6 +84,6 @@ describe('reconcile', () => {
 
   it('counts a finding once even when a rule reports the same subject twice', () => {
     const r = reconcile([], [finding('a'), finding('a')], { scanId: 's1', asOf: '2018-01-01' });
-    expect(r.open).toHaveLength(1);
+    expect(r.counted).toHaveLength(1);
   });
 });
