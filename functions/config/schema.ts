@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertsSchema } from './alerts-schema.ts';
+import { scoreSchema } from './score-schema.ts';
 import { portalIdSchema } from '../common/portal-id.ts';
 import { RULE_IDS } from '../common/rule-ids.ts';
 
@@ -131,6 +132,8 @@ export const portalSchema = z.strictObject({
     .optional(),
   /** Same-day alerts: channels, quiet hours (docs/alerts.md). */
   alerts: alertsSchema.optional(),
+  /** Per-portal weights of the inspection score estimate (docs/score.md). */
+  score: scoreSchema.optional(),
 });
 export type PortalConfig = z.infer<typeof portalSchema>;
 

@@ -118,4 +118,37 @@ describe('portal config', () => {
     c.portals[0]!.deadlines = { rules: { 'late-publications': 8 } };
     expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.deadlines\.rules/);
   });
+
+  // The `score` block reweighs lines of the deduction table (docs/score.md). Every id is checked: a
+  // misspelt one would otherwise leave the default weight in place without a word.
+  it('takes per-line score weights', () => {
+    const c = valid() as { portals: Record<string, unknown>[] };
+    const score = {
+      deductions: { 'annual-report-missing': { points: 10, maxPoints: 10 }, 'empty-page': { points: 0 } },
+    };
+    c.portals[0]!.score = score;
+    expect(parseConfig(c).portals[0]!.score).toEqual(score);
+  });
+
+  it('rejects an unknown score line id, naming its path and the valid ids', () => {
+    const c = valid() as { portals: Record<string, unknown>[] };
+    c.portals[0]!.score = { deductions: { 'stale-polcy-column': { points: 3 } } };
+    const [problem, ...rest] = problemsOf(c);
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(
+      /^portals\[0\]\.score\.deductions\.stale-polcy-column: "stale-polcy-column" is not a deduction line id/,
+    );
+    expect(problem).toContain('stale-policy-column');
+    expect(problem).toContain('broken-link-page');
+  });
+
+  it('rejects unknown score fields and negative points', () => {
+    const c = valid() as { portals: Record<string, unknown>[] };
+    c.portals[0]!.score = { deduction: {} };
+    expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.score: unknown field "deduction"/);
+    c.portals[0]!.score = { deductions: { 'empty-page': { point: 1 } } };
+    expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.score\.deductions\.empty-page: unknown field "point"/);
+    c.portals[0]!.score = { deductions: { 'empty-page': { points: -1 } } };
+    expect(problemsOf(c)[0]).toMatch(/^portals\[0\]\.score\.deductions\.empty-page\.points: must be 0 or more/);
+  });
 });
