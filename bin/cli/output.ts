@@ -2,6 +2,7 @@ import { departmentOf } from '../../functions/common/department.ts';
 import { bySeverity } from '../../functions/common/rule-ids.ts';
 import { problemOf, PROBLEMS } from '../../functions/rules/problems.ts';
 import { riskText } from '../../functions/rules/veto-risk.ts';
+import { scoreLines, workLines } from './work-output.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { StoredFinding } from '../../functions/store/records.ts';
 
@@ -18,12 +19,17 @@ export function scanText(r: ScanResult): string {
   const out: string[] = [];
   const s = r.summary;
   out.push(`${r.portal.name} (${r.portal.id}) · 检查日期 ${r.asOf}`);
-  out.push(`  ${s.columns} 个栏目 · ${s.pages} 个页面 · ${s.findings} 个问题（新增 ${s.new}，已整改 ${s.resolved}）`);
+  out.push(
+    `  ${s.columns} 个栏目 · ${s.pages} 个页面 · ${s.findings} 个问题（新增 ${s.new}，已整改 ${s.resolved}）` +
+      (s.ignored ? ` · 另有 ${s.ignored} 项已忽略（findings list --status ignored）` : ''),
+  );
   const failing = s.vetoRisks.filter((v) => v.level === 'veto');
   out.push(
     failing.length ? `  ✖ 按国家检查指标将被单项否决：${failing.map(riskText).join('；')}` : '  ✓ 未触及单项否决线',
   );
   out.push(`  单项否决风险: ${s.vetoRisks.map((v) => riskText(v) + LEVEL_TAG[v.level]).join(' · ')}`);
+  out.push(...scoreLines(s.score));
+  out.push(...workLines(r));
   const officers = new Map((r.portal.departments ?? []).map((d) => [d.name, d.officer]));
   for (const problem of PROBLEMS) {
     const group = r.findings.filter((f) => problemOf(f.rule).id === problem.id);
@@ -38,7 +44,8 @@ export function scanText(r: ScanResult): string {
       const officer = officers.get(dept);
       out.push(`  ${dept}${officer ? `（信息员 ${officer}）` : ''}`);
       for (const f of findings.sort(worstFirst)) {
-        out.push(`    ${SEVERITY_TAG[f.severity]} ${f.rule}${r.newIds.has(f.id) ? ' 新' : ''}  ${f.title}`);
+        const acked = f.status === 'acknowledged' ? ` [已确认 ${f.decision?.by ?? ''}]` : '';
+        out.push(`    ${SEVERITY_TAG[f.severity]} ${f.rule}${r.newIds.has(f.id) ? ' 新' : ''}${acked}  ${f.title}`);
         out.push(`        ${f.message}`);
         out.push(`        → ${f.action}`);
         out.push(`        ${f.url}`);

@@ -1,6 +1,7 @@
 import type { PortalConfig } from '../config/schema.ts';
 import type { FindingDecision, HistoryEntry } from '../model/finding.ts';
 import { openedOn, workOf } from '../rectification/work.ts';
+import type { ScoreReport } from '../score/report.ts';
 import { problemOf } from '../rules/problems.ts';
 import { atLine, riskCode } from '../rules/veto-risk.ts';
 import type { CheckResult } from '../scan/check-url.ts';
@@ -88,6 +89,7 @@ export function scanJson(r: ScanResult) {
       /** True when at least one national single-veto item is at or past its line. */
       failsInspection: r.summary.vetoRisks.some((v) => v.level === 'veto'),
       risks: r.summary.vetoRisks,
+      score: scoreJson(r.summary.score),
     },
     counters: r.counters,
     findings: r.findings.map((f) => findingJson(f, { ...ctx, newIds: r.newIds })),
@@ -109,5 +111,32 @@ export function checkJson(r: CheckResult) {
     findings: r.findings.map((f) => findingJson(f, ctx)),
     ignored: r.ignored.map((f) => findingJson(f, ctx)),
     resolved: r.resolved.map((f) => findingJson(f, ctx)),
+  };
+}
+
+/** The score estimate (docs/score.md): always flagged as an estimate, every deduction line with its source. */
+export function scoreJson(r: ScoreReport) {
+  return {
+    estimate: true,
+    verdict: r.verdict,
+    score: r.score,
+    reasons: r.reasons,
+    vetoItems: r.vetoItems,
+    trend: r.trend.map((w) => ({
+      from: w.from,
+      to: w.to,
+      score: w.point?.score ?? null,
+      verdict: w.point?.verdict ?? null,
+    })),
+    byPart: r.byPart,
+    byDepartment: r.byDepartment,
+    topFixes: r.topFixes.map(({ text, points, department, lineId, findingIds }) => ({
+      text,
+      points,
+      department,
+      lineId,
+      findingIds,
+    })),
+    lines: r.lines,
   };
 }

@@ -4,12 +4,14 @@ import { departmentOf } from '../common/department.ts';
 import { PORTAL_ID_REGEX, portalIdSchema } from '../common/portal-id.ts';
 import type { Config } from '../config/schema.ts';
 import { isCounted } from '../model/finding.ts';
+import { workOf } from '../rectification/work.ts';
 import { problemOf } from '../rules/problems.ts';
 import { atLine, riskCode } from '../rules/veto-risk.ts';
 import { portalHosts } from '../scan/portal-hosts.ts';
 import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
 import { findingsQuerySchema, selectFindings } from './findings.ts';
-import { findingJson } from './json.ts';
+import { findingJson, scoreJson } from './json.ts';
+import { scoreReport, TREND_SCANS } from '../score/report.ts';
 import { refusePrivateHost } from '../net/public-only.ts';
 
 // The on-demand API's routes, the same for the `api` Lambda and `disclosure-watch serve`.
@@ -193,9 +195,13 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
   const found = portalOr404(id!, deps);
   if (!found.portal) return found.response;
   const portal = found.portal;
-  const [scans, findings] = await Promise.all([deps.repo.listScans(portal.id, 10), deps.repo.listFindings(portal.id)]);
+  const [scans, findings] = await Promise.all([
+    deps.repo.listScans(portal.id, TREND_SCANS),
+    deps.repo.listFindings(portal.id),
+  ]);
   const latest = scans.find((s) => !s.scanId.startsWith('check-')) ?? null;
   const open = findings.filter(isCounted);
+  const today = todayInShanghai(deps.now?.());
   const count = (key: (f: (typeof open)[number]) => string) =>
     open.reduce<Record<string, number>>((acc, f) => ((acc[key(f)] = (acc[key(f)] ?? 0) + 1), acc), {});
   const risks = latest?.vetoRisks ?? [];
@@ -216,12 +222,16 @@ async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
       vetoRisks: risks.filter(atLine).map(riskCode),
       failsInspection: risks.some((r) => r.level === 'veto'),
       risks,
+      // As of the latest scan: a decision taken since counts from the next one.
+      score: latest?.score ? scoreJson(scoreReport(latest.score, scans, latest.asOf)) : null,
       open: {
         total: open.length,
         byRule: count((f) => f.rule),
         byProblem: count((f) => problemOf(f.rule).id),
         byDepartment: count(departmentOf),
+        overdue: open.filter((f) => workOf(f, portal, today).overdue).length,
       },
+      ignored: findings.filter((f) => f.status === 'ignored').length,
     },
   };
 }

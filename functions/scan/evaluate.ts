@@ -18,6 +18,8 @@ import { addDays } from '../calendar/dates.ts';
 import { homepageFreshness } from '../rules/snapshot-queries.ts';
 import type { Repository } from '../store/repository.ts';
 import { expiresAfter } from '../store/keys.ts';
+import { estimateScore } from '../score/estimate.ts';
+import { scoreReport, TREND_SCANS, type ScoreReport } from '../score/report.ts';
 import { reconcileAndSave } from './save-findings.ts';
 
 // The last step of a scan: read the portal's state back from the store, run every rule over it,
@@ -43,6 +45,8 @@ export interface ScanResult {
     /** Seen, but ignored by a person: not counted toward veto items, the score or alerts. */
     ignored: number;
     vetoRisks: VetoRisk[];
+    /** The inspection score estimate with its eight-week trend. */
+    score: ScoreReport;
   };
   /** Open or acknowledged findings. */
   findings: StoredFinding[];
@@ -124,6 +128,8 @@ export async function evaluatePortal(
     snapshot.homepage.fetch.ok ? homepageFreshness(snapshot, asOf).ageDays : 0,
     context.availability,
   );
+  const estimate = estimateScore({ findings: rec.counted, vetoRisks: risks, portal });
+  const score = scoreReport(estimate, await repo.listScans(portal.id, TREND_SCANS), asOf);
   const byRule: ScanRecord['findings']['byRule'] = {};
   for (const f of rec.counted) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   const finishedAt = new Date().toISOString();
@@ -149,6 +155,7 @@ export async function evaluatePortal(
     counters,
     availability: { attempts: context.availability.probes, failures: context.availability.failures },
     vetoRisks: risks,
+    score: estimate,
     warnings,
     expiresAt: expiresAfter(new Date(finishedAt), SCAN_RECORD_DAYS),
   });
@@ -167,6 +174,7 @@ export async function evaluatePortal(
       resolved: rec.resolved.length,
       ignored: rec.ignored.length,
       vetoRisks: risks,
+      score,
     },
     findings: rec.counted,
     ignored: rec.ignored,

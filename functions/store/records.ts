@@ -12,6 +12,7 @@ import type { Finding, FindingDecision, FindingStatus } from '../model/finding.t
 import type { RuleId } from '../common/rule-ids.ts';
 import type { PageLink } from '../extract/types.ts';
 import type { VetoRisk } from '../rules/veto-risk.ts';
+import type { ScoreEstimate } from '../score/estimate.ts';
 
 // What the repository keeps. Snapshots (what rules read) plus the bookkeeping a daily,
 // incremental crawl needs: HTTP validators, content hashes, failure streaks.
@@ -125,6 +126,8 @@ export interface ScanRecord {
   availability?: Availability;
   /** The national single-veto items as this scan measured them (the digest shows the latest). */
   vetoRisks?: VetoRisk[];
+  /** The inspection score estimate of this scan (ignored findings left out): the trend reads these. */
+  score?: ScoreEstimate;
   warnings: string[];
   /** Epoch seconds for DynamoDB's TTL: kept long enough for two annual reports (年报). */
   expiresAt?: number;

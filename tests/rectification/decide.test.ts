@@ -81,8 +81,12 @@ describe('decideFinding on DynamoDB Local', () => {
   it('lets exactly one of two simultaneous decisions through, and writes nothing for the other', async () => {
     await scanOnce('r', 's1', '2018-01-02', [empty('a')]);
     const results = await Promise.allSettled([
-      decideFinding(repo, 'r', 'a', { action: 'ack' }, wang, { now: day('2018-01-02') }),
-      decideFinding(repo, 'r', 'a', { action: 'ignore', reason: 'accepted' }, li, { now: day('2018-01-02') }),
+      // Both saw version 1 (as two people with the same list open do).
+      decideFinding(repo, 'r', 'a', { action: 'ack' }, wang, { now: day('2018-01-02'), expectedVersion: 1 }),
+      decideFinding(repo, 'r', 'a', { action: 'ignore', reason: 'accepted' }, li, {
+        now: day('2018-01-02'),
+        expectedVersion: 1,
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
