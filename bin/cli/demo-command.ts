@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDemoServer } from '../../demo/portal/server.ts';
-import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
+import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY, DEMO_SCAN_DAYS } from '../../demo/portal/config.ts';
+import { takeDemoDecisions } from '../../demo/portal/decisions.ts';
 import { replayProbeWeek, type ReplayReport } from '../../demo/replay-week.ts';
 import { formatShanghai } from '../../functions/alerts/shanghai-clock.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
@@ -18,8 +19,9 @@ import { onShutdown } from './shutdown.ts';
 // `npm run demo`: the whole pipeline on the bundled demo portals — a 梅河口市国土资源局 site with
 // every kind of problem seeded, and three small siblings — served on 127.0.0.1. A week of
 // availability probes is replayed (48 rounds a day, 2018-01-09 to 2018-01-15) with alerts decided
-// after every round and written under out/alerts/; the daily scans of 2018-01-14 and 2018-01-15
-// run at 02:00 within it (the report shows the second scan), and the weekly digest follows.
+// after every round and written under out/alerts/; the daily scans of 2018-01-09, 2018-01-14 and
+// 2018-01-15 run at 02:00 within it (the report shows the last), people ignore one finding and
+// acknowledge another on the 14th (demo/portal/decisions.ts), and the weekly digest follows.
 
 export async function demoCommand(argv: string[]): Promise<number> {
   let values;
@@ -65,12 +67,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
           server.setAsOf(day);
           process.stderr.write(`scanning as of ${day}\n`);
         },
-        afterScans:
-          day === DEMO_AS_OF
-            ? async (repo) => {
-                digests = await writeDigests(repo, config, { asOf: DEMO_AS_OF, out });
-              }
-            : undefined,
+        afterScans: async (repo) => {
+          // The second day's decisions (an ignore, an ack), as people would take them at the CLI.
+          if (day === DEMO_PREVIOUS_DAY) await takeDemoDecisions(repo, server.origin);
+          if (day === DEMO_AS_OF) digests = await writeDigests(repo, config, { asOf: DEMO_AS_OF, out });
+        },
       });
     };
     process.stderr.write(`replaying a week of availability probes (48 rounds a day) up to ${DEMO_AS_OF}\n`);
@@ -79,7 +80,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
       server,
       repo: await store.repo,
       out: join(out, 'alerts'),
-      scans: { days: [DEMO_PREVIOUS_DAY, DEMO_AS_OF], run: scan },
+      scans: { days: DEMO_SCAN_DAYS, run: scan },
     });
     printResults(results, values.format);
     process.stderr.write(`\n${replaySummary(replay, join(out, 'alerts'))}`);

@@ -8,6 +8,15 @@ export const DEMO_AS_OF = '2018-01-15';
 export const DEMO_PREVIOUS_DAY = '2018-01-14';
 
 /**
+ * The day the bureau started monitoring: the first day of the replayed week. Findings first seen
+ * then are past their 整改 due date by the as-of day, so the demo shows overdue work.
+ */
+export const DEMO_FIRST_DAY = '2018-01-09';
+
+/** Every daily scan of the demo, in order; each runs at 02:00 Beijing time. */
+export const DEMO_SCAN_DAYS = [DEMO_FIRST_DAY, DEMO_PREVIOUS_DAY, DEMO_AS_OF] as const;
+
+/**
  * Where the demo's alerts go: mail to the portal's people, the bureau's 企业微信 group robot, and
  * its 钉钉 group robot (signed, 加签) for vetoes only. The robots' URLs and the signing secret are
  * references, never the text: the demo writes files (`fileSink`) and reads none of them.
