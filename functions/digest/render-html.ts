@@ -76,7 +76,7 @@ export function renderHtml(v: DigestView, opts: CopyOptions = {}): string {
   const own = opts.department;
   const overdueRows = ownDepartmentFirst(v.overdue, own).map(
     (d) =>
-      `<tr><td style="${cell}"><b>${esc(ownerText(d))}</b>${d.department === own ? '（本科室）' : ''}<div style="font-size:13px;color:#b3261e;margin-top:2px">${esc(overdueCount(d))}${link(d.oldest)}</div></td></tr>`,
+      `<tr><td style="${cell}"><b>${esc(ownerText(d, own))}</b><div style="font-size:13px;color:#b3261e;margin-top:2px">${esc(overdueCount(d))}${link(d.oldest)}</div></td></tr>`,
   );
   if (own && v.overdue.length && !v.overdue.some((d) => d.department === own))
     overdueRows.unshift(note(`${esc(own)}（本科室）：无逾期整改`));

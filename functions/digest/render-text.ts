@@ -38,7 +38,7 @@ export function renderText(v: DigestView, opts: CopyOptions = {}): string {
   if (own && v.overdue.length && !v.overdue.some((d) => d.department === own))
     out.push(`  ${own}（本科室）：无逾期整改`);
   for (const d of ownDepartmentFirst(v.overdue, own))
-    out.push(`  ${ownerText(d)}${d.department === own ? '（本科室）' : ''}：${overdueCount(d)}${d.oldest.title}`);
+    out.push(`  ${ownerText(d, own)}：${overdueCount(d)}${d.oldest.title}`);
   if (opts.leader && v.escalations.length) {
     out.push('', '== 督办：逾期超过整改期限两倍 ==');
     for (const f of v.escalations)

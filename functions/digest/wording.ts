@@ -1,3 +1,4 @@
+import { SITE_DEPARTMENT } from '../common/department.ts';
 import { IGNORE_REASONS } from '../model/finding.ts';
 import { IGNORE_REASON_LABELS } from '../rectification/decide.ts';
 import type { DepartmentOverdue } from './overdue.ts';
@@ -28,8 +29,11 @@ export function workLine(f: DigestFinding): string {
 /** "已确认（李四）": acknowledged work is still work, and still counted; the name says who is on it. */
 export const acknowledged = (f: DigestFinding) => `已确认（${f.acknowledgedBy ?? '未署名'}）`;
 
-/** "土地利用科（信息员 张明）": whose work it is. */
-export const ownerText = (d: { department: string; officer: string }) => `${d.department}（信息员 ${d.officer}）`;
+/** "土地利用科（信息员 张明）", "法规科（本科室，信息员 李强）": whose work it is. Site-wide work is the webmaster's. */
+export function ownerText(d: { department: string; officer: string }, own?: string): string {
+  const role = d.department === SITE_DEPARTMENT ? '网站管理员' : '信息员';
+  return `${d.department}（${d.department === own ? '本科室，' : ''}${role} ${d.officer}）`;
+}
 
 /** "逾期 2 项，最久已 46 天：": the row's counts, followed by the oldest item's title. */
 export const overdueCount = (d: DepartmentOverdue) => `逾期 ${d.count} 项，最久已 ${d.oldest.ageDays} 天：`;
