@@ -46,8 +46,9 @@ export function renderHtml(v: DigestView, opts: CopyOptions = {}): string {
 <div style="font-size:13px">${v.week.start} 至 ${v.week.end}（${v.week.label}）</div></td></tr>`);
   if (v.score) {
     const colour = v.score.verdict === '合格' ? '#1e7e34' : '#b3261e';
+    // overflow-wrap, not break-all: on a phone break-all would cut the score "72" across two lines.
     rows.push(
-      `<tr data-block="score"><td style="padding:12px 12px 0;word-break:break-all"><div style="font-size:16px;font-weight:bold;color:${colour}">${esc(scoreHeadline(v.score))}</div>${scoreDetails(
+      `<tr data-block="score"><td style="padding:12px 12px 0;overflow-wrap:anywhere"><div style="font-size:16px;font-weight:bold;color:${colour}">${esc(scoreHeadline(v.score))}</div>${scoreDetails(
         v.score,
       )
         .map((l) => `<div style="font-size:13px;color:#333;margin-top:4px">${esc(l)}</div>`)
