@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDigests, loadDigest, type ComposedDigest } from '../../functions/digest/compose.ts';
 import type { DigestView } from '../../functions/digest/view-model.ts';
 import type { Repository } from '../../functions/store/repository.ts';
-import { AS_OF, workFindings, workPortal, workScan, workScore } from '../support/digest-work.ts';
+import { AS_OF, linesAfter, workFindings, workPortal, workScan, workScore } from '../support/digest-work.ts';
 import { testRepository } from '../support/dynamo.ts';
 
 // The digest as the Monday job composes it: findings and the latest scan read back from DynamoDB
@@ -40,8 +40,7 @@ describe('composing the week’s digests from the store', () => {
       ['department', false, true],
       ['webmaster', false, false],
     ]);
-    const head = copies[1]!.text.split('\n');
-    expect(head[head.indexOf('== 逾期整改（按科室）==') + 1]).toMatch(/^ {2}法规科（本科室，信息员 李强）/);
+    expect(linesAfter(copies[1]!.text, '== 逾期整改（按科室）==', 1)[0]).toMatch(/^ {2}法规科（本科室，信息员 李强）/);
     for (const c of copies) {
       expect(c.text).toContain('检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算');
       expect(c.text).toContain('另有 3 项已忽略（误报 2，不适用 0，已接受 1）');

@@ -4,7 +4,7 @@ import { renderHtml } from '../../functions/digest/render-html.ts';
 import { renderText } from '../../functions/digest/render-text.ts';
 import { scoreDetails, scoreHeadline, scoreTrend } from '../../functions/digest/score.ts';
 import { buildDigest } from '../../functions/digest/view-model.ts';
-import { AS_OF, workFindings, workPortal, workScan, workScore } from '../support/digest-work.ts';
+import { AS_OF, linesAfter, workFindings, workPortal, workScan, workScore } from '../support/digest-work.ts';
 
 // The digest as 整改 work: due dates and lateness as worked out by hand in the fixture's table.
 
@@ -52,9 +52,7 @@ describe('overdue work per department', () => {
       ['办公室', '王丽', 2, 'veto-past-2x', 6],
       ['法规科', '李强', 1, 'minor-at-2x', 43],
     ]);
-    const lines = leader!.text.split('\n');
-    const at = lines.indexOf('== 逾期整改（按科室）==');
-    expect(lines.slice(at + 1, at + 4)).toEqual([
+    expect(linesAfter(leader!.text, '== 逾期整改（按科室）==', 3)).toEqual([
       '  土地利用科（信息员 张明）：逾期 2 项，最久已 47 天：《minor-past-2x》',
       '  办公室（信息员 王丽）：逾期 2 项，最久已 6 天：《veto-past-2x》',
       '  法规科（信息员 李强）：逾期 1 项，最久已 43 天：《minor-at-2x》',
@@ -77,10 +75,7 @@ describe('the leadership copy escalates (督办) work overdue by more than twice
   });
 
   it('names the department, its 信息员, the finding and how late, in the leader’s copy only', () => {
-    const lines = leader!.text.split('\n');
-    const at = lines.indexOf('== 督办：逾期超过整改期限两倍 ==');
-    expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1, at + 7)).toEqual([
+    expect(linesAfter(leader!.text, '== 督办：逾期超过整改期限两倍 ==', 6)).toEqual([
       '  土地利用科（信息员 张明）：《minor-past-2x》',
       '    逾期 22 个工作日，超过整改期限 10 个工作日的两倍',
       '    http://gtj.example.gov.cn/minor-past-2x.html',
@@ -98,12 +93,11 @@ describe('the leadership copy escalates (督办) work overdue by more than twice
 
 describe('a department head’s copy opens with their own department', () => {
   it('puts its overdue row first, then its own findings (overdue first), before the portal’s list', () => {
-    const lines = lawHead!.text.split('\n');
-    const at = lines.indexOf('== 逾期整改（按科室）==');
-    expect(lines[at + 1]).toBe('  法规科（本科室，信息员 李强）：逾期 1 项，最久已 43 天：《minor-at-2x》');
-    expect(lines[at + 2]).toMatch(/^ {2}土地利用科/);
+    const [first, second] = linesAfter(lawHead!.text, '== 逾期整改（按科室）==', 2);
+    expect(first).toBe('  法规科（本科室，信息员 李强）：逾期 1 项，最久已 43 天：《minor-at-2x》');
+    expect(second).toMatch(/^ {2}土地利用科/);
     const own = lawHead!.text.indexOf('== 本科室（法规科）==');
-    expect(own).toBeGreaterThan(at);
+    expect(own).toBeGreaterThan(lawHead!.text.indexOf('== 逾期整改（按科室）=='));
     expect(own).toBeLessThan(lawHead!.text.indexOf('== P'));
     expect(lawHead!.text.indexOf('《minor-at-2x》', own)).toBeGreaterThan(own);
     expect(lawHead!.html.indexOf('本科室（法规科）')).toBeLessThan(lawHead!.html.indexOf('data-block="P'));
@@ -118,8 +112,9 @@ describe('a department head’s copy opens with their own department', () => {
   });
 
   it('says so first when its own department has no overdue work', () => {
-    const lines = renderText(view, { department: '档案室' }).split('\n');
-    expect(lines[lines.indexOf('== 逾期整改（按科室）==') + 1]).toBe('  档案室（本科室）：无逾期整改');
+    expect(linesAfter(renderText(view, { department: '档案室' }), '== 逾期整改（按科室）==', 1)).toEqual([
+      '  档案室（本科室）：无逾期整改',
+    ]);
     expect(renderHtml(view, { department: '档案室' })).toContain('档案室（本科室）：无逾期整改');
   });
 });
@@ -182,12 +177,12 @@ describe('statuses in the digest', () => {
 
 describe('the inspection score estimate', () => {
   it('heads the copy with the verdict, the score and its 8-week trend, marked as an estimate', () => {
-    const lines = leader!.text.split('\n');
-    expect(lines[3]).toBe('检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算');
-    expect(lines[4]).toBe('  扣分：发布解读 −18；互动交流 −10');
-    expect(lines[5]).toBe(
+    // Right under the portal's line, before anything else.
+    expect(linesAfter(leader!.text, '梅河口市国土资源局 2018-01-11 至 2018-01-17（2018-W03）', 3)).toEqual([
+      '检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算',
+      '  扣分：发布解读 −18；互动交流 −10',
       '  提分最多：法规文件栏目 6 个月未更新（+5 分）；留言答复 2 个月未更新（+3 分）；政策解读缺失（+2 分）',
-    );
+    ]);
     expect(leader!.html).toContain('检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算');
   });
 

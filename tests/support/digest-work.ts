@@ -4,6 +4,7 @@ import type { FindingDecision, IgnoreReason } from '../../functions/model/findin
 import { DEFAULT_THRESHOLDS } from '../../functions/rules/thresholds.ts';
 import { vetoRisks } from '../../functions/rules/veto-risk.ts';
 import type { ScanRecord, StoredFinding } from '../../functions/store/records.ts';
+import { columnConfig, HOST, portalConfig } from './builders.ts';
 
 // One portal's findings as 整改 work on Wednesday 2018-01-17, with due dates and lateness worked
 // out by hand on the State Council's calendar (元旦 2018-01-01 is a holiday; allowances veto 1,
@@ -22,29 +23,35 @@ import type { ScanRecord, StoredFinding } from '../../functions/store/records.ts
 // ignored (two false positives, one accepted risk) and one resolved this week.
 
 export const AS_OF = '2018-01-17';
-const HOST = 'http://gtj.example.gov.cn';
 
-export const workPortal: PortalConfig = {
-  id: 'mhk-gtj',
-  name: '梅河口市国土资源局',
-  homepage: `${HOST}/index.html`,
-  columns: [
-    { id: 'tdsc', name: '土地市场', url: `${HOST}/tdsc/index.html`, kind: 'notice', department: '土地利用科' },
-    { id: 'gzdt', name: '工作动态', url: `${HOST}/gzdt/index.html`, kind: 'news', department: '办公室' },
-    { id: 'fgwj', name: '法规文件', url: `${HOST}/fgwj/index.html`, kind: 'policy', department: '法规科' },
+export const workPortal: PortalConfig = portalConfig(
+  [
+    columnConfig({ id: 'tdsc', name: '土地市场', kind: 'notice', department: '土地利用科' }),
+    columnConfig({ id: 'gzdt', name: '工作动态', kind: 'news', department: '办公室' }),
+    columnConfig({ id: 'fgwj', name: '法规文件', kind: 'policy', department: '法规科' }),
   ],
-  departments: [
-    { name: '办公室', officer: '王丽' },
-    { name: '土地利用科', officer: '张明' },
-    { name: '法规科', officer: '李强' },
-    { name: '档案室', officer: '赵敏' },
-  ],
-  recipients: [
-    { name: '局长', email: 'director@example.gov.cn', role: 'leader' },
-    { name: '法规科科长', email: 'law@example.gov.cn', role: 'department', department: '法规科' },
-    { name: '刘伟', email: 'webmaster@example.gov.cn', role: 'webmaster' },
-  ],
-};
+  {
+    departments: [
+      { name: '办公室', officer: '王丽' },
+      { name: '土地利用科', officer: '张明' },
+      { name: '法规科', officer: '李强' },
+      { name: '档案室', officer: '赵敏' },
+    ],
+    recipients: [
+      { name: '局长', email: 'director@example.gov.cn', role: 'leader' },
+      { name: '法规科科长', email: 'law@example.gov.cn', role: 'department', department: '法规科' },
+      { name: '刘伟', email: 'webmaster@example.gov.cn', role: 'webmaster' },
+    ],
+  },
+);
+
+/** The `count` lines after the line `heading` of a text digest; fails when the heading is not there. */
+export function linesAfter(text: string, heading: string, count: number): string[] {
+  const lines = text.split('\n');
+  const at = lines.indexOf(heading);
+  if (at < 0) throw new Error(`no line "${heading}" in the digest`);
+  return lines.slice(at + 1, at + 1 + count);
+}
 
 const COLUMN_OF: Record<string, string> = { 土地利用科: 'tdsc', 办公室: 'gzdt', 法规科: 'fgwj' };
 
