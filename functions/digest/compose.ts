@@ -3,10 +3,12 @@ import type { Repository } from '../store/repository.ts';
 import { mimeMessage } from './mime.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
+import type { DigestScore } from './score.ts';
 import { buildDigest, type DigestView } from './view-model.ts';
 
-// One digest per recipient: leaders get the whole portal, a department head gets their own
-// department first and then the portal's summary.
+// One digest per recipient: leaders get the whole portal with the 督办 block (work overdue by
+// more than twice its allowance); a department head gets their own department first and then the
+// portal's summary; the webmaster gets the whole portal.
 
 /** The From name of every digest; the address is the deploy's (SES identity) or the CLI's. */
 export const DIGEST_SENDER_NAME = 'disclosure-watch 政务公开监测';
@@ -19,13 +21,19 @@ export interface ComposedDigest {
   eml: string;
 }
 
-export async function loadDigest(repo: Repository, portal: PortalConfig, asOf: string): Promise<DigestView> {
+/** The week's view from the store; `score`: the inspection score estimate, when the caller has computed one. */
+export async function loadDigest(
+  repo: Repository,
+  portal: PortalConfig,
+  asOf: string,
+  extra: { score?: DigestScore } = {},
+): Promise<DigestView> {
   const [findings, scans, pages] = await Promise.all([
     repo.listFindings(portal.id),
     repo.listScans(portal.id, 60),
     repo.listPages(portal.id),
   ]);
-  return buildDigest({ portal, asOf, findings, scans, pages });
+  return buildDigest({ portal, asOf, findings, scans, pages, ...extra });
 }
 
 export function composeDigests(
@@ -34,9 +42,12 @@ export function composeDigests(
   sender: { name: string; email: string },
 ): ComposedDigest[] {
   return (portal.recipients ?? []).map((recipient) => {
-    const department = recipient.role === 'department' ? recipient.department : undefined;
-    const text = renderText(view, { department });
-    const html = renderHtml(view, { department });
+    const copy = {
+      department: recipient.role === 'department' ? recipient.department : undefined,
+      leader: recipient.role === 'leader',
+    };
+    const text = renderText(view, copy);
+    const html = renderHtml(view, copy);
     const eml = mimeMessage({
       from: sender,
       to: recipient,

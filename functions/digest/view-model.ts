@@ -1,16 +1,22 @@
-import { addDays, dayNumber, isoWeek } from '../calendar/dates.ts';
+import { addDays, isoWeek } from '../calendar/dates.ts';
 import { departmentOf, SITE_DEPARTMENT } from '../common/department.ts';
 import { bySeverity } from '../common/rule-ids.ts';
+import { IGNORE_REASONS, isCounted, type FindingStatus, type IgnoreReason } from '../model/finding.ts';
+import { workOf } from '../rectification/work.ts';
 import { problemOf, PROBLEMS, type ProblemId } from '../rules/problems.ts';
 import { riskText, type VetoRisk } from '../rules/veto-risk.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { PageRecord, ScanRecord, StoredFinding } from '../store/records.ts';
+import { escalations, overdueByDepartment, type DepartmentOverdue } from './overdue.ts';
+import type { DigestScore } from './score.ts';
 
 // What the weekly digest says, computed from the store for one portal and one week: what got
 // worse, what got better, whose column it is, and whether each 信息员 is feeding the site (P1).
 // The week is the seven days ending on `asOf` (Asia/Shanghai dates): a digest sent every Monday
 // morning then covers Tuesday to that Monday's scan, so every day lands in exactly one digest.
 // Its label, and the idempotency key of sending, is the ISO week of `asOf`.
+// 整改: the lists and counts are made of counted findings (open or acknowledged); an ignored
+// finding is only counted on one line of its own, so a dismissal is visible but never mailed as work.
 
 export interface DigestFinding {
   id: string;
@@ -20,9 +26,19 @@ export interface DigestFinding {
   url: string;
   message: string;
   action: string;
+  status: FindingStatus;
+  /** Who acknowledged it (已确认), as they gave their name; null unless acknowledged. */
+  acknowledgedBy: string | null;
   department: string;
+  /** The department's 信息员, or the webmaster for site-wide findings. */
+  officer: string;
   /** Days open as of the week's end. */
   ageDays: number;
+  /** Working days allowed (整改期限), the due date (null beyond the working-day calendar) and how late. */
+  allowance: number;
+  due: string | null;
+  overdue: boolean;
+  workingDaysOverdue: number;
 }
 
 export interface DigestProblem {
@@ -44,6 +60,12 @@ export interface DigestDepartment {
   published: number;
 }
 
+/** Findings a person dismissed: counted on one line, never listed. */
+export interface DigestIgnored {
+  total: number;
+  byReason: Record<IgnoreReason, number>;
+}
+
 export interface DigestView {
   portal: { id: string; name: string };
   week: { label: string; number: number; start: string; end: string };
@@ -55,6 +77,13 @@ export interface DigestView {
   departments: DigestDepartment[];
   /** Open findings at the end of each of the last 8 weeks, oldest first. */
   trend: { week: string; end: string; total: number; byProblem: Partial<Record<ProblemId, number>> }[];
+  /** The inspection score estimate, when the caller has one. */
+  score: DigestScore | null;
+  /** Departments with overdue work, most first. */
+  overdue: DepartmentOverdue[];
+  /** Overdue by more than twice their allowance: the leadership copy's 督办 block. */
+  escalations: DigestFinding[];
+  ignored: DigestIgnored;
 }
 
 export function weekOf(asOf: string) {
@@ -62,9 +91,13 @@ export function weekOf(asOf: string) {
   return { label, number: Number(label.slice(6)), start: addDays(asOf, -6), end: asOf };
 }
 
-/** Was the finding open at the end of `day`? (A reopened finding's earlier gap is not kept.) */
+/**
+ * Was the finding open work at the end of `day`? An ignored finding never was, not even before
+ * someone dismissed it: dismissing is not fixing, and a trend that fell on a dismissal would
+ * reward it. (A reopened finding's earlier gap is not kept.)
+ */
 const openOn = (f: StoredFinding, day: string) =>
-  f.firstSeenAsOf <= day && (f.status === 'open' || (f.resolvedAsOf ?? '9999') > day);
+  f.status !== 'ignored' && f.firstSeenAsOf <= day && (isCounted(f) || (f.resolvedAsOf ?? '9999') > day);
 
 export function buildDigest(input: {
   portal: PortalConfig;
@@ -72,24 +105,40 @@ export function buildDigest(input: {
   findings: StoredFinding[];
   scans: ScanRecord[];
   pages: PageRecord[];
+  score?: DigestScore;
 }): DigestView {
   const { portal, findings } = input;
   const week = weekOf(input.asOf);
   const inWeek = (d: string | undefined) => d !== undefined && d >= week.start && d <= week.end;
-  const view = (f: StoredFinding): DigestFinding => ({
-    id: f.id,
-    rule: f.rule,
-    severity: f.severity,
-    title: f.title,
-    url: f.url,
-    message: f.message,
-    action: f.action,
-    department: departmentOf(f),
-    ageDays: Math.max(0, dayNumber(input.asOf) - dayNumber(f.firstSeenAsOf)),
-  });
+  const view = (f: StoredFinding): DigestFinding => {
+    const work = workOf(f, portal, input.asOf);
+    return {
+      id: f.id,
+      rule: f.rule,
+      severity: f.severity,
+      title: f.title,
+      url: f.url,
+      message: f.message,
+      action: f.action,
+      status: f.status,
+      acknowledgedBy: f.status === 'acknowledged' ? (f.decision?.by ?? null) : null,
+      department: work.owner.department,
+      officer: work.owner.officer,
+      ageDays: work.ageDays,
+      allowance: work.allowance,
+      due: work.due,
+      overdue: work.overdue,
+      workingDaysOverdue: work.workingDaysOverdue,
+    };
+  };
   const worstFirst = (a: DigestFinding, b: DigestFinding) => bySeverity(a, b) || b.ageDays - a.ageDays;
 
-  const open = findings.filter((f) => f.status === 'open');
+  const open = findings.filter(isCounted);
+  const work = open.map(view);
+  const ignored = findings.filter((f) => f.status === 'ignored');
+  const byReason = Object.fromEntries(
+    IGNORE_REASONS.map((r) => [r, ignored.filter((f) => f.decision?.reason === r).length]),
+  ) as Record<IgnoreReason, number>;
   const added = open.filter((f) => inWeek(f.firstSeenAsOf));
   const resolved = findings.filter((f) => f.status === 'resolved' && inWeek(f.resolvedAsOf));
   const problems: DigestProblem[] = PROBLEMS.map((p) => ({
@@ -158,5 +207,9 @@ export function buildDigest(input: {
     problems,
     departments,
     trend,
+    score: input.score ?? null,
+    overdue: overdueByDepartment(work),
+    escalations: escalations(work),
+    ignored: { total: ignored.length, byReason },
   };
 }

@@ -7,6 +7,7 @@ import type { PortalConfig } from '../../functions/config/schema.ts';
 import type { PageRecord, ScanRecord, StoredFinding } from '../../functions/store/records.ts';
 import { vetoRisks } from '../../functions/rules/veto-risk.ts';
 import { DEFAULT_THRESHOLDS } from '../../functions/rules/thresholds.ts';
+import { linesAfter } from '../support/digest-work.ts';
 
 const HOST = 'http://gtj.example.gov.cn';
 const portal: PortalConfig = {
@@ -125,15 +126,13 @@ describe('the digest’s first screen', () => {
       ['empty-column', 'warning'],
       ['site-unreachable', 'warning'],
     ]);
-    const lines = renderText(v).split('\n');
-    const at = lines.indexOf('单项否决风险（已达预警线或否决线）：');
-    expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1, at + 4)).toEqual([
+    const lines = linesAfter(renderText(v), '单项否决风险（已达预警线或否决线）：', 4);
+    expect(lines.slice(0, 3)).toEqual([
       '  泄露个人隐私 1/1（达到否决线）',
       '  空白栏目 3/5（预警）',
       '  站点无法访问（一周首页探测失败率 %） 4.2/5（预警）',
     ]);
-    expect(lines[at + 4]).toMatch(/^ {2}其余指标：栏目不更新/);
+    expect(lines[3]).toMatch(/^ {2}其余指标：栏目不更新/);
     expect(renderHtml(v)).toContain('单项否决风险：已达预警线或否决线');
   });
 
