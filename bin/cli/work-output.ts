@@ -1,5 +1,5 @@
 import { workOf } from '../../functions/rectification/work.ts';
-import { scoreHeadline, type ScoreReport } from '../../functions/score/report.ts';
+import { scoreHeadline, weeklyScores, type ScoreReport } from '../../functions/score/report.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 
 // The 整改 lines of a scan's text output: the score estimate and where overdue work sits.
@@ -7,7 +7,8 @@ import type { ScanResult } from '../../functions/scan/evaluate.ts';
 export function scoreLines(r: ScoreReport): string[] {
   const parts = r.byPart.map((p) => `${p.part} −${p.deducted}/${p.points}`).join(' · ');
   return [
-    `  ${scoreHeadline(r)}`,
+    `  ${scoreHeadline(r, weeklyScores(r))}`,
+    ...(r.reasons.length ? [`    不合格原因：${r.reasons.join('；')}`] : []),
     `    扣分：${parts}`,
     ...r.topFixes.map((f, i) => `    提分最多 ${i + 1}. ${f.text}`),
   ];

@@ -3,7 +3,8 @@ import type { Repository } from '../store/repository.ts';
 import { mimeMessage } from './mime.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
-import type { DigestScore } from './score.ts';
+import { scoreReport, TREND_SCANS } from '../score/report.ts';
+import { digestScore, type DigestScore } from './score.ts';
 import { buildDigest, type DigestView } from './view-model.ts';
 
 // One digest per recipient: leaders get the whole portal with the 督办 block (work overdue by
@@ -21,7 +22,7 @@ export interface ComposedDigest {
   eml: string;
 }
 
-/** The week's view from the store; `score`: the inspection score estimate, when the caller has computed one. */
+/** The week's view from the store, with the score estimate of the latest scan (or `extra.score`). */
 export async function loadDigest(
   repo: Repository,
   portal: PortalConfig,
@@ -30,10 +31,12 @@ export async function loadDigest(
 ): Promise<DigestView> {
   const [findings, scans, pages] = await Promise.all([
     repo.listFindings(portal.id),
-    repo.listScans(portal.id, 60),
+    repo.listScans(portal.id, TREND_SCANS),
     repo.listPages(portal.id),
   ]);
-  return buildDigest({ portal, asOf, findings, scans, pages, ...extra });
+  const latest = scans.find((s) => s.score && s.asOf <= asOf);
+  const score = extra.score ?? (latest?.score ? digestScore(scoreReport(latest.score, scans, latest.asOf)) : undefined);
+  return buildDigest({ portal, asOf, findings, scans, pages, score });
 }
 
 export function composeDigests(

@@ -1,7 +1,8 @@
-// The inspection score estimate as the digest shows it, on the first line of every copy. The
-// estimate itself is computed elsewhere (functions/score/); this is only the part of it the digest
-// reads, so plugging the estimate in is one mapping at the caller. Always labelled an estimate
-// (估算): only some of the official point values are public.
+import { scoreHeadline as headline, weeklyScores, type ScoreReport } from '../score/report.ts';
+
+// The inspection score estimate as the digest shows it, on the first line of every copy: the part
+// of functions/score/'s report the digest reads. Always labelled an estimate (估算): only some of
+// the official point values are public.
 
 export interface DigestScore {
   verdict: '合格' | '不合格';
@@ -14,17 +15,19 @@ export interface DigestScore {
   topFixes: { what: string; points: number }[];
 }
 
-/** "65 → 72 ↑": the first and the latest known weeks of the trend. */
-export function scoreTrend(trend: (number | null)[]): string {
-  const known = trend.filter((s): s is number => s !== null);
-  if (known.length < 2) return '数据不足';
-  const [first, last] = [known[0]!, known.at(-1)!];
-  return `${first} → ${last} ${last > first ? '↑' : last < first ? '↓' : '→'}`;
-}
+export const digestScore = (r: ScoreReport): DigestScore => ({
+  verdict: r.verdict,
+  score: r.score,
+  reasons: r.reasons,
+  trend: weeklyScores(r),
+  topFixes: r.topFixes.map((f) => ({
+    what: `${f.department}：${f.indicator}（${f.findingIds.length} 处）`,
+    points: f.points,
+  })),
+});
 
 /** "检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算" */
-export const scoreHeadline = (s: DigestScore) =>
-  `检查评分估算 ${s.score} 分（${s.verdict}）· 8周趋势 ${scoreTrend(s.trend)} · 估算`;
+export const scoreHeadline = (s: DigestScore) => headline(s, s.trend);
 
 /** The reasons and the three fixes worth most, one line each; nothing when there are none. */
 export function scoreDetails(s: DigestScore): string[] {

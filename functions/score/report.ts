@@ -1,6 +1,6 @@
 import type { ScanRecord } from '../store/records.ts';
 import type { ScoreEstimate } from './estimate.ts';
-import { formatTrend, scoreTrend, type ScorePoint, type TrendWeek } from './trend.ts';
+import { formatScores, scoreTrend, type ScorePoint, type TrendWeek } from './trend.ts';
 
 // The score estimate as scans, the API and the digest show it: the latest estimate with its
 // eight-week trend, read from the scan records that carry one.
@@ -22,8 +22,10 @@ export function scoreReport(estimate: ScoreEstimate, earlier: readonly ScanRecor
   return { ...estimate, trend: scoreTrend(points, asOf) };
 }
 
-/** "检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑", with the reasons when 不合格. */
-export function scoreHeadline(r: Pick<ScoreReport, 'score' | 'verdict' | 'reasons' | 'trend'>): string {
-  const why = r.reasons.length ? `：${r.reasons.join('；')}` : '';
-  return `检查评分估算 ${r.score} 分（${r.verdict}${why}）· 8周趋势 ${formatTrend(r.trend)} · 估算`;
+/** "检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算"; `weekly`: the trend's scores, oldest first. */
+export function scoreHeadline(r: Pick<ScoreReport, 'score' | 'verdict'>, weekly: readonly (number | null)[]): string {
+  return `检查评分估算 ${r.score} 分（${r.verdict}）· 8周趋势 ${formatScores(weekly)} · 估算`;
 }
+
+/** The trend's weekly scores, oldest first. */
+export const weeklyScores = (r: Pick<ScoreReport, 'trend'>) => r.trend.map((w) => w.point?.score ?? null);

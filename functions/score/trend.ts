@@ -42,11 +42,16 @@ export function scoreTrend(points: readonly ScorePoint[], asOf: string, weeks = 
  * and the direction of the latest score against the one before it.
  */
 export function formatTrend(trend: readonly TrendWeek[]): string {
-  const first = trend.findIndex((w) => w.point !== null);
+  return formatScores(trend.map((w) => w.point?.score ?? null));
+}
+
+/** formatTrend over the weekly scores alone, oldest first (null: no scan that week). */
+export function formatScores(weekly: readonly (number | null)[]): string {
+  const first = weekly.findIndex((s) => s !== null);
   if (first < 0) return '暂无评分';
-  const shown = trend.slice(first);
-  const text = shown.map((w) => (w.point ? String(w.point.score) : '—')).join(' → ');
-  const scores = shown.flatMap((w) => (w.point ? [w.point.score] : []));
+  const shown = weekly.slice(first);
+  const text = shown.map((s) => (s === null ? '—' : String(s))).join(' → ');
+  const scores = shown.filter((s): s is number => s !== null);
   if (scores.length < 2) return text;
   const [before, last] = scores.slice(-2) as [number, number];
   return `${text} ${last > before ? '↑' : last < before ? '↓' : '持平'}`;

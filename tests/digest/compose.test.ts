@@ -42,7 +42,7 @@ describe('composing the week’s digests from the store', () => {
     ]);
     expect(linesAfter(copies[1]!.text, '== 逾期整改（按科室）==', 1)[0]).toMatch(/^ {2}法规科（本科室，信息员 李强）/);
     for (const c of copies) {
-      expect(c.text).toContain('检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算');
+      expect(c.text).toContain('检查评分估算 72 分（合格）· 8周趋势 65 → 66 → 66 → 70 → 71 → 72 ↑ · 估算');
       expect(c.text).toContain('另有 3 项已忽略（误报 2，不适用 0，已接受 1）');
       expect(c.text).toContain('已确认（李四）');
       expect(c.text).not.toContain('ignored-fp-old');
