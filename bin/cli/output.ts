@@ -2,6 +2,7 @@ import { departmentOf } from '../../functions/common/department.ts';
 import { bySeverity } from '../../functions/common/rule-ids.ts';
 import { problemOf, PROBLEMS } from '../../functions/rules/problems.ts';
 import { riskText } from '../../functions/rules/veto-risk.ts';
+import type { RevalidationCounters } from '../../functions/scan/counters.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { StoredFinding } from '../../functions/store/records.ts';
 
@@ -53,10 +54,12 @@ export function scanText(r: ScanResult): string {
     out.push('', `抓取提示（${r.warnings.length}）`);
     for (const w of r.warnings) out.push(`  ! ${w}`);
   }
-  const c = r.counters;
+  // A scan recorded before pages were revalidated has no such counters.
+  const c: ScanResult['counters'] & Partial<RevalidationCounters> = r.counters;
+  const revalidated = c.revalidated ? ` · revalidated ${c.revalidated} (${c.revalidatedUnchanged ?? 0} unchanged)` : '';
   out.push(
     '',
-    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`,
+    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified}${revalidated} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`,
   );
   return out.join('\n');
 }
