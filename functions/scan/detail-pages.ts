@@ -8,7 +8,14 @@ import { runQueue } from '../local/work-queue.ts';
 import { fetchDetailPage } from './detail-page.ts';
 import { outstandingUrls } from './outstanding-pages.ts';
 import { portalHosts } from './portal-hosts.ts';
-import { dueReason, isRevalidation, mustWrite, type RevalidationSchedule } from './revalidation.ts';
+import {
+  dueReason,
+  isRevalidation,
+  mustWrite,
+  revalidationCap,
+  scheduleDue,
+  type RevalidationSchedule,
+} from './revalidation.ts';
 import { crawlSettings } from './settings.ts';
 
 // The detail pages (详情页) a column lists that are due this scan (revalidation.ts says which and
@@ -84,11 +91,19 @@ export async function crawlDetailPages(
     await deps.repo.putPages(portal.id, batch);
   };
   const warnings: string[] = [];
-  const due = input.items.flatMap((item) => {
-    if (!hosts.has(new URL(item.url).host) || isAttachmentUrl(item.url)) return [];
-    const reason = dueReason(item, known.get(item.url), schedule);
-    return reason ? [{ item, reason }] : [];
-  });
+  const cap = revalidationCap(settings.minIntervalMs);
+  const { fetch: due, deferred } = scheduleDue(
+    input.items.flatMap((item) => {
+      if (!hosts.has(new URL(item.url).host) || isAttachmentUrl(item.url)) return [];
+      const reason = dueReason(item, known.get(item.url), schedule);
+      return reason ? [{ item, reason }] : [];
+    }),
+    asOf,
+    cap,
+  );
+  // A detail page warning (detail-page.ts), so a column state reused tomorrow does not carry it over.
+  if (deferred > 0)
+    warnings.push(`detail page revalidations: ${deferred} left for a later scan (at most ${cap} a scan)`);
 
   let failed = false;
   const crawlDetail = async ({ item, reason }: (typeof due)[number]) => {

@@ -12,6 +12,8 @@ import type { PageRecord } from '../store/records.ts';
 // - its record is `refreshDays` (30) old: the bound that still holds when scans skip days.
 // An unchanged answer (304, or the same content) is not written back, except to keep the record
 // younger than `refreshDays` (see `mustWrite`): a re-scan writes what changed, not what it asked.
+// Revalidations are capped per column and scan (see `revalidationCap`), so a column whose every
+// page has a finding cannot run its task past the Lambda's timeout day after day.
 
 export type DueReason = 'new' | 'listing-changed' | 'failed' | 'outstanding' | 'aged' | 'rolling';
 
@@ -38,6 +40,46 @@ export function onRollingTurn(url: string, asOf: string, revalidateDays: number)
   const { pathname, search } = new URL(url);
   const turn = Number.parseInt(sha256(pathname + search).slice(0, 8), 16) % revalidateDays;
   return dayNumber(asOf) % revalidateDays === turn;
+}
+
+/** Requests of one column's revalidations a scan may take: what fits in 150 s at the portal's interval. */
+const REVALIDATION_BUDGET_MS = 150_000;
+
+/**
+ * How many revalidations one column's crawl starts in a scan: 300 at the default 500 ms between
+ * requests, half the crawl-column Lambda's 5 minutes, whatever else the column has to fetch.
+ */
+export const revalidationCap = (minIntervalMs: number) =>
+  Math.floor(REVALIDATION_BUDGET_MS / Math.max(minIntervalMs, 100));
+
+/** Fetched first to last: what must be read, then the pages longest unseen, then findings, then turns. */
+const PRIORITY: Record<DueReason, number> = {
+  new: 0,
+  'listing-changed': 0,
+  failed: 0,
+  aged: 1,
+  outstanding: 2,
+  rolling: 3,
+};
+
+/**
+ * The due pages in the order they are fetched, the revalidations beyond `cap` left for a later
+ * scan. Within a reason the order is shuffled by the day, so that when more are due than the cap,
+ * a different share goes first each day rather than the same pages every day.
+ */
+export function scheduleDue<T extends { item: { url: string }; reason: DueReason }>(
+  due: readonly T[],
+  asOf: string,
+  cap: number,
+): { fetch: T[]; deferred: number } {
+  const shuffled = (d: T) => (isRevalidation(d.reason) ? sha256(`${asOf} ${d.item.url}`) : '');
+  const ordered = due
+    .map((d, i) => ({ d, i, key: shuffled(d) }))
+    .sort((a, b) => PRIORITY[a.d.reason] - PRIORITY[b.d.reason] || a.key.localeCompare(b.key) || a.i - b.i)
+    .map((x) => x.d);
+  let revalidations = 0;
+  const fetch = ordered.filter((d) => !isRevalidation(d.reason) || ++revalidations <= cap);
+  return { fetch, deferred: ordered.length - fetch.length };
 }
 
 /** Why the listed `item` is fetched this scan, or null when its stored `page` stands. */

@@ -7,11 +7,12 @@ import {
   outstandingUrls,
 } from '../../functions/scan/outstanding-pages.ts';
 import { planScan } from '../../functions/scan/plan.ts';
-import { mustWrite } from '../../functions/scan/revalidation.ts';
+import { mustWrite, revalidationCap, scheduleDue, type DueReason } from '../../functions/scan/revalidation.ts';
 import { page } from '../support/record-builders.ts';
 
 // Which pages a scan asks again for their findings, how the plan hands them to each column's
-// message within SQS's size limits, and when an unchanged page is written back.
+// message within SQS's size limits, which revalidations a column's crawl starts first and how
+// many, and when an unchanged page is written back.
 
 const O = 'http://www.mhk.gov.cn/gtj';
 const portal = parseConfig({
@@ -91,5 +92,41 @@ describe('writing back a page asked again', () => {
     expect(mustWrite({ record: known, unchanged: false }, known, schedule)).toBe(true);
     expect(mustWrite({ record: known, unchanged: false }, undefined, schedule)).toBe(true);
     expect(mustWrite({ record: { ...known, listTitle: '通知（更正）' }, unchanged: true }, known, schedule)).toBe(true);
+  });
+});
+
+describe('the order and number of revalidations a column starts', () => {
+  const due = (reason: DueReason, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ item: { url: `${O}/tzgg/${reason}-${i}.html` }, reason }));
+
+  it('fetches every new, changed or failed page, then at most the cap of the pages longest unseen, with findings, on their turn', () => {
+    const all = [
+      ...due('rolling', 5),
+      ...due('new', 3),
+      ...due('outstanding', 4),
+      ...due('failed', 1),
+      ...due('aged', 2),
+    ];
+    const { fetch, deferred } = scheduleDue(all, '2018-01-15', 5);
+    expect(fetch.map((d) => d.reason)).toEqual([
+      ...['new', 'new', 'new', 'failed'],
+      ...['aged', 'aged'],
+      ...['outstanding', 'outstanding', 'outstanding'],
+    ]);
+    expect(fetch.slice(0, 3).map((d) => d.item.url)).toEqual(due('new', 3).map((d) => d.item.url)); // list order
+    expect(deferred).toBe(1 + 5);
+  });
+
+  it('takes a different share first each day when more are due than the cap', () => {
+    const many = due('outstanding', 40);
+    const first = (day: string) => scheduleDue(many, day, 10).fetch.map((d) => d.item.url);
+    expect(first('2018-01-15')).toEqual(first('2018-01-15'));
+    expect(first('2018-01-16')).not.toEqual(first('2018-01-15'));
+  });
+
+  it('allows 300 a scan at the default 500 ms between requests, fewer at a gentler pace', () => {
+    expect(revalidationCap(500)).toBe(300);
+    expect(revalidationCap(1000)).toBe(150);
+    expect(revalidationCap(0)).toBe(1500);
   });
 });
