@@ -5,6 +5,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DEMO_AS_OF, DEMO_PREVIOUS_DAY, demoConfig } from '../demo/portal/config.ts';
 import { startDemoServer } from '../demo/portal/server.ts';
 import { startLocalDynamo } from '../functions/local/dynamodb-local.ts';
+import type { RevalidationCounters } from '../functions/scan/counters.ts';
 import { runLocalScan } from '../functions/scan/local-scan.ts';
 import { Repository } from '../functions/store/repository.ts';
 
@@ -55,16 +56,20 @@ try {
   const messages = portal.columns.length + 1;
   const invocations = 1 + messages + 1;
   // Each crawl task reads its column's pages (BatchGetItem: every item rounds up to 4 KB) and its
-  // column record; evaluate and its link check each read the partition (Query). Eventually consistent: half a unit per 4 KB.
+  // column record; plan-scan reads the findings (Query), for the pages to revalidate; evaluate and
+  // its link check each read the partition (Query). Eventually consistent: half a unit per 4 KB.
   const pages = byKind.get('U') ?? { n: 0, bytes: 0 };
+  const findings = byKind.get('F') ?? { n: 0, bytes: 0 };
   const perItemUnits = Math.ceil(pages.bytes / Math.max(1, pages.n) / 4096);
-  const readUnits = (pages.n * perItemUnits + messages + 2 * Math.ceil(partitionBytes / 4096)) / 2;
+  const readUnits =
+    (pages.n * perItemUnits + messages + Math.ceil(findings.bytes / 4096) + 2 * Math.ceil(partitionBytes / 4096)) / 2;
   // Writes: the items the daily scan wrote (at their real sizes, capped by the biggest kind) plus the run's bookkeeping.
   const avgWriteKb = Math.ceil(partitionBytes / items.length / 1024);
   const writeUnits = daily.counters.writes * avgWriteKb + messages + 3;
-  // In AWS the bureau's server sets the pace, not loopback: the default politeness (2 at a time,
-  // 500 ms apart) bounds the crawl from below. 1 GB functions, 300 ms of start-up each.
-  const politeSeconds = Math.max(dailySeconds, (daily.counters.requests * 0.5) / 2);
+  // In AWS the bureau's server sets the pace, not loopback: the default politeness bounds the
+  // crawl from below. Its 500 ms is between two request starts, however many are in flight, so a
+  // request costs half a second. 1 GB functions, 300 ms of start-up each.
+  const politeSeconds = Math.max(dailySeconds, daily.counters.requests * 0.5);
   const gbSeconds = (politeSeconds + invocations * 0.3) * 1;
   const perDay = {
     lambda: invocations * PRICE.lambdaRequest + gbSeconds * PRICE.lambdaGbSecond,
@@ -77,8 +82,9 @@ try {
   console.log(
     `first scan  ${DEMO_PREVIOUS_DAY}: ${first.counters.requests} requests, ${first.counters.writes} items written, ${first.summary.pages} pages`,
   );
+  const { revalidated } = daily.counters as typeof daily.counters & RevalidationCounters;
   console.log(
-    `daily scan  ${DEMO_AS_OF}: ${daily.counters.requests} requests (${daily.counters.notModified} answered 304), ${daily.counters.writes} items written, ${dailySeconds.toFixed(1)} s`,
+    `daily scan  ${DEMO_AS_OF}: ${daily.counters.requests} requests (${daily.counters.notModified} answered 304; ${revalidated} detail pages revalidated), ${daily.counters.writes} items written, ${dailySeconds.toFixed(1)} s`,
   );
   console.log(
     `partition   ${items.length} items, ${(partitionBytes / 1024).toFixed(0)} KB: ${[...byKind].map(([k, e]) => `${k} ${e.n}×${Math.round(e.bytes / e.n)} B`).join(', ')}`,

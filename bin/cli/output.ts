@@ -60,10 +60,12 @@ export function scanText(r: ScanResult): string {
     out.push('', `抓取提示（${r.warnings.length}）`);
     for (const w of r.warnings) out.push(`  ! ${w}`);
   }
+  // A scan recorded before pages were revalidated has no such counters.
   const c = r.counters;
+  const revalidated = c.revalidated ? ` · revalidated ${c.revalidated} (${c.revalidatedUnchanged ?? 0} unchanged)` : '';
   out.push(
     '',
-    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`,
+    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified}${revalidated} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`,
   );
   return out.join('\n');
 }

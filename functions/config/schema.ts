@@ -85,6 +85,8 @@ export const crawlSchema = z.strictObject({
   minIntervalMs: z.number().int().min(0).max(60_000).optional(),
   robots: z.boolean().optional(),
   refreshDays: positiveInt.optional(),
+  /** A known detail page is asked again (conditionally) once every this many days, on a rolling schedule. */
+  revalidateDays: positiveInt.optional(),
   userAgent: z.string().min(1).optional(),
   timeoutMs: z.number().int().min(1000).max(120_000).optional(),
   maxListPages: z.number().int().min(1).max(1000).optional(),

@@ -17,7 +17,26 @@ const NETWORK_KEYS = [
 
 export const zeroNetwork = (): NetworkCounters => ({ requests: 0, bytes: 0, notModified: 0, failures: 0 });
 
-export const zeroCounters = (): TaskCounters => ({ ...zeroNetwork(), pagesParsed: 0, writes: 0 });
+/**
+ * Known detail pages asked again though their list entry stayed the same (an outstanding
+ * finding, their rolling turn, their age), and how many of those came back unchanged (a 304 or
+ * the same content). The run adds up whatever keys its tasks send; the scan record keeps them.
+ */
+export interface RevalidationCounters {
+  revalidated: number;
+  revalidatedUnchanged: number;
+}
+
+/** What one crawl task counts. */
+export type CrawlCounters = TaskCounters & RevalidationCounters;
+
+export const zeroCounters = (): CrawlCounters => ({
+  ...zeroNetwork(),
+  pagesParsed: 0,
+  writes: 0,
+  revalidated: 0,
+  revalidatedUnchanged: 0,
+});
 
 export function addNetwork(...parts: NetworkCounters[]): NetworkCounters {
   const sum = zeroNetwork();
@@ -44,13 +63,22 @@ export interface LinkCheckCounts {
   writes: number;
 }
 
-/** The scan record's counters: the crawl's, whichever way it ran, with the link check's added. */
+/**
+ * The scan record's counters: the crawl's, whichever way it ran, with the link check's added.
+ * A run planned before the revalidation counters existed counts none.
+ */
 export function scanCountersOf(
-  crawl: TaskCounters,
+  crawl: TaskCounters & Partial<RevalidationCounters>,
   links: LinkCheckCounts,
-): { crawlCounters: Omit<ScanCounters, 'writes'>; crawlWrites: number } {
+): { crawlCounters: Omit<ScanCounters, 'writes'> & RevalidationCounters; crawlWrites: number } {
   return {
-    crawlCounters: { ...addNetwork(crawl, links.network), pagesParsed: crawl.pagesParsed, ...links.counters },
+    crawlCounters: {
+      ...addNetwork(crawl, links.network),
+      pagesParsed: crawl.pagesParsed,
+      revalidated: crawl.revalidated ?? 0,
+      revalidatedUnchanged: crawl.revalidatedUnchanged ?? 0,
+      ...links.counters,
+    },
     crawlWrites: crawl.writes + links.writes,
   };
 }

@@ -15,6 +15,8 @@ export interface CrawlColumnInput {
   column: ColumnConfig;
   scanId: string;
   asOf: string;
+  /** The column's pages with open or acknowledged findings, asked again this scan (absent: read from the store). */
+  outstanding?: readonly string[];
 }
 
 export interface CrawlColumnDeps {
@@ -33,6 +35,9 @@ export interface CrawlColumnResult {
   pagesFetched: number;
   pagesParsed: number;
   pagesWritten: number;
+  /** Known pages asked again though listed the same, and how many came back unchanged. */
+  revalidated: number;
+  revalidatedUnchanged: number;
   columnWritten: boolean;
 }
 
@@ -42,7 +47,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const previous = deps.previous !== undefined ? deps.previous : await deps.repo.getColumn(portal.id, column.id);
   const listing = await readColumnList({ portal, column, asOf }, { fetcher: deps.fetcher, previous });
   const details = await crawlDetailPages(
-    { portal, column, asOf, items: listing.items },
+    { portal, column, asOf, items: listing.items, outstanding: input.outstanding },
     { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, now },
   );
   listing.warnings.push(...details.warnings);
@@ -54,6 +59,8 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     pagesFetched: details.pagesFetched,
     pagesParsed: details.pagesParsed,
     pagesWritten: details.pagesWritten,
+    revalidated: details.revalidated,
+    revalidatedUnchanged: details.revalidatedUnchanged,
     columnWritten,
   };
 }

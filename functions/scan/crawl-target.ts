@@ -3,6 +3,7 @@ import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import type { ColumnRecord, PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { crawlColumn } from './crawl-column.ts';
+import type { RevalidationCounters } from './counters.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import type { CrawlTarget } from './plan.ts';
 
@@ -32,20 +33,29 @@ export interface CrawlTargetDeps {
   now?: () => Date;
 }
 
-/** Crawls the target; the detail pages fetched and parsed are counted (a homepage has none). */
+export interface CrawledTarget extends RevalidationCounters {
+  pagesFetched: number;
+  pagesParsed: number;
+}
+
+/**
+ * Crawls the target; the detail pages fetched, parsed and revalidated are counted (a homepage has
+ * none). `outstanding`: a column's pages with outstanding findings, as its task carries them.
+ */
 export async function crawlTarget(
-  input: { portal: PortalConfig; scanId: string; asOf: string; target: ResolvedTarget },
+  input: { portal: PortalConfig; scanId: string; asOf: string; target: ResolvedTarget; outstanding?: string[] },
   deps: CrawlTargetDeps,
-): Promise<{ pagesFetched: number; pagesParsed: number }> {
-  const { target, ...scan } = input;
+): Promise<CrawledTarget> {
+  const { target, outstanding, ...scan } = input;
   if (target.kind === 'homepage') {
     await crawlHomepage(scan, { fetcher: deps.fetcher, repo: deps.repo, now: deps.now });
-    return { pagesFetched: 0, pagesParsed: 0 };
+    return { pagesFetched: 0, pagesParsed: 0, revalidated: 0, revalidatedUnchanged: 0 };
   }
   const previous = deps.previousColumns ? (deps.previousColumns.get(target.column.id) ?? null) : undefined;
   const crawled = await crawlColumn(
-    { ...scan, column: target.column },
+    { ...scan, column: target.column, outstanding },
     { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, previous, now: deps.now },
   );
-  return { pagesFetched: crawled.pagesFetched, pagesParsed: crawled.pagesParsed };
+  const { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged } = crawled;
+  return { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged };
 }

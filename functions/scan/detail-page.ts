@@ -26,6 +26,11 @@ export interface DetailPageFetch {
   detail?: DetailPage;
   /** Why the page could not be read, for the column's warnings. */
   warning?: string;
+  /**
+   * The stored record still holds: a 304, or the same content, for a page that read fine last
+   * time. `record` then differs from it only in `fetchedAt` and the validators.
+   */
+  unchanged: boolean;
 }
 
 export interface DetailPageContext {
@@ -59,12 +64,16 @@ export async function fetchDetailPage(
   const fetch = outcomeOf(res);
   const fetchedAt = ctx.now().toISOString();
   const listFields = { listTitle: page.listTitle, listDate: page.listDate };
-  if (known && res.notModified) return { record: { ...known, ...listFields, fetchedAt }, fetch };
+  // A 304 answers the validators of the last good read (a failed fetch keeps them): the page is
+  // that read, and readable again, even when the last fetch had failed.
+  if (known && res.notModified)
+    return { record: { ...known, ...listFields, fetch, fetchedAt }, fetch, unchanged: known.fetch.ok };
   if (!res.ok || !res.body) {
     return {
       record: { ...(known ?? emptyPage(page.url, page.columnId, ctx.asOf)), ...listFields, fetch, fetchedAt },
       fetch,
       warning: `${DETAIL_WARNING}${page.url} failed: ${res.error ?? `HTTP ${res.status}`}`,
+      unchanged: false,
     };
   }
   const { html } = decodeHtml(res.body, res.contentType);
@@ -73,6 +82,7 @@ export async function fetchDetailPage(
     return {
       record: { ...conditional, ...listFields, etag: res.etag, lastModified: res.lastModified, fetchedAt },
       fetch,
+      unchanged: true,
     };
   }
   const detail = extractDetail(html, res.finalUrl);
@@ -87,7 +97,7 @@ export async function fetchDetailPage(
     contentHash,
     ...listFields,
   };
-  return { record, fetch, detail };
+  return { record, fetch, detail, unchanged: false };
 }
 
 /** What a page that never answered is stored as: its place in the column, no metadata. */

@@ -4,15 +4,23 @@ import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import type { ItemSnapshot } from '../model/snapshot.ts';
 import type { PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
-import { daysBetween } from '../calendar/dates.ts';
 import { runQueue } from '../local/work-queue.ts';
 import { fetchDetailPage } from './detail-page.ts';
+import { outstandingUrls } from './outstanding-pages.ts';
 import { portalHosts } from './portal-hosts.ts';
+import {
+  dueReason,
+  isRevalidation,
+  mustWrite,
+  revalidationCap,
+  scheduleDue,
+  type RevalidationSchedule,
+} from './revalidation.ts';
 import { crawlSettings } from './settings.ts';
 
-// The detail pages (详情页) a column lists that are due this scan: new, changed in the list,
-// failed last time, or not fetched for `refreshDays`. Pages are parsed one at a time and only
-// their metadata is kept, so memory does not grow with the size of the portal.
+// The detail pages (详情页) a column lists that are due this scan (revalidation.ts says which and
+// why), fetched and stored. Pages are parsed one at a time and only their metadata is kept, so
+// memory does not grow with the size of the portal.
 
 /** One BatchWriteItem's worth of pages. */
 const PAGE_WRITE_BATCH = 25;
@@ -21,16 +29,27 @@ export interface DetailPagesCrawl {
   pagesFetched: number;
   pagesParsed: number;
   pagesWritten: number;
+  /** Known pages asked again though listed the same (outstanding, rolling turn, age), and how many of them came back unchanged. */
+  revalidated: number;
+  revalidatedUnchanged: number;
   /** One a page that failed, sorted. */
   warnings: string[];
 }
 
 /**
- * Fetches the due pages among `items` and stores them. `knownPages`, when the caller loaded the
- * portal's pages once for a whole scan, is read and brought up to date with what was written.
+ * Fetches the due pages among `items` and stores those that changed. `knownPages`, when the
+ * caller loaded the portal's pages once for a whole scan, is read and brought up to date with
+ * what was written. `outstanding`: the column's pages with open or acknowledged findings, as the
+ * plan gave them; absent, they are read from the store.
  */
 export async function crawlDetailPages(
-  input: { portal: PortalConfig; column: ColumnConfig; asOf: string; items: ItemSnapshot[] },
+  input: {
+    portal: PortalConfig;
+    column: ColumnConfig;
+    asOf: string;
+    items: ItemSnapshot[];
+    outstanding?: readonly string[];
+  },
   deps: { fetcher: Fetcher; repo: Repository; knownPages?: Map<string, PageRecord>; now: () => Date },
 ): Promise<DetailPagesCrawl> {
   const { portal, column, asOf } = input;
@@ -48,8 +67,17 @@ export async function crawlDetailPages(
         )
       ).map((p) => [p.url, p]),
     );
+  const schedule: RevalidationSchedule = {
+    asOf,
+    today: now().toISOString().slice(0, 10),
+    outstanding: new Set(input.outstanding ?? outstandingUrls(await deps.repo.listFindings(portal.id))),
+    refreshDays: settings.refreshDays,
+    revalidateDays: settings.revalidateDays,
+  };
   let pagesFetched = 0;
   let pagesParsed = 0;
+  let revalidated = 0;
+  let revalidatedUnchanged = 0;
   const toWrite: PageRecord[] = [];
   // Written a batch at a time as pages come in, not at the end: a crawl that dies (a Lambda
   // timeout on a huge first scan) keeps what it fetched, and its retry finds those pages fresh.
@@ -63,24 +91,34 @@ export async function crawlDetailPages(
     await deps.repo.putPages(portal.id, batch);
   };
   const warnings: string[] = [];
-  const due = input.items.filter((it) => {
-    if (!hosts.has(new URL(it.url).host) || isAttachmentUrl(it.url)) return false;
-    const page = known.get(it.url);
-    if (!page) return true;
-    if (page.listTitle !== it.title || (page.listDate ?? null) !== it.date) return true;
-    if (!page.fetch.ok) return true; // a page that failed last time is tried again
-    return daysBetween(page.fetchedAt.slice(0, 10), now().toISOString().slice(0, 10)) >= settings.refreshDays;
-  });
+  const cap = revalidationCap(settings.minIntervalMs);
+  const { fetch: due, deferred } = scheduleDue(
+    input.items.flatMap((item) => {
+      if (!hosts.has(new URL(item.url).host) || isAttachmentUrl(item.url)) return [];
+      const reason = dueReason(item, known.get(item.url), schedule);
+      return reason ? [{ item, reason }] : [];
+    }),
+    asOf,
+    cap,
+  );
+  // A detail page warning (detail-page.ts), so a column state reused tomorrow does not carry it over.
+  if (deferred > 0)
+    warnings.push(`detail page revalidations: ${deferred} left for a later scan (at most ${cap} a scan)`);
 
   let failed = false;
-  const crawlDetail = async (it: ItemSnapshot) => {
-    const listed = { url: it.url, columnId: column.id, listTitle: it.title, listDate: it.date };
-    const got = await fetchDetailPage(listed, known.get(it.url), { portal, asOf, fetcher: deps.fetcher, now });
+  const crawlDetail = async ({ item, reason }: (typeof due)[number]) => {
+    const listed = { url: item.url, columnId: column.id, listTitle: item.title, listDate: item.date };
+    const stored = known.get(item.url);
+    const got = await fetchDetailPage(listed, stored, { portal, asOf, fetcher: deps.fetcher, now });
     if (failed) return; // the task has failed; this page is fetched again on the retry
     pagesFetched += 1;
     if (got.detail) pagesParsed += 1;
     if (got.warning) warnings.push(got.warning);
-    await keep(got.record);
+    if (isRevalidation(reason)) {
+      revalidated += 1;
+      if (got.unchanged) revalidatedUnchanged += 1;
+    }
+    if (mustWrite(got, stored, schedule)) await keep(got.record);
   };
   // A few lanes per host keep its gate busy without queueing the whole column at once: after a
   // failure (the store refusing a batch) no new page is started, and nothing is written late.
@@ -99,5 +137,12 @@ export async function crawlDetailPages(
   const failure = settled.find((r) => !r.ok);
   if (failure && !failure.ok) throw failure.error;
   // Sorted: fetches finish in any order, and the column's state must hash the same when nothing changed.
-  return { pagesFetched, pagesParsed, pagesWritten: toWrite.length, warnings: warnings.sort() };
+  return {
+    pagesFetched,
+    pagesParsed,
+    pagesWritten: toWrite.length,
+    revalidated,
+    revalidatedUnchanged,
+    warnings: warnings.sort(),
+  };
 }

@@ -1,13 +1,12 @@
 import type { Fetcher } from '../net/fetcher.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import type { TaskCounters } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { evaluatePortal, type ScanResult } from './evaluate.ts';
 import { checkLinksOf } from './check-links.ts';
 import { taskName, type CrawlMessage } from './messages.ts';
 import { portalFetcher } from './settings.ts';
-import { networkSince, scanCountersOf, zeroCounters } from './counters.ts';
-import { crawlTarget, describeTarget, resolveTarget } from './crawl-target.ts';
+import { networkSince, scanCountersOf, zeroCounters, type CrawlCounters } from './counters.ts';
+import { crawlTarget, describeTarget, resolveTarget, type CrawledTarget } from './crawl-target.ts';
 
 // A scan spread over Lambdas: plan (distributed-start.ts: one message per column) → crawl each column
 // → evaluate once the last one is done. Each step is idempotent, because SQS and DynamoDB Streams deliver at
@@ -48,21 +47,28 @@ export async function runCrawlTask(
   const fetcher = deps.fetcher ?? portalFetcher(portal);
   const network = networkSince(fetcher);
   const writesBefore = repo.writes;
-  let pagesParsed = 0;
+  let crawled: CrawledTarget;
   try {
-    ({ pagesParsed } = await crawlTarget(
-      { portal, scanId: message.scanId, asOf: message.asOf, target },
+    crawled = await crawlTarget(
+      { portal, scanId: message.scanId, asOf: message.asOf, target, outstanding: message.outstanding },
       { fetcher, repo, now: deps.now },
-    ));
+    );
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
+  const { pagesParsed, revalidated, revalidatedUnchanged } = crawled;
   // The write that counts the task is one more.
-  const counters: TaskCounters = { ...network(), pagesParsed, writes: repo.writes - writesBefore + 1 };
+  const counters: CrawlCounters = {
+    ...network(),
+    pagesParsed,
+    revalidated,
+    revalidatedUnchanged,
+    writes: repo.writes - writesBefore + 1,
+  };
   return { done: 'crawled', ...(await countTask(message, portal, repo, counters)) };
 }
 
-async function countTask(message: CrawlMessage, portal: PortalConfig, repo: Repository, counters: TaskCounters) {
+async function countTask(message: CrawlMessage, portal: PortalConfig, repo: Repository, counters: CrawlCounters) {
   const { counted, run: after } = await repo.completeRunTask(portal.id, message.scanId, taskName(message), counters);
   // The task that completes the count closes the run. A redelivered task tries too: its first
   // attempt may have died between counting and closing. The conditional write lets one through.

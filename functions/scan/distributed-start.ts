@@ -6,6 +6,7 @@ import type { TaskQueue } from './messages.ts';
 import { scanIdAt } from '../common/scan-id.ts';
 import { planScan } from './plan.ts';
 import { zeroCounters } from './counters.ts';
+import { outstandingPagesByColumn } from './outstanding-pages.ts';
 
 // The first step of a scan spread over Lambdas (distributed-scan.ts has the others). Apart from them so
 // plan-scan's bundle carries no crawler: it only writes a run and sends messages.
@@ -26,10 +27,13 @@ export async function startScan(
 ): Promise<{ scanId: string; tasks: number; resumed: boolean; stalled: StalledRun | null }> {
   const now = deps.now?.() ?? new Date();
   const scanId = input.scanId ?? scanIdAt(now);
-  const tasks = planScan(portal, scanId, input.asOf);
+  // The portal's findings are read here, once, rather than by each column's task: one Query of
+  // the findings instead of one per column, and every column works from the same reading.
+  const [runs, findings] = await Promise.all([deps.repo.listRuns(portal.id, 2), deps.repo.listFindings(portal.id)]);
+  const tasks = planScan(portal, scanId, input.asOf, outstandingPagesByColumn(portal, findings));
   // A day on, the previous run should long be evaluated. One still open means a column or its
   // evaluation is stuck where no error surfaced, for this portal alone (the others may be fine).
-  const previous = (await deps.repo.listRuns(portal.id, 2)).find((r) => r.scanId !== scanId);
+  const previous = runs.find((r) => r.scanId !== scanId);
   const stalled =
     previous && previous.status !== 'evaluated'
       ? { scanId: previous.scanId, status: previous.status, done: previous.done, total: previous.total }

@@ -75,14 +75,14 @@ export async function loadEvaluation(
   asOf: string,
   scanId: string | null,
   repo: Repository,
-  known?: { pages?: PageRecord[] },
+  known?: { pages?: PageRecord[]; findings?: StoredFinding[] },
 ) {
   const [meta, homepage, columnRecords, pages, previous, links, probeDays] = await Promise.all([
     repo.getMeta(portal.id),
     repo.getHomepage(portal.id),
     repo.listColumns(portal.id),
     known?.pages ?? repo.listPages(portal.id),
-    repo.listFindings(portal.id),
+    known?.findings ?? repo.listFindings(portal.id),
     repo.listLinks(portal.id),
     repo.listProbeDays(portal.id, addDays(asOf, -(WINDOW_DAYS - 1)), asOf),
   ]);
@@ -103,11 +103,14 @@ export async function loadEvaluation(
   return { meta, snapshot, context, previous, pages };
 }
 
-/** `known.pages`: the pages as the crawl left them, when it ran in this process (saves re-reading them). */
+/**
+ * `known`: the pages as the crawl left them and the findings as the scan read them, when it ran
+ * in this process (saves re-reading them).
+ */
 export async function evaluatePortal(
   input: EvaluateInput,
   repo: Repository,
-  known?: { pages?: PageRecord[] },
+  known?: { pages?: PageRecord[]; findings?: StoredFinding[] },
 ): Promise<ScanResult> {
   const { portal, scanId, asOf } = input;
   const writesBefore = repo.writes;

@@ -9,6 +9,7 @@ import { crawlSettings, portalFetcher } from './settings.ts';
 import { checkLinksOf } from './check-links.ts';
 import { crawlTarget, describeTarget, resolveTarget } from './crawl-target.ts';
 import { networkSince, scanCountersOf } from './counters.ts';
+import { outstandingPagesByColumn } from './outstanding-pages.ts';
 
 // A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
 // run the same steps (distributed-scan.ts): SQS carries the crawl tasks, and the table's
@@ -45,31 +46,40 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
 
   const startedAt = (opts.now?.() ?? new Date()).toISOString();
   const scanId = scanIdAt(opts.now?.() ?? new Date());
-  const tasks = planScan(portal, scanId, asOf);
   const network = networkSince(fetcher);
   // A new store holds no validators to make these requests conditional: send them now, while
   // the JVM starts, and let the crawl pick the answers up.
   if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
   const repo = await opts.repo;
   const writesBefore = repo.writes;
-  // One query each for the portal's pages and columns, instead of one read per column.
-  const [knownPages, knownColumns] = await Promise.all([repo.listPages(portal.id), repo.listColumns(portal.id)]);
+  // One query each for the portal's pages, columns and findings, instead of reads per column.
+  const [knownPages, knownColumns, findings] = await Promise.all([
+    repo.listPages(portal.id),
+    repo.listColumns(portal.id),
+    repo.listFindings(portal.id),
+  ]);
   const known = new Map(knownPages.map((p) => [p.url, p]));
   const previousColumns = new Map(knownColumns.map((c) => [c.columnId, c]));
+  // Planned as plan-scan plans it: each column's task carries its pages with outstanding findings.
+  const tasks = planScan(portal, scanId, asOf, outstandingPagesByColumn(portal, findings));
 
   const progress: ScanProgress = { portalId: portal.id, done: 0, total: tasks.length, pagesFetched: 0, failures: 0 };
   let pagesParsed = 0;
+  let revalidated = 0;
+  let revalidatedUnchanged = 0;
   const warnings: string[] = [];
   const worker = async (task: CrawlTask) => {
     // Planned from this very config a moment ago: every column is in it.
     const target = resolveTarget(portal, task.target)!;
     progress.current = target.kind === 'homepage' ? '首页' : target.column.name;
     const r = await crawlTarget(
-      { portal, scanId, asOf, target },
+      { portal, scanId, asOf, target, outstanding: task.outstanding },
       { fetcher, repo, knownPages: known, previousColumns, now: opts.now },
     );
     progress.pagesFetched += r.pagesFetched;
     pagesParsed += r.pagesParsed;
+    revalidated += r.revalidated;
+    revalidatedUnchanged += r.revalidatedUnchanged;
     progress.done += 1;
     progress.failures = network().failures;
     opts.onProgress?.({ ...progress });
@@ -84,7 +94,7 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   });
 
   // Taken before the link check, which uses the same fetcher and counts its own share.
-  const crawl = { ...network(), pagesParsed, writes: repo.writes - writesBefore };
+  const crawl = { ...network(), pagesParsed, revalidated, revalidatedUnchanged, writes: repo.writes - writesBefore };
   const links = await checkLinksOf(
     { portal, asOf },
     { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] },
@@ -92,8 +102,11 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   warnings.push(...links.warnings);
 
   const counted = scanCountersOf(crawl, links);
+  // The findings as read before the crawl: a decision taken since makes its write conditional
+  // fail, and the finding is read again then (save-findings.ts).
   const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted }, repo, {
     pages: [...known.values()],
+    findings,
   });
   result.warnings.unshift(...warnings);
   if (!opts.fetcher) await fetcher.close();

@@ -9,6 +9,9 @@ import { portalIdSchema } from '../common/portal-id.ts';
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = portalIdSchema;
 
+/** More than fit in OUTSTANDING_MESSAGE_BYTES however short the URLs: the plan's byte budget is the real bound. */
+const MAX_OUTSTANDING_URLS = 2000;
+
 export const crawlMessageSchema = z.object({
   kind: z.literal('crawl'),
   portalId: id,
@@ -21,6 +24,8 @@ export const crawlMessageSchema = z.object({
     z.object({ kind: z.literal('homepage') }),
     z.object({ kind: z.literal('column'), columnId: z.string().min(1).max(64) }),
   ]),
+  /** The column's pages with outstanding findings (plan.ts); absent, the task reads them itself. */
+  outstanding: z.array(z.url().max(2048)).max(MAX_OUTSTANDING_URLS).optional(),
 });
 
 export const checkMessageSchema = z.object({

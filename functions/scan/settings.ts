@@ -12,6 +12,7 @@ export function crawlSettings(portal: PortalConfig) {
     minIntervalMs: c.minIntervalMs ?? 500,
     robots: c.robots ?? true,
     refreshDays: c.refreshDays ?? 30,
+    revalidateDays: c.revalidateDays ?? 7,
     userAgent: c.userAgent ?? DEFAULT_USER_AGENT,
     timeoutMs: c.timeoutMs ?? 15_000,
     maxListPages: c.maxListPages ?? 50,

@@ -98,6 +98,9 @@ export interface ScanCounters {
   linksChecked?: number;
   linksBroken?: number;
   linksUnverified?: number;
+  /** Known pages asked again though their list entry stayed the same, and how many came back unchanged (scan/revalidation.ts). */
+  revalidated?: number;
+  revalidatedUnchanged?: number;
 }
 
 /** The homepage probes of the week ending on the scan's as-of day, and how many failed (its 站点无法访问 sample). */

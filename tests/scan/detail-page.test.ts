@@ -64,6 +64,22 @@ describe('fetchDetailPage', () => {
     });
   });
 
+  it('says whether the stored record still holds: a 304 on a page read fine, not one that failed last time', async () => {
+    const { record: known } = await fetchDetailPage(listed(), undefined, ctx);
+    const unchanged = await fetchDetailPage(listed(), known, ctx);
+    expect(unchanged).toMatchObject({ unchanged: true, fetch: { ok: true } });
+    // A transient 503 kept the last good read's validators; the 304 that follows makes it readable again.
+    const failed = { ...known, fetch: { ok: false, status: 503, error: 'HTTP 503' } };
+    const recovered = await fetchDetailPage(listed(), failed, ctx);
+    expect(validatorsSent().at(-1)).toBe(true);
+    expect(recovered.unchanged).toBe(false); // so the crawl writes it back
+    expect(recovered.record).toMatchObject({
+      fetch: { ok: true },
+      title: '土地出让公告',
+      contentHash: known.contentHash,
+    });
+  });
+
   it('fresh, asks without validators and parses even unchanged content, keeping when it was first seen', async () => {
     const { record: known } = await fetchDetailPage(listed(), undefined, ctx);
     srv.requests.length = 0;

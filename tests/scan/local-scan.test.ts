@@ -93,15 +93,17 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     const before = server.requests.length;
     const r = await runLocalScan({ portal, asOf: AS_OF, repo });
     const sent = server.requests.slice(before);
-    // Homepage + three list pages, each conditional, each answered 304; no detail page refetched.
+    // Homepage + three list pages + the page with an open finding (late-publication), each
+    // conditional, each answered 304. No other page is on its rolling turn this day.
     expect(sent.map((q) => q.path).sort()).toEqual([
       '/gzdt/index.html',
       '/index.html',
+      '/tdsc/201710/t20171016_3.html',
       '/tdsc/index.html',
       '/zhtj/index.html',
     ]);
     expect(sent.every((q) => q.headers['if-none-match'])).toBe(true);
-    expect(r.counters.notModified).toBe(4);
+    expect(r.counters).toMatchObject({ notModified: 5, revalidated: 1, revalidatedUnchanged: 1 });
     expect(r.counters.pagesParsed).toBe(0);
     expect(r.counters.writes).toBe(3); // portal meta + scan summary + the homepage fetch as the day's probe
     expect(r.summary.new).toBe(0);
@@ -109,7 +111,7 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     expect(r.firstScan).toBe(false);
   });
 
-  it('resolves a finding once the problem is fixed, and fetches only the new page', async () => {
+  it('resolves a finding once the problem is fixed, fetching the new page and revalidating only the one with a finding', async () => {
     const fresh: MiniItem = {
       path: '/zhtj/201801/t20180112_9.html',
       title: '2017年土地利用统计数据',
@@ -121,7 +123,7 @@ describe('runLocalScan against a live local portal and DynamoDB Local', () => {
     const before = server.requests.length;
     const r = await runLocalScan({ portal, asOf: AS_OF, repo });
     const details = server.requests.slice(before).filter((q) => q.path.includes('/2018') || q.path.includes('/2017'));
-    expect(details.map((q) => q.path)).toEqual([fresh.path]);
+    expect(details.map((q) => q.path).sort()).toEqual(['/tdsc/201710/t20171016_3.html', fresh.path]);
     expect(r.resolved.map((f) => f.rule)).toEqual(['empty-column']);
     expect(r.findings.some((f) => f.rule === 'empty-column')).toBe(false);
   });

@@ -26,11 +26,12 @@ describe('crawl queue messages', () => {
     });
   });
 
-  it('refuses what it cannot work: a wrong kind, a bad date, a column target without its id, a non-URL check', () => {
+  it('refuses what it cannot work: a wrong kind, a bad date, a column target without its id, a page that is no URL, a non-URL check', () => {
     for (const bad of [
       { ...crawl, kind: 'scan' },
       { ...crawl, asOf: '15/01/2018' },
       { ...crawl, target: { kind: 'column' } },
+      { ...crawl, outstanding: ['not a url'] },
       { ...check, url: 'not a url' },
       { ...check, portalId: '../etc' },
     ])
