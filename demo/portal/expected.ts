@@ -4,8 +4,9 @@ import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
 import { attachmentFile } from './templates.ts';
 
-// The ground truth of the demo's second scan (2018-01-15, after one on 2018-01-14): what must
-// fire, and the near-misses beside each seeded problem that must not.
+// The ground truth of the demo's scan of 2018-01-15 (after one on 2018-01-14): what must fire,
+// and the near-misses beside each seeded problem that must not. The demo itself scans from
+// 2018-01-09 on and finds the same; demoWorkflow (below) is what its 整改 decisions must show.
 // tests/scan/demo-findings.test.ts holds the scan to it.
 
 export interface Expectation {
@@ -257,10 +258,10 @@ export interface AlertExpectation {
 
 /** How the week of probes ends for each portal: the two scans' homepage fetches count too. */
 export const DEMO_AVAILABILITY = {
-  'mhk-gtj': { probes: 338, failures: 13, level: 'warning', why: '13 of 338 (3.8 %): between 3 % and 5 %' },
-  'mhk-bdc': { probes: 338, failures: 0, level: 'ok', why: 'never fails' },
-  'mhk-tdcb': { probes: 338, failures: 338, level: 'veto', why: 'down for good: every probe fails' },
-  'mhk-kcz': { probes: 338, failures: 0, level: 'ok', why: 'never fails' },
+  'mhk-gtj': { probes: 339, failures: 13, level: 'warning', why: '13 of 339 (3.8 %): between 3 % and 5 %' },
+  'mhk-bdc': { probes: 339, failures: 0, level: 'ok', why: 'never fails' },
+  'mhk-tdcb': { probes: 339, failures: 339, level: 'veto', why: 'down for good: every probe fails' },
+  'mhk-kcz': { probes: 339, failures: 0, level: 'ok', why: 'never fails' },
 } as const;
 
 /**
@@ -279,13 +280,32 @@ export function demoAlertExpectations(): AlertExpectation[] {
   ): AlertExpectation => ({ at, portal, kind, level, what, why });
   return [
     a('2018-01-09 00:30', 'mhk-tdcb', 'opened', 'veto', 'outage:homepage', 'its second probe fails too: down now'),
+    a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:privacy-exposure', 'first scan: two leaks'),
+    a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'finding:李秀英遗失不动产权证书声明', 'an ID number'),
     a(
-      '2018-01-11 01:30',
+      '2018-01-09 02:00',
+      'mhk-gtj',
+      'opened',
+      'veto',
+      'finding:王建国遗失国有土地使用证声明',
+      'an ID number and a mobile',
+    ),
+    a('2018-01-09 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 20 days'),
+    a(
+      '2018-01-09 07:00',
+      'mhk-gtj',
+      'opened',
+      'warning',
+      'risk:homepage-not-updated',
+      'first scan: 11 days, past the warning line (10) at 02:00, held by quiet hours until 07:00',
+    ),
+    a(
+      '2018-01-11 01:00',
       'mhk-tdcb',
       'opened',
       'veto',
       'risk:site-unreachable',
-      'the 100th probe: a share the inspection would recognise, 100 %',
+      'the 100th probe (the first scan’s fetch is one): a share the inspection would recognise, 100 %',
     ),
     a(
       '2018-01-11 07:00',
@@ -293,29 +313,47 @@ export function demoAlertExpectations(): AlertExpectation[] {
       'opened',
       'warning',
       'risk:site-unreachable',
-      'warning since 01:30 (4 of 100 failed), held by quiet hours until 07:00',
+      'warning from the 100th probe at 01:00, held by quiet hours until 07:00',
     ),
     a('2018-01-12 15:30', 'mhk-gtj', 'opened', 'veto', 'outage:homepage', 'the second 503 in a row'),
     a('2018-01-12 16:00', 'mhk-gtj', 'cleared', 'veto', 'outage:homepage', 'the homepage opens again: one 已恢复'),
-    a('2018-01-14 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:privacy-exposure', 'first scan: two leaks'),
-    a('2018-01-14 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 16 days'),
-    a('2018-01-14 02:00', 'mhk-gtj', 'opened', 'veto', 'finding:李秀英遗失不动产权证书声明', 'an ID number'),
     a(
       '2018-01-14 02:00',
       'mhk-gtj',
       'opened',
       'veto',
-      'finding:王建国遗失国有土地使用证声明',
-      'an ID number and a mobile',
+      'risk:homepage-not-updated',
+      'the warning of the 9th escalates: 16 days, past the veto line (14)',
     ),
-    a('2018-01-14 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 25 days'),
     a(
       '2018-01-15 02:00',
       'mhk-gtj',
       'opened',
       'veto',
       'risk:backdated-publication',
-      'second scan: two pages first seen long after their date',
+      'the 15th: two pages first seen long after their date',
     ),
   ];
 }
+
+/**
+ * What the demo's 整改 workflow must show on 2018-01-15, worked out by hand. Monitoring starts
+ * on Tuesday 2018-01-09; a veto finding is due one working day after it is first seen (the 10th),
+ * so on the 15th it is three working days late (11, 12, 15) — more than twice its allowance, so
+ * the leadership copy escalates it. Major findings of the 9th are due on the 16th, minor ones on
+ * the 23rd: not late yet. Findings first seen on the 14th are due on the 15th: not late yet.
+ */
+export const DEMO_WORKFLOW = {
+  portal: 'mhk-gtj',
+  /** Ignored on the 14th as a false positive: out of the counts, the score and the lists. */
+  ignored: { rule: 'expired-content', by: '政务公开办 赵敏', reason: 'false-positive' },
+  /** Acknowledged on the 14th: still counted, and still late. */
+  acknowledged: { rule: 'privacy-exposure', by: '办公室 王丽' },
+  /**
+   * Late on the 15th, by department: 办公室 — 人事信息 empty and the two leaks (one acknowledged);
+   * 法规科 — 行政执法公示 empty; 地籍管理科 — 土地征收 silent since 2017-06-30 (193 days on the 9th).
+   */
+  overdue: { 办公室: 3, 法规科: 1, 地籍管理科: 1 },
+  /** Every late item is a veto finding three working days past a one-day allowance. */
+  escalated: 5,
+} as const;

@@ -5,7 +5,7 @@ import { DEMO_AS_OF } from './config.ts';
 // (the server is told the moment before each round; see server.ts `setClock`). mhk-gtj's homepage
 // fails now and then — 11 single failures spread over the week plus one outage of 2 probes in a
 // row — so its share stays between the warning line (3 %) and the veto line (5 %) from the 100th
-// probe on, ending at 13 of 338 (3.8 %, the two daily scans' fetches included). mhk-tdcb's
+// probe on, ending at 13 of 339 (3.8 %, the three daily scans' fetches included). mhk-tdcb's
 // homepage is down for good (siblings.ts) and needs no schedule.
 
 /** How the homepage fails at a moment: the connection reset, or an HTTP status. */

@@ -4,21 +4,27 @@ import type { DigestFinding } from './view-model.ts';
 // are past their due date, the oldest of them and whose 信息员 they are; and, for the leadership
 // copy, the items so late that someone above the department must chase them (督办).
 
-export interface DepartmentOverdue {
+/** What ordering late work needs of a finding: a DigestFinding, or a stored one with its work worked out. */
+export type LateWork = Pick<
+  DigestFinding,
+  'id' | 'department' | 'officer' | 'overdue' | 'ageDays' | 'workingDaysOverdue'
+>;
+
+export interface DepartmentOverdue<F extends LateWork = DigestFinding> {
   department: string;
   /** The department's 信息员 (the webmaster for site-wide work). */
   officer: string;
   count: number;
   /** The overdue item open longest. */
-  oldest: DigestFinding;
+  oldest: F;
 }
 
-const oldestFirst = (a: DigestFinding, b: DigestFinding) =>
+const oldestFirst = (a: LateWork, b: LateWork) =>
   b.ageDays - a.ageDays || b.workingDaysOverdue - a.workingDaysOverdue || a.id.localeCompare(b.id);
 
 /** Departments with overdue work, most overdue items first. `findings`: the counted ones. */
-export function overdueByDepartment(findings: DigestFinding[]): DepartmentOverdue[] {
-  const byDepartment = new Map<string, DigestFinding[]>();
+export function overdueByDepartment<F extends LateWork>(findings: F[]): DepartmentOverdue<F>[] {
+  const byDepartment = new Map<string, F[]>();
   for (const f of findings.filter((x) => x.overdue)) {
     byDepartment.set(f.department, [...(byDepartment.get(f.department) ?? []), f]);
   }

@@ -252,9 +252,15 @@ describe('npm run demo', () => {
     const r = await run(['demo', '--data-dir', join(dir, 'data'), '--out', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('梅河口市国土资源局 (mhk-gtj) · 检查日期 2018-01-15');
+    // The 整改 week: the score, the ignored false positive, and the departments with late work.
+    expect(r.stdout).toMatch(/检查评分估算 \d+(\.\d)? 分（不合格）/);
+    expect(r.stdout).toContain('另有 1 项已忽略');
+    expect(r.stdout).toContain('逾期未整改：5 项');
+    expect(r.stdout).toMatch(/办公室（信息员 王丽）3 项/);
+    expect(r.stdout).toMatch(/\[已确认 办公室 王丽\]/);
     expect(r.stderr).toMatch(/weekly digest written for 16 recipients/);
-    expect(r.stderr).toMatch(/mhk-gtj +338 probes, 13 failed \(3\.8 %\): warning/);
-    expect(r.stderr).toMatch(/mhk-tdcb +338 probes, 338 failed \(100 %\): veto/);
+    expect(r.stderr).toMatch(/mhk-gtj +339 probes, 13 failed \(3\.8 %\): warning/);
+    expect(r.stderr).toMatch(/mhk-tdcb +339 probes, 339 failed \(100 %\): veto/);
     expect(r.stderr).toContain('【已恢复】梅河口市国土资源局首页连续 2 次探测无法访问');
     expect(readdirSync(join(dir, 'out', 'alerts', 'mhk-gtj')).filter((f) => f.includes('-cleared-'))).toHaveLength(5);
     const week = join(dir, 'out', 'mhk-gtj', '2018-W03');

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
+import { demoConfig, DEMO_SCAN_DAYS } from '../../demo/portal/config.ts';
 import { DEMO_AVAILABILITY, demoAlertExpectations } from '../../demo/portal/expected.ts';
 import { beijing, faultAt, GTJ_OUTAGE, replayRounds } from '../../demo/portal/outages.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
@@ -15,7 +15,7 @@ import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 
-// The demo's week of probes, replayed as `npm run demo` does it (its two daily scans at 02:00
+// The demo's week of probes, replayed as `npm run demo` does it (its three daily scans at 02:00
 // included) against the demo server failing on cue and DynamoDB Local: mhk-gtj ends at the
 // warning line, mhk-tdcb at the veto, and every alert goes out once — the mid-week outage as
 // one alert and one 已恢复 per target.
@@ -24,7 +24,7 @@ const LINES = { warningPercent: 3, vetoPercent: 5 };
 
 describe('the schedule of failures the demo server follows', () => {
   it('keeps mhk-gtj between the warning and the veto line from the 100th probe to the last, with one outage', () => {
-    const scanTimes = new Set([DEMO_PREVIOUS_DAY, DEMO_AS_OF].map((d) => beijing(`${d}T02:00`).getTime()));
+    const scanTimes = new Set(DEMO_SCAN_DAYS.map((d) => beijing(`${d}T02:00`).getTime()));
     let probes = 0;
     let failures = 0;
     let streak = 0;
@@ -70,7 +70,7 @@ describe('the demo’s replayed week of probes and alerts', () => {
       repo,
       out,
       scans: {
-        days: [DEMO_PREVIOUS_DAY, DEMO_AS_OF],
+        days: DEMO_SCAN_DAYS,
         run: async (day) => {
           server.setAsOf(day);
           for (const portal of portals) await runLocalScan({ portal, asOf: day, repo });
