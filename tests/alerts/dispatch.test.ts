@@ -173,4 +173,33 @@ describe('dispatching alerts', () => {
       (await dispatchAlerts({ portal, now: new Date('2018-01-15T04:00:00Z') }, { repo, sink: healthy.sink })).sent,
     ).toEqual([]);
   });
+
+  it('never alerts a leak a person ignored, and alerts one acknowledged (someone is on it, the line still counts)', async () => {
+    const leakOf = (id: string, status: StoredFinding['status']): StoredFinding => ({
+      id,
+      portalId: 'decided',
+      rule: 'privacy-exposure',
+      severity: 'veto',
+      subject: `http://gtj.example.gov.cn/tdsc/${id}.html`,
+      url: `http://gtj.example.gov.cn/tdsc/${id}.html`,
+      title: `公示 ${id}`,
+      columnId: 'tdsc',
+      department: '土地利用科',
+      message: '页面公开了 1 个身份证号码（220581********2317）。',
+      action: '请立即删除或遮盖。',
+      evidence: { masked: ['220581********2317'] },
+      status,
+      firstSeenScan: 's1',
+      firstSeenAsOf: '2018-01-15',
+      lastChangedScan: 's1',
+      reopened: 0,
+    });
+    await repo.putFindings('decided', [leakOf('ignored-1', 'ignored'), leakOf('acked-1', 'acknowledged')]);
+    const sink = countingSink();
+    const report = await dispatchAlerts(
+      { portal: portalWith('decided'), now: new Date('2018-01-15T03:00:00Z') },
+      { repo, sink: sink.sink },
+    );
+    expect(report.sent.map((s) => s.key)).toEqual(['finding:acked-1']);
+  });
 });
