@@ -80,7 +80,7 @@ export interface DigestView {
   /** The inspection score estimate, when the caller has one. */
   score: DigestScore | null;
   /** Departments with overdue work, most first. */
-  overdue: DepartmentOverdue[];
+  overdue: DepartmentOverdue<DigestFinding>[];
   /** Overdue by more than twice their allowance: the leadership copy's 督办 block. */
   escalations: DigestFinding[];
   ignored: DigestIgnored;

@@ -2,15 +2,16 @@ import { departmentOf } from '../common/department.ts';
 import type { Severity } from '../common/rule-ids.ts';
 import { COLUMN_KINDS, type ColumnKind, type PortalConfig } from '../config/schema.ts';
 import { riskText, type VetoRisk } from '../rules/veto-risk.ts';
+import type { ScoreEstimate, ScoreFix } from '../model/score.ts';
 import { deduct, fromTenths, splitByDepartment, toTenths, type Deductions } from './deduct.ts';
-import { deductionLinesFor, lineMatches, PART_CAPS, type DeductionLine, type ScorePart } from './table.ts';
+import { deductionLinesFor, lineMatches, PART_CAPS, type DeductionLine } from './table.ts';
 
 // 检查评分估算: what a national inspection (国办秘函〔2019〕19号) would likely conclude from the
 // findings still counted. Any single-veto item makes the site 不合格 whatever else; otherwise the
 // deduction table (deductions.json, docs/score.md) takes points off 100 and below 60 is 不合格.
 // Only a few of the table's values are public, so this is always an estimate and says so.
 
-export type Verdict = '合格' | '不合格';
+export type { ScoreEstimate, ScoreFix, ScoreLine, Verdict } from '../model/score.ts';
 
 /** Below this the deduction part alone makes a site 不合格. */
 export const PASS_MARK = 60;
@@ -33,51 +34,6 @@ export interface ScoreInput {
   vetoRisks: readonly VetoRisk[];
   /** For the portal's `score.deductions` overrides and its columns' kinds. */
   portal: PortalConfig;
-}
-
-export interface ScoreLine {
-  lineId: string;
-  indicator: string;
-  part: ScorePart;
-  source: string;
-  /** Per finding, and the most the line deducts (after the portal's overrides). */
-  points: number;
-  maxPoints: number;
-  count: number;
-  /** After the line's maximum, before its part's cap. */
-  deducted: number;
-}
-
-/** Resolving the counted findings of one line for one department. */
-export interface ScoreFix {
-  lineId: string;
-  indicator: string;
-  part: ScorePart;
-  department: string;
-  findingIds: string[];
-  /** Points the score would actually rise by, after every cap. */
-  points: number;
-  /** e.g. "处理土地利用科的「政策文件类一级栏目6个月未更新」（1 处），估计可加 5 分" */
-  text: string;
-}
-
-export interface ScoreEstimate {
-  /** Always true: only some deduction values are public (docs/score.md). */
-  estimate: true;
-  verdict: Verdict;
-  /** Why 不合格: "单项否决：泄露个人隐私 1/1", "得分低于60（52）"; empty when 合格. */
-  reasons: string[];
-  /** 100 minus the capped deductions, to one decimal; computed even when a veto item decides the verdict. */
-  score: number;
-  byPart: { part: ScorePart; points: number; deducted: number }[];
-  /** Departments whose findings deducted points, most first; they add up to 100 − score. */
-  byDepartment: { department: string; deducted: number }[];
-  /** Lines that counted at least one finding, in table order. */
-  lines: ScoreLine[];
-  /** The three fixes worth the most points, most first. */
-  topFixes: ScoreFix[];
-  /** The single-veto items reached, in the inspection's words. */
-  vetoItems: string[];
 }
 
 function kindOf(finding: ScoredFinding, portal: PortalConfig): ColumnKind | undefined {

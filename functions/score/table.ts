@@ -8,8 +8,9 @@ import { COLUMN_KINDS, type ColumnKind, type PortalConfig } from '../config/sche
 // docs/score.md shows the same table and its sources.
 
 /** The deduction parts (部分) of the 2019 indicators, in their order. Their points sum to 100. */
-export const SCORE_PARTS = ['发布解读', '办事服务', '互动交流', '功能设计'] as const;
-export type ScorePart = (typeof SCORE_PARTS)[number];
+import { SCORE_PARTS, type ScorePart } from '../model/score.ts';
+
+export { SCORE_PARTS, type ScorePart };
 
 /**
  * Rule ids docs/rules.md plans but the code does not emit yet. Their lines are in the table so the

@@ -12,7 +12,7 @@ import type { Finding, FindingDecision, FindingStatus } from '../model/finding.t
 import type { RuleId } from '../common/rule-ids.ts';
 import type { PageLink } from '../extract/types.ts';
 import type { VetoRisk } from '../rules/veto-risk.ts';
-import type { ScoreEstimate } from '../score/estimate.ts';
+import type { ScoreEstimate } from '../model/score.ts';
 
 // What the repository keeps. Snapshots (what rules read) plus the bookkeeping a daily,
 // incremental crawl needs: HTTP validators, content hashes, failure streaks.
