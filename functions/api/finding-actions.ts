@@ -6,6 +6,7 @@ import { decideFinding, DecisionRefused, type FindingAction } from '../rectifica
 import { FINDING_ID_REGEX } from '../rules/finding.ts';
 import type { StoredFinding } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
+import { DISPLAY_NAME_MAX, FINDING_ACTIONS, NOTE_MAX } from './action-limits.ts';
 import { findingJson, historyJson } from './json.ts';
 import { error, issues, portalOr404, presentQuery, type ApiRequest, type ApiResponse } from './responses.ts';
 
@@ -15,15 +16,12 @@ import { error, issues, portalOr404, presentQuery, type ApiRequest, type ApiResp
 // body, an unknown finding, a conflict) is answered before or instead of the one conditional
 // write, so nothing is written.
 
-export const DISPLAY_NAME_MAX = 64;
-export const NOTE_MAX = 500;
-
 const isoDay = z.string().refine(isIsoDate, { message: 'must be a real date as YYYY-MM-DD, e.g. 2018-03-31' });
 
 /** The body of POST /portals/{id}/findings/{findingId}/actions; the CLI's flags go through it too. */
 export const findingActionBody = z
   .strictObject({
-    action: z.enum(['ack', 'ignore', 'reopen'], { message: 'must be ack, ignore or reopen' }),
+    action: z.enum(FINDING_ACTIONS, { message: `must be one of ${FINDING_ACTIONS.join(', ')}` }),
     by: z.string().trim().min(1).max(DISPLAY_NAME_MAX).optional(),
     reason: z.enum(IGNORE_REASONS, { message: `must be one of ${IGNORE_REASONS.join(', ')}` }).optional(),
     note: z.string().trim().min(1).max(NOTE_MAX).optional(),

@@ -61,7 +61,12 @@ describe('table access', () => {
       .join('\n');
     const commands = new Set([...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!));
     const awsSide = [...commands].filter((c) => !['CreateTable', 'DescribeTable'].includes(c));
+    // IAM authorises each item of a transaction as its own action: a Put as PutItem, an Update as
+    // UpdateItem, a ConditionCheck as ConditionCheckItem. The store's transactions hold Puts only.
+    const transactItems = new Set([...source.matchAll(/\{ (\w+): \{ TableName/g)].map((m) => m[1]!));
+    if (awsSide.includes('TransactWrite')) expect([...transactItems]).toEqual(['Put']);
     const asAction: Record<string, string> = {
+      TransactWrite: 'PutItem',
       Get: 'GetItem',
       Put: 'PutItem',
       Update: 'UpdateItem',
@@ -217,7 +222,15 @@ describe('schedules', () => {
 describe('API', () => {
   it('requires IAM auth and a validator on every method', () => {
     const methods = Object.values(template.findResources('AWS::ApiGateway::Method')) as Resource[];
-    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual(['GET', 'GET', 'GET', 'POST']);
+    expect(methods.map((m) => m.Properties.HttpMethod).sort()).toEqual([
+      'GET',
+      'GET',
+      'GET',
+      'GET',
+      'GET',
+      'POST',
+      'POST',
+    ]);
     for (const m of methods) {
       expect(m.Properties).toMatchObject({ AuthorizationType: 'AWS_IAM', RequestValidatorId: expect.anything() });
       expect(m.Properties.Integration).toMatchObject({ Type: 'AWS_PROXY' });
@@ -247,12 +260,46 @@ describe('API', () => {
     });
   });
 
+  it('validates a finding action against a closed schema: the action, an ignore reason, bounded name and note', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      ContentType: 'application/json',
+      Name: 'FindingAction',
+      Schema: Match.objectLike({
+        type: 'object',
+        required: ['action'],
+        additionalProperties: false,
+        properties: {
+          action: { type: 'string', enum: ['ack', 'ignore', 'reopen'] },
+          by: { type: 'string', minLength: 1, maxLength: 64 },
+          reason: { type: 'string', enum: ['false-positive', 'not-applicable', 'accepted'] },
+          note: { type: 'string', minLength: 1, maxLength: 500 },
+          until: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+          expectedVersion: { type: 'integer', minimum: 0 },
+        },
+      }),
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      RequestParameters: { 'method.request.path.id': true, 'method.request.path.findingId': true },
+      RequestModels: { 'application/json': Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      RequestParameters: { 'method.request.path.id': true, 'method.request.path.findingId': true },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      RequestParameters: { 'method.request.path.id': true, 'method.request.querystring.limit': false },
+    });
+  });
+
   it('declares the findings filters as optional query parameters', () => {
     template.hasResourceProperties('AWS::ApiGateway::Method', {
       HttpMethod: 'GET',
       RequestParameters: {
         'method.request.path.id': true,
         'method.request.querystring.status': false,
+        'method.request.querystring.overdue': false,
         'method.request.querystring.rule': false,
         'method.request.querystring.department': false,
         'method.request.querystring.since': false,

@@ -19,7 +19,7 @@ type Json = Record<string, unknown> & { error?: string };
 
 const OFFICER_ARN = 'arn:aws:iam::000000000000:user/officer';
 /** What API Gateway's IAM auth puts in requestContext.identity; null: no signed caller. */
-type CallerIdentity = { userArn: string | null };
+type CallerIdentity = { userArn: string | null; caller?: string };
 
 function event(
   method: string,
@@ -291,5 +291,19 @@ describe('the bundled api Lambda', () => {
     expect((await repo.getFinding(other, foreignId))?.status).toBe('open');
     expect((await call(api, 'GET', `/portals/mhk-gtj/findings/${foreignId}`)).status).toBe(404);
     expect((await call(api, 'GET', `/portals/${other}/findings/${foreignId}`)).status).toBe(200);
+  });
+  it('falls back to the caller id when API Gateway gives no user ARN, and names the caller by its last segment', async () => {
+    const id = openIds[0]!;
+    const r = await call(api, 'POST', `/portals/mhk-gtj/findings/${id}/actions`, {
+      body: { action: 'reopen' },
+      identity: { userArn: null, caller: 'AROAEXAMPLEROLEID:wang.li' },
+    });
+    expect(r.status).toBe(200);
+    expect((await repo.findingHistory('mhk-gtj', id)).at(-1)).toMatchObject({
+      from: 'acknowledged',
+      to: 'open',
+      by: 'wang.li',
+      identity: 'AROAEXAMPLEROLEID:wang.li',
+    });
   });
 });
