@@ -141,7 +141,7 @@ async function withRepo<T>(opts: CommonOptions, use: (repo: Repository) => Promi
   }
 }
 
-const shellWord = (s: string) => (/^[\w./:@%+=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+const shellWord = (s: string) => (/^[\p{L}\p{N}_./:@%+=,-]+$/u.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The store flags as given, so a command printed for the user reads the same store. */
 function storeFlags(opts: CommonOptions): string {
@@ -176,19 +176,30 @@ async function listCommand(argv: string[]): Promise<number> {
         `disclosure-watch findings: nothing stored for portal "${portal.id}" yet — run \`disclosure-watch scan --config … --portal ${portal.id}\` first (same --store/--data-dir).\n`,
       );
     // Every match, in work order: no pages on a terminal.
-    const { page } = selectFindings(all, { ...filters.data, limit: Math.max(1, all.length) }, ctx);
-    const items = workItems(page, ctx);
-    const ignored = all.filter((f) => f.status === 'ignored').length;
+    const select = (q: typeof filters.data) => selectFindings(all, { ...q, limit: Math.max(1, all.length) }, ctx).page;
+    const items = workItems(select(filters.data), ctx);
+    // The ignored findings of the same department and rule: dismissed work, never overdue.
+    const ignored = select({ ...filters.data, status: 'ignored', overdue: undefined }).length;
     if (format === 'json') process.stdout.write(JSON.stringify(findingsListJson(items, ctx, ignored), null, 2) + '\n');
     else if (format === 'csv') process.stdout.write(findingsCsv(items, ctx));
     else {
       const status = filters.data.status;
       const showsIgnored = status === 'ignored' || status === 'all';
-      const command = ['disclosure-watch findings list --config', shellWord(opts.config!), '--portal', portal.id];
+      const { department, rule } = filters.data;
+      const command = [
+        'disclosure-watch findings list --config',
+        shellWord(opts.config!),
+        '--portal',
+        portal.id,
+        '--status ignored',
+        ...(department ? ['--department', shellWord(department)] : []),
+        ...(rule ? ['--rule', rule] : []),
+        storeFlags(opts),
+      ];
       process.stdout.write(
         findingsListText(items, ctx, {
           ignored,
-          ignoredCommand: showsIgnored ? null : [...command, '--status ignored', storeFlags(opts)].join(' ').trim(),
+          ignoredCommand: showsIgnored ? null : command.join(' ').trim(),
           allIds: all.map((f) => f.id),
           filters: describeFilters(filters.data),
         }),

@@ -71,7 +71,7 @@ const dueText = (w: Work) =>
   w.due === null ? '期限未定' : w.overdue ? `${w.due} 逾期${w.workingDaysOverdue}个工作日 OVERDUE` : w.due;
 
 export interface ListSummary {
-  /** How many of the portal's findings are ignored (not counted), whatever the filters. */
+  /** How many findings of the listed department and rule are ignored (not counted). */
   ignored: number;
   /** Shown in the footer when ignored findings are filtered out: the command that lists them. */
   ignoredCommand: string | null;

@@ -145,6 +145,13 @@ describe('disclosure-watch findings', () => {
       `另有 1 项已忽略（不计入）: disclosure-watch findings list --config ${configFile} --portal gtj --status ignored --store aws --endpoint ${inject('dynamoEndpoint')}`,
     );
 
+    // The footer counts the ignored work of the listed department only.
+    const office = await run(['list', '--portal', 'gtj', '--department', '办公室']);
+    expect(office.stdout).not.toContain('已忽略');
+    const land = await run(['list', '--portal', 'gtj', '--department', '土地利用科', '--as-of', '2018-01-15']);
+    expect(land.stdout).toContain('另有 1 项已忽略（不计入）: disclosure-watch findings list');
+    expect(land.stdout).toContain('--status ignored --department 土地利用科 --store aws');
+
     const reopen = await run(['reopen', prefix, '--by', '王丽']);
     expect(reopen.code, reopen.stderr).toBe(0);
     const history = await run(['history', prefix, '--format', 'json']);
@@ -162,7 +169,7 @@ describe('disclosure-watch findings', () => {
     expect(text.stdout).toMatch(
       /v3 +\S+ +acknowledged → ignored +张明 \[local:[^\]]+\] +忽略：误报（false-positive，至 /,
     );
-  });
+  }, 120_000); // eleven CLI processes in a row
 
   it('finds the portal from the id, and refuses a short, an unknown or an ambiguous prefix', async () => {
     const [a, b] = twins;
