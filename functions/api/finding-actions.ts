@@ -8,7 +8,7 @@ import type { StoredFinding } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { DISPLAY_NAME_MAX, FINDING_ACTIONS, NOTE_MAX } from './action-limits.ts';
 import { findingJson, historyJson } from './json.ts';
-import { error, issues, portalOr404, presentQuery, type ApiRequest, type ApiResponse } from './responses.ts';
+import { error, issues, parseBody, portalOr404, presentQuery, type ApiRequest, type ApiResponse } from './responses.ts';
 
 // 整改 through the API: one finding with its history, a person's decision on it (ack, ignore,
 // reopen), and the portal's recent decisions. The decision is recorded under the caller's IAM
@@ -114,14 +114,13 @@ export async function postFindingAction(
   if ('response' in found) return found.response;
   const bad = findingIdOr400(findingId!);
   if (bad) return bad;
-  let json: unknown;
-  try {
-    json = JSON.parse(req.body ?? '');
-  } catch {
-    return error(400, 'the body must be JSON: {"action": "ack|ignore|reopen", "reason": "…", "note": "…"}');
-  }
-  const parsed = findingActionBody.safeParse(json);
-  if (!parsed.success) return error(400, 'the body is not a valid finding action', issues(parsed.error));
+  const parsed = parseBody(
+    req,
+    findingActionBody,
+    '{"action": "ack|ignore|reopen", "reason": "…", "note": "…"}',
+    'finding action',
+  );
+  if ('response' in parsed) return parsed.response;
   const now = deps.now?.() ?? new Date();
   const actor = { by: parsed.data.by ?? displayNameOf(req.identity), identity: req.identity };
   try {

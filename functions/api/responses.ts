@@ -41,3 +41,25 @@ export function portalOr404(id: string, config: Config): { portal: PortalConfig 
     ? { portal }
     : { response: error(404, `no portal "${id}"; configured: ${config.portals.map((p) => p.id).join(', ')}`) };
 }
+
+/**
+ * The body as JSON checked against `schema`, or the 400 to answer: `example` shows a body that
+ * parses, `what` names what a valid one is ("a check request").
+ */
+export function parseBody<T>(
+  req: ApiRequest,
+  schema: z.ZodType<T>,
+  example: string,
+  what: string,
+): { data: T } | { response: ApiResponse } {
+  let json: unknown;
+  try {
+    json = JSON.parse(req.body ?? '');
+  } catch {
+    return { response: error(400, `the body must be JSON: ${example}`) };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { data: parsed.data }
+    : { response: error(400, `the body is not a valid ${what}`, issues(parsed.error)) };
+}

@@ -12,7 +12,7 @@ import { getDecisionsRoute, getFindingRoute, postFindingAction } from './finding
 import { findingsQuerySchema, selectFindings } from './findings.ts';
 import { findingJson } from './json.ts';
 import { refusePrivateHost } from '../net/public-only.ts';
-import { error, issues, portalOr404, presentQuery, type ApiRequest, type ApiResponse } from './responses.ts';
+import { error, issues, parseBody, portalOr404, presentQuery, type ApiRequest, type ApiResponse } from './responses.ts';
 
 // The on-demand API's routes, the same for the `api` Lambda and `disclosure-watch serve`.
 // Every input goes through zod; every error is JSON with a message a person can act on; a
@@ -75,14 +75,8 @@ export async function handleApi(req: ApiRequest, deps: ApiDeps): Promise<ApiResp
 }
 
 async function postCheck(req: ApiRequest, _params: string[], deps: ApiDeps): Promise<ApiResponse> {
-  let json: unknown;
-  try {
-    json = JSON.parse(req.body ?? '');
-  } catch {
-    return error(400, 'the body must be JSON: {"portalId": "…", "url": "http://…"}');
-  }
-  const parsed = checkBody.safeParse(json);
-  if (!parsed.success) return error(400, 'the body is not a valid check request', issues(parsed.error));
+  const parsed = parseBody(req, checkBody, '{"portalId": "…", "url": "http://…"}', 'check request');
+  if ('response' in parsed) return parsed.response;
   const portal = deps.config.portals.find((p) => p.id === parsed.data.portalId);
   if (!portal)
     return error(
