@@ -55,7 +55,7 @@ export async function findingsCommand(argv: string[]): Promise<number> {
   const run = sub ? SUBCOMMANDS[sub] : undefined;
   if (!run)
     throw new UsageError(
-      `${sub ? `"${sub}" is not a findings command` : 'which findings command?'}: use ${Object.keys(SUBCOMMANDS).join(', ')}.\n${FINDINGS_USAGE}`,
+      `${sub ? `"${sub}" is not a findings command: use` : 'which findings command? Use'} ${Object.keys(SUBCOMMANDS).join(', ')}.\n${FINDINGS_USAGE}`,
     );
   return run(rest);
 }
