@@ -3,14 +3,16 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DISPLAY_NAME_MAX, FINDING_ACTIONS, ISO_DAY_PATTERN, NOTE_MAX } from '../functions/api/action-limits.ts';
 import { PORTAL_ID_MAX_LENGTH, PORTAL_ID_PATTERN } from '../functions/common/portal-id.ts';
+import { IGNORE_REASONS } from '../functions/model/finding.ts';
 
 export interface DisclosureApiProps {
   readonly handler: IFunction;
 }
 
 /** Optional filters of GET /portals/{id}/findings, declared so the validator knows them. */
-const FINDINGS_QUERY = ['status', 'rule', 'department', 'since', 'cursor', 'limit'] as const;
+const FINDINGS_QUERY = ['status', 'overdue', 'rule', 'department', 'since', 'cursor', 'limit'] as const;
 
 /**
  * The on-demand API for information officers. IAM auth: its callers are the bureau's own staff
@@ -27,7 +29,7 @@ export class DisclosureApi extends Construct {
     });
 
     this.api = new apigateway.RestApi(this, 'Api', {
-      description: 'disclosure-watch: on-demand checks, findings and summaries',
+      description: 'disclosure-watch: on-demand checks, findings and decisions on them (整改), summaries',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       // Execution logging needs the account-level CloudWatch role; create it so a fresh account deploys.
       cloudWatchRole: true,
@@ -74,6 +76,28 @@ export class DisclosureApi extends Construct {
       },
     });
 
+    // A person's decision on a finding. That `reason` comes with ignore only is the function's
+    // check (zod); this model closes the shape, so an unknown key never reaches the function.
+    const findingAction = this.api.addModel('FindingAction', {
+      contentType: 'application/json',
+      modelName: 'FindingAction',
+      schema: {
+        schema: apigateway.JsonSchemaVersion.DRAFT4,
+        title: 'FindingAction',
+        type: apigateway.JsonSchemaType.OBJECT,
+        properties: {
+          action: { type: apigateway.JsonSchemaType.STRING, enum: [...FINDING_ACTIONS] },
+          by: { type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength: DISPLAY_NAME_MAX },
+          reason: { type: apigateway.JsonSchemaType.STRING, enum: [...IGNORE_REASONS] },
+          note: { type: apigateway.JsonSchemaType.STRING, minLength: 1, maxLength: NOTE_MAX },
+          until: { type: apigateway.JsonSchemaType.STRING, pattern: ISO_DAY_PATTERN },
+          expectedVersion: { type: apigateway.JsonSchemaType.INTEGER, minimum: 0 },
+        },
+        required: ['action'],
+        additionalProperties: false,
+      },
+    });
+
     // API Gateway's own refusals speak the handler's error shape ({"error", "details"}), so a
     // client reads one format whether the gateway or the function said no.
     const gatewayErrors: [string, apigateway.ResponseType, string][] = [
@@ -82,7 +106,7 @@ export class DisclosureApi extends Construct {
       [
         'BadBody',
         apigateway.ResponseType.BAD_REQUEST_BODY,
-        '"the body is not a valid check request: send {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"} as application/json"',
+        '"the body is not valid for this route: POST /checks takes {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"}, POST …/findings/{findingId}/actions takes {\\"action\\": \\"ack|ignore|reopen\\", \\"reason\\", \\"note\\", \\"until\\", \\"by\\", \\"expectedVersion\\"}, as application/json"',
       ],
       [
         'BadParameters',
@@ -121,12 +145,25 @@ export class DisclosureApi extends Construct {
       .addMethod('GET', integration, { requestValidator: validator, requestParameters: withId });
 
     const portal = this.api.root.addResource('portals').addResource('{id}');
-    portal.addResource('findings').addMethod('GET', integration, {
+    const findings = portal.addResource('findings');
+    findings.addMethod('GET', integration, {
       requestValidator: validator,
       requestParameters: {
         ...withId,
         ...Object.fromEntries(FINDINGS_QUERY.map((q) => [`method.request.querystring.${q}`, false])),
       },
+    });
+    const withFinding = { ...withId, 'method.request.path.findingId': true };
+    const finding = findings.addResource('{findingId}');
+    finding.addMethod('GET', integration, { requestValidator: validator, requestParameters: withFinding });
+    finding.addResource('actions').addMethod('POST', integration, {
+      requestValidator: validator,
+      requestParameters: withFinding,
+      requestModels: { 'application/json': findingAction },
+    });
+    portal.addResource('decisions').addMethod('GET', integration, {
+      requestValidator: validator,
+      requestParameters: { ...withId, 'method.request.querystring.limit': false },
     });
     portal
       .addResource('summary')

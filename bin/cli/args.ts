@@ -13,6 +13,11 @@ Usage:
   disclosure-watch digest --config FILE [--as-of YYYY-MM-DD] [--out DIR] [--send] [--ses-endpoint URL] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch probe  --config FILE [--portal ID] [--at ISO-DATETIME] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch alerts --config FILE [--portal ID] [--as-of YYYY-MM-DD | --at ISO-DATETIME] [--out DIR] [--send] [--ses-endpoint URL] [--format text|json] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch findings list    --config FILE [--portal ID] [--status open|acknowledged|resolved|ignored|outstanding|all] [--department D] [--rule R] [--overdue] [--as-of YYYY-MM-DD] [--format text|json|csv] [--store local|aws] [--endpoint URL] [--data-dir DIR]
+  disclosure-watch findings ack     ID --config FILE --by NAME [--note TEXT] [--format text|json] [--store …] [--data-dir DIR]
+  disclosure-watch findings ignore  ID --config FILE --by NAME --reason false-positive|not-applicable|accepted [--note TEXT] [--until YYYY-MM-DD] [--store …] [--data-dir DIR]
+  disclosure-watch findings reopen  ID --config FILE --by NAME [--note TEXT] [--store …] [--data-dir DIR]
+  disclosure-watch findings history ID --config FILE [--format text|json] [--store …] [--data-dir DIR]
   disclosure-watch serve  --config FILE [--port N] [--schedule [--probe-every MINUTES] [--out DIR] [--send] [--ses-endpoint URL]] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch demo   [--format text|json]
 
@@ -20,6 +25,10 @@ Usage:
                shows the week's failed share and level. It sends no alert: that is the alerts command's job.
   alerts       the alerts due now (opened, 已恢复) as the files a channel would get, under --out (default
                out/alerts); --send sends them through the portal's channels. --as-of D means 09:00 Beijing time on D.
+  findings     整改: the work list (default: open and acknowledged; overdue first, then by severity and age) and a
+               person's decisions. ID is the id the list shows, or a unique prefix of 6+ characters; --portal is
+               needed only when the config has several portals. A decision is recorded as local:<OS user>, with
+               --by as the name shown. ignore holds through --until (inclusive) or until the evidence changes.
   --schedule   serve also runs the schedules (Asia/Shanghai): probes every --probe-every minutes (1–72, default
                30), the daily scan at 02:00, alerts after each, the Monday 08:00 digest; digests go under --out
                (default out/), alerts under --out/alerts, unless --send. One JSON line on stderr per run.

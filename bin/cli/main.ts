@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<(argv: string[]) => Promise<number>
   serve: async () => (await import('./serve-command.ts')).serveCommand,
   probe: async () => (await import('./probe-command.ts')).probeCommand,
   alerts: async () => (await import('./alerts-command.ts')).alertsCommand,
+  findings: async () => (await import('./findings-command.ts')).findingsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -12,7 +12,7 @@ import type { StoredFinding } from '../../functions/store/records.ts';
 
 export { findingJson, scanJson } from '../../functions/api/json.ts';
 
-const SEVERITY_TAG = { veto: '[否决]', major: '[重要]', minor: '[一般]' } as const;
+export const SEVERITY_TAG = { veto: '[否决]', major: '[重要]', minor: '[一般]' } as const;
 const LEVEL_TAG = { ok: '', warning: ' ⚠ 预警', veto: ' ✖ 达到否决线', 'insufficient-data': '' } as const;
 
 export function scanText(r: ScanResult): string {

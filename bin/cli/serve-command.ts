@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../functions/config/load-config.ts';
-import { handleApi } from '../../functions/api/router.ts';
+import { handleApi, ROUTE_LIST } from '../../functions/api/router.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import { parseCommon, requireConfig, take, UsageError } from './args.ts';
 import { parseScheduleFlags, startScheduled } from './serve-schedule.ts';
@@ -13,6 +13,9 @@ import { exitCodeOnSignal, onShutdown } from './shutdown.ts';
 // same process also runs the probes, the daily scan, the alerts and the digest on Beijing time.
 
 const MAX_BODY = 64 * 1024;
+
+/** What a decision made through `serve` records as its author's identity (the `by` is the name given). */
+export const SERVE_IDENTITY = 'local:serve';
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const portOpt = take(argv, '--port', false, '--port 8787');
@@ -61,7 +64,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
         return send(413, { error: `the body is over ${MAX_BODY} bytes; a check request is {"portalId", "url"}` });
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const r = await handleApi(
-        { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body },
+        {
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          body,
+          // Loopback only, no auth: the machine's own user, whoever that is, acts through it.
+          identity: SERVE_IDENTITY,
+        },
         deps,
       );
       send(r.status, r.body);
@@ -79,7 +89,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.stderr.write(
-    `serving ${config.portals.map((p) => p.id).join(', ')} on ${origin}\n  POST ${origin}/checks   GET ${origin}/checks/{id}   GET ${origin}/portals/{id}/findings   GET ${origin}/portals/{id}/summary\nCtrl-C stops.\n`,
+    `serving ${config.portals.map((p) => p.id).join(', ')} on ${origin}\n${ROUTE_LIST.map((r) => `  ${r.replace(' /', ` ${origin}/`)}`).join('\n')}\nCtrl-C stops.\n`,
   );
   const schedule = scheduleOpts.settings ? startScheduled(config, repo, scheduleOpts.settings) : null;
   await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { departmentOf } from '../common/department.ts';
 import { RULE_IDS } from '../common/rule-ids.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import { FINDING_STATUSES, isCounted } from '../model/finding.ts';
@@ -41,7 +42,8 @@ export function selectFindings(
     .filter((f) => q.status === 'all' || (q.status === 'outstanding' ? isCounted(f) : f.status === q.status))
     .filter((f) => q.overdue === undefined || workOf(f, ctx.portal, ctx.asOf).overdue === q.overdue)
     .filter((f) => !q.rule || f.rule === q.rule)
-    .filter((f) => !q.department || f.department === q.department)
+    // By owner, as the summary counts them: site-wide findings are the webmaster's (SITE_DEPARTMENT).
+    .filter((f) => !q.department || departmentOf(f) === q.department)
     .filter((f) => !q.since || (f.lastChangedAsOf ?? f.resolvedAsOf ?? f.firstSeenAsOf) >= q.since)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const start = q.cursor ? matching.findIndex((f) => f.id > q.cursor!) : 0;

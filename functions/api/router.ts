@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
 import { departmentOf } from '../common/department.ts';
-import { PORTAL_ID_REGEX, portalIdSchema } from '../common/portal-id.ts';
+import { portalIdSchema } from '../common/portal-id.ts';
 import type { Config } from '../config/schema.ts';
 import { isCounted } from '../model/finding.ts';
 import { workOf } from '../rectification/work.ts';
@@ -9,26 +9,18 @@ import { problemOf } from '../rules/problems.ts';
 import { atLine, riskCode } from '../rules/veto-risk.ts';
 import { portalHosts } from '../scan/portal-hosts.ts';
 import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
+import { getDecisionsRoute, getFindingRoute, postFindingAction } from './finding-actions.ts';
 import { findingsQuerySchema, selectFindings } from './findings.ts';
 import { findingJson, scoreJson } from './json.ts';
 import { scoreReport, TREND_SCANS } from '../score/report.ts';
 import { refusePrivateHost } from '../net/public-only.ts';
+import { error, issues, parseBody, portalOr404, presentQuery, type ApiRequest, type ApiResponse } from './responses.ts';
 
 // The on-demand API's routes, the same for the `api` Lambda and `disclosure-watch serve`.
 // Every input goes through zod; every error is JSON with a message a person can act on; a
 // refused request writes nothing.
 
-export interface ApiRequest {
-  method: string;
-  path: string;
-  query: Record<string, string | undefined>;
-  body: string | null;
-}
-
-export interface ApiResponse {
-  status: number;
-  body: unknown;
-}
+export type { ApiRequest, ApiResponse };
 
 export interface ApiDeps extends CheckDeps {
   config: Config;
@@ -43,27 +35,32 @@ const checkBody = z.strictObject({
   url: z.string().max(2048),
 });
 
-const error = (status: number, message: string, details?: string[]): ApiResponse => ({
-  status,
-  body: { error: message, ...(details ? { details } : {}) },
-});
-
 type Handler = (req: ApiRequest, params: string[], deps: ApiDeps) => Promise<ApiResponse>;
 const ROUTES: { method: string; pattern: RegExp; handler: Handler }[] = [
   { method: 'POST', pattern: /^\/checks$/, handler: postCheck },
   { method: 'GET', pattern: /^\/checks\/([^/]+)$/, handler: getCheck },
   { method: 'GET', pattern: /^\/portals\/([^/]+)\/findings$/, handler: getFindings },
+  { method: 'GET', pattern: /^\/portals\/([^/]+)\/findings\/([^/]+)$/, handler: getFindingRoute },
+  { method: 'POST', pattern: /^\/portals\/([^/]+)\/findings\/([^/]+)\/actions$/, handler: postFindingAction },
+  { method: 'GET', pattern: /^\/portals\/([^/]+)\/decisions$/, handler: getDecisionsRoute },
   { method: 'GET', pattern: /^\/portals\/([^/]+)\/summary$/, handler: getSummary },
 ];
+
+/** The routes as the 404 answer and `serve` list them. */
+export const ROUTE_LIST = [
+  'POST /checks',
+  'GET /checks/{id}',
+  'GET /portals/{id}/findings',
+  'GET /portals/{id}/findings/{findingId}',
+  'POST /portals/{id}/findings/{findingId}/actions',
+  'GET /portals/{id}/decisions',
+  'GET /portals/{id}/summary',
+] as const;
 
 export async function handleApi(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {
   const path = req.path.replace(/\/+$/, '') || '/';
   const matches = ROUTES.filter((r) => r.pattern.test(path));
-  if (matches.length === 0)
-    return error(
-      404,
-      `no route ${path}; the API has POST /checks, GET /checks/{id}, GET /portals/{id}/findings, GET /portals/{id}/summary`,
-    );
+  if (matches.length === 0) return error(404, `no route ${path}; the API has ${ROUTE_LIST.join(', ')}`);
   const route = matches.find((r) => r.method === req.method.toUpperCase());
   if (!route)
     return error(405, `${req.method} is not allowed on ${path}; use ${matches.map((r) => r.method).join(' or ')}`);
@@ -79,17 +76,9 @@ export async function handleApi(req: ApiRequest, deps: ApiDeps): Promise<ApiResp
   return route.handler(req, params, deps);
 }
 
-const issues = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-
 async function postCheck(req: ApiRequest, _params: string[], deps: ApiDeps): Promise<ApiResponse> {
-  let json: unknown;
-  try {
-    json = JSON.parse(req.body ?? '');
-  } catch {
-    return error(400, 'the body must be JSON: {"portalId": "…", "url": "http://…"}');
-  }
-  const parsed = checkBody.safeParse(json);
-  if (!parsed.success) return error(400, 'the body is not a valid check request', issues(parsed.error));
+  const parsed = parseBody(req, checkBody, '{"portalId": "…", "url": "http://…"}', 'check request');
+  if ('response' in parsed) return parsed.response;
   const portal = deps.config.portals.find((p) => p.id === parsed.data.portalId);
   if (!portal)
     return error(
@@ -159,21 +148,10 @@ function checkResponse(record: Awaited<ReturnType<ApiDeps['repo']['getCheck']>> 
   };
 }
 
-function portalOr404(id: string, deps: ApiDeps) {
-  if (!PORTAL_ID_REGEX.test(id))
-    return { response: error(400, `"${id}" is not a portal id (lower-case letters, digits and dashes)`) };
-  const portal = deps.config.portals.find((p) => p.id === id);
-  return portal
-    ? { portal }
-    : { response: error(404, `no portal "${id}"; configured: ${deps.config.portals.map((p) => p.id).join(', ')}`) };
-}
-
 async function getFindings(req: ApiRequest, [id]: string[], deps: ApiDeps): Promise<ApiResponse> {
-  const found = portalOr404(id!, deps);
-  if (!found.portal) return found.response;
-  const query = findingsQuerySchema.safeParse(
-    Object.fromEntries(Object.entries(req.query).filter(([, v]) => v !== undefined)),
-  );
+  const found = portalOr404(id!, deps.config);
+  if ('response' in found) return found.response;
+  const query = findingsQuerySchema.safeParse(presentQuery(req));
   if (!query.success) return error(400, 'the query is not valid', issues(query.error));
   const asOf = todayInShanghai(deps.now?.());
   const { page, nextCursor } = selectFindings(await deps.repo.listFindings(found.portal.id), query.data, {
@@ -186,14 +164,14 @@ async function getFindings(req: ApiRequest, [id]: string[], deps: ApiDeps): Prom
       portal: found.portal.id,
       count: page.length,
       nextCursor,
-      findings: page.map((f) => findingJson(f, { portal: found.portal!, asOf })),
+      findings: page.map((f) => findingJson(f, { portal: found.portal, asOf })),
     },
   };
 }
 
 async function getSummary(_req: ApiRequest, [id]: string[], deps: ApiDeps): Promise<ApiResponse> {
-  const found = portalOr404(id!, deps);
-  if (!found.portal) return found.response;
+  const found = portalOr404(id!, deps.config);
+  if ('response' in found) return found.response;
   const portal = found.portal;
   const [scans, findings] = await Promise.all([
     deps.repo.listScans(portal.id, TREND_SCANS),

@@ -17,11 +17,26 @@ const deps = {
     rt.logger.error('check failed', { checkId, error: e.message, stack: e.stack }),
 };
 
+/**
+ * The signed caller as API Gateway's IAM auth saw it: the user's or assumed role's ARN; the
+ * caller id or account when there is no ARN. A person's decision is recorded under it.
+ */
+function callerIdentity(event: Pick<APIGatewayProxyEvent, 'requestContext'>): string | undefined {
+  const id = event.requestContext?.identity;
+  return id?.userArn || id?.caller || id?.accountId || undefined;
+}
+
 export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
   const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     const res = await handleApi(
-      { method: event.httpMethod, path: event.path, query: event.queryStringParameters ?? {}, body },
+      {
+        method: event.httpMethod,
+        path: event.path,
+        query: event.queryStringParameters ?? {},
+        body,
+        identity: callerIdentity(event),
+      },
       deps,
     );
     // Who called is in API Gateway's access log; this log keeps to what the function did.

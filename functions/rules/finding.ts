@@ -14,8 +14,13 @@ export function findingId(portalId: string, rule: RuleId, subject: string): stri
   return createHash('sha256')
     .update(JSON.stringify([portalId, rule, subject]))
     .digest('hex')
-    .slice(0, 20);
+    .slice(0, FINDING_ID_LENGTH);
 }
+
+export const FINDING_ID_LENGTH = 20;
+
+/** What findingId returns: the API refuses anything else in a path before it reads the store. */
+export const FINDING_ID_REGEX = new RegExp(`^[0-9a-f]{${FINDING_ID_LENGTH}}$`);
 
 export interface FindingInput {
   rule: RuleId;

@@ -13,7 +13,8 @@ const displayWidth = (s: string) => [...s].reduce((n, ch) => n + (WIDE.test(ch) 
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
-function table(headers: string[], rows: (string | number)[][]): string {
+/** Rows under their headers in columns aligned by display width, each line indented two spaces. */
+export function textTable(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
   return cells
@@ -44,19 +45,19 @@ export function formatStatsText(stats: AnnualStats): string {
     ...(stats.undated > 0 ? [`另有${stats.undated}条信息列表和页面均未标注日期，未计入任何年度。`] : []),
     '',
     '按栏目：',
-    table(
+    textTable(
       ['栏目', '科室', '条数', '超期', '未标日期'],
       stats.byColumn.map((c) => [c.name, departmentOf(c), c.count, c.late, c.undated]),
     ),
     '',
     '按科室：',
-    table(
+    textTable(
       ['科室', '条数'],
       stats.byDepartment.map((d) => [d.department, d.count]),
     ),
     '',
     '按月份：',
-    table(
+    textTable(
       ['月份', '条数'],
       stats.byMonth.map((n, i) => [`${i + 1}月`, n]),
     ),

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
+import { reconcileAndSave } from '../../functions/scan/save-findings.ts';
+import { missingColumn } from '../support/finding-fixtures.ts';
+import { Repository } from '../../functions/store/repository.ts';
 
 // `disclosure-watch serve` as a user runs it: a real process on 127.0.0.1 answering the API's
 // routes from the same code as the Lambda.
@@ -102,6 +105,28 @@ describe('disclosure-watch serve', () => {
     expect(
       await fetch(`${origin.replace('127.0.0.1', 'localhost')}/portals/mhk-kcz/summary`).then((r) => r.status),
     ).toBe(200);
+  });
+
+  it('records a decision made through it as local:serve, the name given beside it', async () => {
+    const repo = new Repository({ tableName: `serve-${process.pid}`, endpoint: inject('dynamoEndpoint') });
+    const homepage = demoConfig(demo.origin).portals.find((p) => p.id === 'mhk-kcz')!.homepage;
+    const missing = missingColumn('mhk-kcz', homepage);
+    try {
+      await reconcileAndSave(repo, 'mhk-kcz', [], [missing], { scanId: 's1', asOf: DEMO_AS_OF });
+      const r = await fetch(`${origin}/portals/mhk-kcz/findings/${missing.id}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'ignore', reason: 'not-applicable', by: '勘察站 赵工' }),
+      });
+      expect(r.status).toBe(200);
+      expect((await repo.findingHistory('mhk-kcz', missing.id)).at(-1)).toMatchObject({
+        to: 'ignored',
+        by: '勘察站 赵工',
+        identity: 'local:serve',
+      });
+    } finally {
+      repo.destroy();
+    }
   });
 
   it('stops on Ctrl-C with the conventional exit code', async () => {

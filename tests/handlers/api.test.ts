@@ -1,4 +1,3 @@
-import { ScanCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, SQSBatchResponse } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_AS_OF, demoConfig } from '../../demo/portal/config.ts';
@@ -6,8 +5,10 @@ import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { SITE_DEPARTMENT } from '../../functions/common/department.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
+import { reconcileAndSave } from '../../functions/scan/save-findings.ts';
+import { missingColumn } from '../support/finding-fixtures.ts';
 import type { Repository } from '../../functions/store/repository.ts';
-import { testRepository } from '../support/dynamo.ts';
+import { itemCount as countItems, testRepository } from '../support/dynamo.ts';
 import { buildLambdaBundles, type LambdaBundles } from '../support/lambda-bundles.ts';
 import { sqsEvent, startSqsWire, type SqsWire } from '../support/sqs-wire.ts';
 
@@ -16,10 +17,14 @@ import { sqsEvent, startSqsWire, type SqsWire } from '../support/sqs-wire.ts';
 type Api = { handler: (e: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult> };
 type Json = Record<string, unknown> & { error?: string };
 
+const OFFICER_ARN = 'arn:aws:iam::000000000000:user/officer';
+/** What API Gateway's IAM auth puts in requestContext.identity; null: no signed caller. */
+type CallerIdentity = { userArn: string | null; caller?: string };
+
 function event(
   method: string,
   path: string,
-  opts: { query?: Record<string, string>; body?: unknown } = {},
+  opts: { query?: Record<string, string>; body?: unknown; identity?: CallerIdentity } = {},
 ): APIGatewayProxyEvent {
   return {
     httpMethod: method,
@@ -35,7 +40,7 @@ function event(
     body: opts.body === undefined ? null : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
     requestContext: {
       requestId: 'req-1',
-      identity: { userArn: 'arn:aws:iam::000000000000:user/officer' },
+      identity: opts.identity ?? { userArn: OFFICER_ARN },
     } as APIGatewayProxyEvent['requestContext'],
   };
 }
@@ -51,35 +56,25 @@ describe('the bundled api Lambda', () => {
   let openIds: string[];
   let siteWide: number;
 
-  const call = async (
-    a: Api,
-    method: string,
-    path: string,
-    opts?: { query?: Record<string, string>; body?: unknown },
-  ) => {
+  const call = async (a: Api, method: string, path: string, opts?: Parameters<typeof event>[2]) => {
     const r = await a.handler(event(method, path, opts));
     expect(r.headers?.['content-type']).toMatch(/application\/json/);
     return { status: r.statusCode, body: JSON.parse(r.body) as Json };
   };
-  const itemCount = async () => {
-    const db = new DynamoDBClient({
-      endpoint: inject('dynamoEndpoint'),
-      region: 'cn-north-1',
-      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
-    });
-    try {
-      return (await db.send(new ScanCommand({ TableName: repo.tableName, Select: 'COUNT' }))).Count;
-    } finally {
-      db.destroy();
-    }
-  };
+  const itemCount = () => countItems(repo.tableName);
+  /** A finding of the other configured portal: ids are per portal, so mhk-gtj's routes must not reach it. */
+  let foreignId: string;
 
   beforeAll(async () => {
     demo = await startDemoServer({ asOf: DEMO_AS_OF });
     const all = demoConfig(demo.origin);
-    config = { portals: all.portals.filter((p) => p.id === 'mhk-gtj') };
+    const other = all.portals.find((p) => p.id !== 'mhk-gtj')!;
+    config = { portals: [all.portals.find((p) => p.id === 'mhk-gtj')!, other] };
     [bundles, sqs, repo] = await Promise.all([buildLambdaBundles(config), startSqsWire(), testRepository('api')]);
     const scan = await runLocalScan({ portal: config.portals[0]!, asOf: DEMO_AS_OF, repo });
+    const foreign = missingColumn(other.id, other.homepage);
+    await reconcileAndSave(repo, other.id, [], [foreign], { scanId: 's-other', asOf: DEMO_AS_OF });
+    foreignId = foreign.id;
     openIds = scan.findings.map((f) => f.id);
     siteWide = scan.findings.filter((f) => !f.department).length;
     env = {
@@ -242,5 +237,73 @@ describe('the bundled api Lambda', () => {
     const stored = await call(api, 'GET', `/checks/${checkId}`);
     expect(stored.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/loopback address/) });
     expect(demo.stats().requests).toBe(requestsBefore);
+  });
+  // Last: they change findings the listing tests above count.
+  it('POST …/actions records the signed caller: the userArn as identity, the given name as `by`; GET shows it in the history', async () => {
+    const id = openIds[0]!;
+    const r = await call(api, 'POST', `/portals/mhk-gtj/findings/${id}/actions`, {
+      body: { action: 'ack', by: '王丽', note: '已通知科室整改', expectedVersion: 1 },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      id,
+      status: 'acknowledged',
+      version: 2,
+      change: { by: '王丽', identity: OFFICER_ARN },
+    });
+    const stored = (await repo.findingHistory('mhk-gtj', id)).at(-1);
+    expect(stored).toMatchObject({ version: 2, from: 'open', to: 'acknowledged', by: '王丽', identity: OFFICER_ARN });
+    expect((await repo.getFinding('mhk-gtj', id))?.decision).toMatchObject({ by: '王丽', identity: OFFICER_ARN });
+
+    const shown = await call(api, 'GET', `/portals/mhk-gtj/findings/${id}`);
+    expect(shown.status).toBe(200);
+    expect((shown.body.history as Json[]).map((h) => [h.to, h.by, h.identity])).toEqual([
+      ['open', expect.stringMatching(/^scan /), undefined],
+      ['acknowledged', '王丽', OFFICER_ARN],
+    ]);
+  });
+
+  it('POST …/actions answers a conflict, a foreign finding, a malformed body and an unsigned caller with a JSON 4xx, writing nothing', async () => {
+    const id = openIds[0]!; // acknowledged, version 2, by the test above
+    const cases: [string, unknown, CallerIdentity | undefined, number, RegExp][] = [
+      [id, { action: 'ack' }, undefined, 409, /is acknowledged; ack applies only to open findings/],
+      [
+        id,
+        { action: 'reopen', expectedVersion: 1 },
+        undefined,
+        409,
+        /changed since version 1: it is now version 2, acknowledged by 王丽/,
+      ],
+      [foreignId, { action: 'ack' }, undefined, 404, new RegExp(`no finding ${foreignId} in portal mhk-gtj`)],
+      [id, '{"action": "ack"', undefined, 400, /must be JSON/],
+      [id, { action: 'ignore', note: '误报' }, undefined, 400, /reason: ignore needs a reason/],
+      [id, { action: 'ack', by: '王丽', admin: true }, undefined, 400, /admin/],
+      [id, { action: 'reopen' }, { userArn: null }, 403, /sign the request/],
+    ];
+    const before = await itemCount();
+    for (const [findingId, body, identity, status, message] of cases) {
+      const r = await call(api, 'POST', `/portals/mhk-gtj/findings/${findingId}/actions`, { body, identity });
+      expect({ body, status: r.status }).toEqual({ body, status });
+      expect([r.body.error, ...((r.body.details as string[] | undefined) ?? [])].join(' ')).toMatch(message);
+    }
+    expect(await itemCount()).toBe(before);
+    const other = config.portals[1]!.id;
+    expect((await repo.getFinding(other, foreignId))?.status).toBe('open');
+    expect((await call(api, 'GET', `/portals/mhk-gtj/findings/${foreignId}`)).status).toBe(404);
+    expect((await call(api, 'GET', `/portals/${other}/findings/${foreignId}`)).status).toBe(200);
+  });
+  it('falls back to the caller id when API Gateway gives no user ARN, and names the caller by its last segment', async () => {
+    const id = openIds[0]!;
+    const r = await call(api, 'POST', `/portals/mhk-gtj/findings/${id}/actions`, {
+      body: { action: 'reopen' },
+      identity: { userArn: null, caller: 'AROAEXAMPLEROLEID:wang.li' },
+    });
+    expect(r.status).toBe(200);
+    expect((await repo.findingHistory('mhk-gtj', id)).at(-1)).toMatchObject({
+      from: 'acknowledged',
+      to: 'open',
+      by: 'wang.li',
+      identity: 'AROAEXAMPLEROLEID:wang.li',
+    });
   });
 });
