@@ -36,8 +36,7 @@ export function ownerText(d: { department: string; officer: string }, own?: stri
 }
 
 /** "逾期 2 项，最久已 46 天：": the row's counts, followed by the oldest item's title. */
-export const overdueCount = (d: DepartmentOverdue) =>
-  `逾期 ${d.count} 项，最久已 ${d.oldest.ageDays} 天：`;
+export const overdueCount = (d: DepartmentOverdue) => `逾期 ${d.count} 项，最久已 ${d.oldest.ageDays} 天：`;
 
 /** "逾期 22 个工作日，超过整改期限 10 个工作日的两倍": how late a 督办 item is. */
 export const escalationText = (f: DigestFinding) =>

@@ -86,7 +86,16 @@ describe('the demo’s 整改 workflow', () => {
     });
     expect(withIgnored.score).toBeLessThan(score.score);
     // A week of monitoring is one point of the eight-week trend: the latest scan of the week.
-    expect(score.trend.map((w) => w.point?.asOf ?? null)).toEqual([null, null, null, null, null, null, null, DEMO_AS_OF]);
+    expect(score.trend.map((w) => w.point?.asOf ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      DEMO_AS_OF,
+    ]);
   });
 
   it('escalates the late veto items in the leadership copy and counts the ignored one on one line', async () => {
