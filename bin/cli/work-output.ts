@@ -11,6 +11,9 @@ export function scoreLines(r: ScoreReport): string[] {
     `  ${scoreHeadline(r, weeklyScores(r))}`,
     ...(r.reasons.length ? [`    不合格原因：${r.reasons.join('；')}`] : []),
     `    扣分：${parts}`,
+    ...(r.byDepartment.length
+      ? [`    按科室：${r.byDepartment.map((d) => `${d.department} −${d.deducted}`).join(' · ')}`]
+      : []),
     ...r.topFixes.map((f, i) => `    提分最多 ${i + 1}. ${f.text}`),
   ];
 }

@@ -11,6 +11,9 @@ export interface DigestScore {
   reasons: string[];
   /** The score at the end of each of the last 8 weeks, oldest first; null for a week without a scan. */
   trend: (number | null)[];
+  /** Points taken off each part (of its cap), and off each department's work, most first. */
+  byPart: { part: string; deducted: number; points: number }[];
+  byDepartment: { department: string; deducted: number }[];
   /** What would raise the score most, worth the most points first. */
   topFixes: { what: string; points: number }[];
 }
@@ -20,6 +23,8 @@ export const digestScore = (r: ScoreReport): DigestScore => ({
   score: r.score,
   reasons: r.reasons,
   trend: weeklyScores(r),
+  byPart: r.byPart,
+  byDepartment: r.byDepartment,
   topFixes: r.topFixes.map((f) => ({
     what: `${f.department}：${f.indicator}（${f.findingIds.length} 处）`,
     points: f.points,
@@ -29,10 +34,15 @@ export const digestScore = (r: ScoreReport): DigestScore => ({
 /** "检查评分估算 72 分（合格）· 8周趋势 65 → 72 ↑ · 估算" */
 export const scoreHeadline = (s: DigestScore) => headline(s, s.trend);
 
-/** The reasons and the three fixes worth most, one line each; nothing when there are none. */
+/** The reasons, the deductions by part and by department, and the three fixes worth most: a line each, when there are any. */
 export function scoreDetails(s: DigestScore): string[] {
   const lines: string[] = [];
-  if (s.reasons.length) lines.push(`${s.verdict === '不合格' ? '不合格原因' : '扣分'}：${s.reasons.join('；')}`);
+  if (s.reasons.length) lines.push(`不合格原因：${s.reasons.join('；')}`);
+  const parts = s.byPart.filter((p) => p.deducted > 0);
+  if (parts.length)
+    lines.push(`扣分（按部分）：${parts.map((p) => `${p.part} −${p.deducted}/${p.points}`).join('；')}`);
+  if (s.byDepartment.length)
+    lines.push(`扣分（按科室）：${s.byDepartment.map((d) => `${d.department} −${d.deducted}`).join('；')}`);
   const fixes = [...s.topFixes].sort((a, b) => b.points - a.points).slice(0, 3);
   if (fixes.length) lines.push(`提分最多：${fixes.map((f) => `${f.what}（+${f.points} 分）`).join('；')}`);
   return lines;

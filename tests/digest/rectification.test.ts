@@ -179,16 +179,25 @@ describe('statuses in the digest', () => {
 describe('the inspection score estimate', () => {
   it('heads the copy with the verdict, the score and its 8-week trend, marked as an estimate', () => {
     // Right under the portal's line, before anything else.
-    expect(linesAfter(leader!.text, '梅河口市国土资源局 2018-01-11 至 2018-01-17（2018-W03）', 3)).toEqual([
+    expect(linesAfter(leader!.text, '梅河口市国土资源局 2018-01-11 至 2018-01-17（2018-W03）', 4)).toEqual([
       '检查评分估算 72 分（合格）· 8周趋势 65 → 66 → 66 → 70 → 71 → 72 ↑ · 估算',
-      '  扣分：发布解读 −18；互动交流 −10',
+      '  扣分（按部分）：发布解读 −18/45；互动交流 −10/15',
+      '  扣分（按科室）：办公室 −20；法规科 −8',
       '  提分最多：法规文件栏目 6 个月未更新（+5 分）；留言答复 2 个月未更新（+3 分）；政策解读缺失（+2 分）',
     ]);
     expect(leader!.html).toContain('检查评分估算 72 分（合格）· 8周趋势 65 → 66 → 66 → 70 → 71 → 72 ↑ · 估算');
   });
 
   it('names the reasons of a 不合格 and reads a falling or flat trend', () => {
-    const failing = { ...workScore, verdict: '不合格' as const, score: 0, reasons: ['泄露个人隐私 1/1'], topFixes: [] };
+    const failing = {
+      ...workScore,
+      verdict: '不合格' as const,
+      score: 0,
+      reasons: ['泄露个人隐私 1/1'],
+      byPart: [],
+      byDepartment: [],
+      topFixes: [],
+    };
     expect(scoreDetails(failing)).toEqual(['不合格原因：泄露个人隐私 1/1']);
     expect(formatScores([80, null, 70])).toBe('80 → — → 70 ↓');
     expect(formatScores([70, 70])).toBe('70 → 70 持平');

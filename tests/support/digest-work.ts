@@ -174,8 +174,18 @@ export const workScan: ScanRecord = {
 export const workScore: DigestScore = {
   verdict: '合格',
   score: 72,
-  reasons: ['发布解读 −18', '互动交流 −10'],
+  reasons: [],
   trend: [null, null, 65, 66, 66, 70, 71, 72],
+  byPart: [
+    { part: '发布解读', deducted: 18, points: 45 },
+    { part: '办事服务', deducted: 0, points: 25 },
+    { part: '互动交流', deducted: 10, points: 15 },
+    { part: '功能设计', deducted: 0, points: 15 },
+  ],
+  byDepartment: [
+    { department: '办公室', deducted: 20 },
+    { department: '法规科', deducted: 8 },
+  ],
   topFixes: [
     { what: '法规文件栏目 6 个月未更新', points: 5 },
     { what: '留言答复 2 个月未更新', points: 3 },
