@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { isElement, flatText } from './dom.ts';
-import { absoluteUrl, isAttachmentUrl, normalizeText } from './text.ts';
+import { absoluteUrl, isAttachmentLink, normalizeText } from './text.ts';
 import type { PageLink } from './types.ts';
 
 // Every link of a page (a[href], img[src]), absolute and deduplicated: what link checking
@@ -19,7 +19,7 @@ export function collectLinks($: CheerioAPI, baseUrl: string): PageLink[] {
     const url = absoluteUrl((isImg ? el.attribs.src : el.attribs.href) ?? '', baseUrl);
     if (!url || links.has(url)) return;
     const text = isImg ? normalizeText(el.attribs.alt ?? '') : flatText(el) || normalizeText(el.attribs.title ?? '');
-    links.set(url, { url, text, kind: isImg ? 'img' : isAttachmentUrl(url) ? 'attachment' : 'a' });
+    links.set(url, { url, text, kind: isImg ? 'img' : isAttachmentLink(url, text) ? 'attachment' : 'a' });
   });
   return [...links.values()];
 }

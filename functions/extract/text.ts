@@ -32,11 +32,62 @@ export function absoluteUrl(href: string, baseUrl: string): string | null {
 /** Extensions of downloadable documents (attachments), as opposed to HTML pages. */
 const ATTACHMENT_EXT = /\.(pdf|docx?|xlsx?|pptx?|wps|et|dps|zip|rar|7z|ofd|ceb|txt|csv)$/i;
 
-/** True when the URL's path names a document file (附件) rather than a page. */
-export function isAttachmentUrl(url: string): boolean {
+// Query parameters a download script takes the stored file's name in (Hanweb/大汉
+// `/module/download/downfile.jsp?classid=0&filename=….doc`, `down.aspx?fileName=….pdf`).
+const FILE_NAME_PARAMS = new Set(['filename', 'file', 'name', 'fname', 'filepath', 'path']);
+
+// The last path segment of a download script: downfile.jsp, download.aspx, /attach/download,
+// fileDownload.do, DownloadServlet, getfile.ashx, attachment.action … Such a script also serves
+// pages (a 下载中心 list), so on its own it proves nothing: the anchor text must name a file.
+const DOWNLOAD_SCRIPT =
+  /^(?:file|get|do)?[_-]?(?:down(?:load)?|attach(?:ment)?|getfile)[_-]?(?:files?|attach(?:ment)?|servlet|handler)?(?:\.(?:jsp|jspx|aspx?|ashx|php|do|action|cgi))?$/i;
+// Anchor text that says "this is the attachment": 附件, 附件1：…, 点击下载, 下载附件, 下载全文.
+// A bare 下载中心 / 资料下载 is a navigation entry, not a file.
+const ATTACHMENT_TEXT = /附件|^(?:点击)?下载(?:附件|文件|全文|原文|此文件)?$/;
+
+function decoded(s: string): string {
   try {
-    return ATTACHMENT_EXT.test(decodeURIComponent(new URL(url).pathname));
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * True when the URL names a document file (附件) rather than a page: by the extension of its
+ * path, or of a file name passed to a download script in the query string.
+ */
+export function isAttachmentUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
   } catch {
     return ATTACHMENT_EXT.test(url.split(/[?#]/)[0] ?? '');
   }
+  if (ATTACHMENT_EXT.test(decoded(u.pathname))) return true;
+  for (const [key, value] of u.searchParams) {
+    if (FILE_NAME_PARAMS.has(key.toLowerCase()) && ATTACHMENT_EXT.test(value.trim())) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a link is an attachment: its URL names a document (see `isAttachmentUrl`), or it
+ * calls a download script with a query (`download.aspx?id=…`, `/attach/download?fileId=…`) and
+ * its anchor text names a file (`….pdf`) or says 附件 / 下载附件.
+ */
+export function isAttachmentLink(url: string, text: string): boolean {
+  if (isAttachmentUrl(url)) return true;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const script = u.pathname.split('/').pop() ?? '';
+  if (!u.search || !DOWNLOAD_SCRIPT.test(script)) return false;
+  const t = normalizeText(text)
+    .replace(/[（(]\s*[\d.]+\s*[KMG]?B?\s*[)）]$/i, '')
+    .trim();
+  return ATTACHMENT_EXT.test(t) || ATTACHMENT_TEXT.test(t);
 }
