@@ -56,6 +56,12 @@ function fieldValue(hits: LabelHit[], field: LabelField): string | null {
   return null;
 }
 
+/** Every valid value of a field's labels, in page order, deduplicated. */
+function fieldValues(hits: LabelHit[], field: LabelField): string[] {
+  const values = hits.filter((h) => h.field === field).map((h) => VALUE_CHECK[field](h.value));
+  return [...new Set(values.filter((v): v is string => v !== null))];
+}
+
 /** The date printed beside 来源 without a label: "<span>来源：X</span><span>2024-02-23 15:16</span>". */
 function dateBesideSource(hits: LabelHit[]): string | null {
   for (const h of hits.filter((x) => x.field === 'publisher')) {
@@ -145,6 +151,7 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
       indexNo: null,
       category: null,
       publisher: null,
+      issuers: [],
       generatedDate: null,
       docNo: null,
       publishedDate: null,
@@ -168,6 +175,7 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
     indexNo: fieldValue(hits, 'indexNo'),
     category: fieldValue(hits, 'category'),
     publisher: fieldValue(hits, 'publisher'),
+    issuers: fieldValues(hits, 'publisher'),
     generatedDate: fieldValue(hits, 'generatedDate'),
     docNo,
     publishedDate: fieldValue(hits, 'publishedDate') ?? dateBesideSource(hits) ?? (pubMeta ? parseDate(pubMeta) : null),

@@ -28,6 +28,7 @@ const LABELS: Record<string, LabelDef> = {
   发文机关: { field: 'publisher', rank: 1 },
   发文机构: { field: 'publisher', rank: 1 },
   发文单位: { field: 'publisher', rank: 1 },
+  发布单位: { field: 'publisher', rank: 1 },
   制发单位: { field: 'publisher', rank: 2 },
   制发机关: { field: 'publisher', rank: 2 },
   来源: { field: 'publisher', rank: 3 },

@@ -47,6 +47,11 @@ export interface DetailPage {
   category: string | null;
   /** 发布机构 > 发文机关/发文机构 > 制发单位 > 来源/信息来源. */
   publisher: string | null;
+  /**
+   * Every issuer the metadata names (发布机构, 发文机关, 发布单位, 发文单位, 来源 …), in page order,
+   * deduplicated: `publisher` is only the best-ranked one, and an old name may sit in another.
+   */
+  issuers: string[];
   /** 成文日期 / 生成日期 / 成文时间 / 登记日期, YYYY-MM-DD. */
   generatedDate: string | null;
   /** 文号 / 发文字号 / 文件编号. */

@@ -23,6 +23,8 @@ export interface PageSnapshot {
   indexNo: string | null;
   docNo: string | null;
   publisher: string | null;
+  /** Every issuer the metadata names (发布机构, 发文机关, 来源 …); absent on records stored before it was kept. */
+  issuers?: string[];
   generatedDate: string | null;
   publishedDate: string | null;
   validity: string | null;

@@ -25,6 +25,7 @@ export function pageRecordOf(
     indexNo: d.indexNo,
     docNo: d.docNo,
     publisher: d.publisher,
+    ...(d.issuers.length ? { issuers: d.issuers } : {}),
     generatedDate: d.generatedDate,
     publishedDate: d.publishedDate,
     validity: d.validity,
