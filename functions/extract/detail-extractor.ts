@@ -5,6 +5,7 @@ import { findBodyContainer } from './body.ts';
 import { parseDate, parseDateCell } from './dates.ts';
 import { ancestors, flatText, isElement, isInline, isInvisible, isTextNode, textOf } from './dom.ts';
 import { findLabels, type LabelField, type LabelHit } from './labels.ts';
+import { numbersInTables } from './table-banking.ts';
 import { baseUrlOf, collectLinks } from './links.ts';
 import { normalizeText, squeeze } from './text.ts';
 import { extractTitle, headingText, pubDateMeta } from './title.ts';
@@ -158,6 +159,7 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
       validity: null,
       bodyText,
       bodyChars,
+      tableNumbers: { account: [], other: [] },
       attachments,
       links,
       hasBody: false,
@@ -182,6 +184,7 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
     validity: fieldValue(hits, 'validity'),
     bodyText,
     bodyChars,
+    tableNumbers: body ? numbersInTables(body) : { account: [], other: [] },
     attachments,
     links,
     hasBody: body !== null && ownBodyText(body, skip).length >= MIN_BODY_CHARS,

@@ -1,7 +1,7 @@
 // Personal data a disclosure must not show (国办《2018年政务公开工作要点》: 身份证号码、银行账号、
 // 电话 … are de-identified). Detection is strict so the veto rule never cries wolf: an ID number
 // needs a real birth date and a valid GB 11643 check digit, a card number must pass Luhn next to
-// banking words, a mobile number must stand next to a person's name. Everything leaves masked:
+// banking words (or in a table column headed 银行卡号 / 账号), a mobile number must stand next to a person's name. Everything leaves masked:
 // the service must never become a second copy of the leak.
 
 export type PersonalKind = 'id-number' | 'bank-card' | 'mobile';
@@ -94,24 +94,41 @@ interface Hit {
   masked: string;
 }
 
-function classify(run: string, before: string): Omit<Hit, 'start' | 'end'> | null {
+/** What the page's layout says about numbers that their surrounding text does not. */
+export interface PersonalDataContext {
+  /**
+   * Numbers the page shows in a banking place: a table column headed 银行卡号 / 账号, or a row naming
+   * a bank (see table-banking.ts). They count as next to banking words.
+   */
+  accountNumbers?: readonly string[];
+  /** Numbers the layout places elsewhere (a 合同编号 column): not cards, whatever the text before them. */
+  otherNumbers?: readonly string[];
+}
+
+function classify(run: string, before: string, place: 'account' | 'other' | null): Omit<Hit, 'start' | 'end'> | null {
   if ((run.length === 18 && isValidIdNumber18(run)) || (run.length === 15 && isValidIdNumber15(run))) {
     return { kind: 'id-number', masked: maskIdNumber(run) };
   }
-  if (/^\d{16,19}$/.test(run) && passesLuhn(run) && BANKING.test(before)) {
+  if (/^\d{16,19}$/.test(run) && passesLuhn(run) && (place === 'account' || (place === null && BANKING.test(before)))) {
     return { kind: 'bank-card', masked: maskBankCard(run) };
   }
   if (/^1[3-9]\d{9}$/.test(run) && nextToName(before.slice(-12))) return { kind: 'mobile', masked: maskMobile(run) };
   return null;
 }
 
-function scan(text: string): Hit[] {
+function scan(text: string, ctx: PersonalDataContext): Hit[] {
   const hits: Hit[] = [];
+  const accounts = new Set(ctx.accountNumbers);
+  const others = new Set(ctx.otherNumbers);
   // Whole digit runs only, so a number embedded in a longer run (an order number, a 统一社会信用代码
   // fragment) is never read as an ID or a mobile.
   for (const m of text.matchAll(/\d+(?:[Xx](?![\dA-Za-z]))?/g)) {
     const start = m.index;
-    const c = classify(m[0], text.slice(Math.max(0, start - 20), start));
+    const c = classify(
+      m[0],
+      text.slice(Math.max(0, start - 20), start),
+      accounts.has(m[0]) ? 'account' : others.has(m[0]) ? 'other' : null,
+    );
     if (c) hits.push({ ...c, start, end: start + m[0].length });
   }
   return hits;
@@ -128,8 +145,8 @@ function applyMasks(text: string, hits: Hit[]): string {
 }
 
 /** Every personal number in a text, masked, each with its (masked) surroundings. */
-export function findPersonalData(text: string): PersonalData[] {
-  const hits = scan(text);
+export function findPersonalData(text: string, ctx: PersonalDataContext = {}): PersonalData[] {
+  const hits = scan(text, ctx);
   if (hits.length === 0) return [];
   const masked = applyMasks(text, hits); // same length as `text`: the masks keep lengths
   return hits.map((h) => ({
@@ -143,6 +160,6 @@ export function findPersonalData(text: string): PersonalData[] {
 }
 
 /** The text with every detected personal number masked: for any text that leaves the crawler. */
-export function maskPersonalData(text: string): string {
-  return applyMasks(text, scan(text));
+export function maskPersonalData(text: string, ctx: PersonalDataContext = {}): string {
+  return applyMasks(text, scan(text, ctx));
 }

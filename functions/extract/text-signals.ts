@@ -1,6 +1,7 @@
 import { parseDate, toIsoDate } from './dates.ts';
 import { findPersonalData, maskPersonalData } from './personal-data.ts';
 import type { TextSignals } from '../model/snapshot.ts';
+import type { TableNumbers } from './table-banking.ts';
 
 // What the text rules need from a page body, read once at crawl time so rules stay pure and the
 // store never keeps whole bodies: stated periods (expired-content), personal data, masked
@@ -16,6 +17,8 @@ export interface TextSignalOptions {
   currentNames?: string[];
   /** YYYY-MM-DD the page was seen: dates a period written without any year (“10月9日至10月18日”). */
   referenceDate?: string;
+  /** Long numbers of the page's tables, by the column they stand in (DetailPage.tableNumbers). */
+  tableNumbers?: TableNumbers;
 }
 
 const FULL = String.raw`(?:19|20)\d{2}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*日?`;
@@ -87,9 +90,10 @@ function readCites(text: string): string[] {
 
 export function readTextSignals(bodyText: string, opts: TextSignalOptions): TextSignals {
   // Everything but `personal` is read from the masked text, so no signal can carry a clear number.
-  const safe = maskPersonalData(bodyText);
+  const layout = { accountNumbers: opts.tableNumbers?.account, otherNumbers: opts.tableNumbers?.other };
+  const safe = maskPersonalData(bodyText, layout);
   const periods = readPeriods(safe, opts.referenceDate);
-  const personal = findPersonalData(bodyText);
+  const personal = findPersonalData(bodyText, layout);
   let plain = safe;
   for (const n of opts.currentNames ?? []) if (n) plain = plain.split(n).join('\u0000');
   const obsoleteNames = [...new Set(opts.obsoleteNames.filter((n) => n && plain.includes(n)))];

@@ -1,5 +1,7 @@
 // What the extractors read out of a page. Pure data: no fetching state lives here.
 
+import type { TableNumbers } from './table-banking.ts';
+
 /** One entry of a column's list page (栏目列表). */
 export interface ListItem {
   /** Full title: the link's `title` attribute when the visible text is truncated (…/...). */
@@ -64,6 +66,12 @@ export interface DetailPage {
   bodyText: string;
   /** Characters of real body text (not title, metadata table, navigation). */
   bodyChars: number;
+  /**
+   * 16–19 digit numbers of the body's tables, by their column: under an account header (银行卡号 /
+   * 账号) or in a bank's row, or under another header (合同编号). Banking context the body text
+   * loses. Clear numbers, for the personal-data check only; never stored.
+   */
+  tableNumbers: TableNumbers;
   attachments: PageLink[];
   /** Every link on the page (for link checking), deduplicated by URL. */
   links: PageLink[];

@@ -16,6 +16,7 @@ export function pageRecordOf(
     obsoleteNames: renames.map((o) => o.old),
     currentNames: renames.map((o) => o.new),
     referenceDate: at.firstSeen,
+    tableNumbers: d.tableNumbers,
   });
   return {
     ...at,
