@@ -1,3 +1,5 @@
+import { daysBetween } from '../calendar/dates.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
 import { columnById, pageTitle, publishedOf, workingDaysOrNull } from './snapshot-queries.ts';
 import type { Finding } from '../model/finding.ts';
@@ -15,7 +17,8 @@ import type { Rule } from './types.ts';
 // “三同步” (国办发〔2016〕80号): a policy document and its 解读 are drafted, approved and
 // published together; local rules allow the 解读 at most 3 working days later. Which 解读 explains
 // which document is interpretation-match's answer (shared with the annual statistics); this rule
-// adds the timing, and does not judge documents published before the 2016 rule.
+// adds the timing, and does not judge documents published before the 2016 rule, nor a document
+// whose 3 working days are not over yet on the scan date (its 解读 may still come).
 
 const SINCE = '2016-11-10'; // 国办发〔2016〕80号
 
@@ -47,6 +50,17 @@ function interpretationsOf(snapshot: PortalSnapshot, listTitles: Map<string, str
   return out;
 }
 
+/**
+ * The 解读 may still come: fewer than `limit` working days have passed since publication by
+ * `asOf` (the last allowed day included). Outside the calendar's years, where working days
+ * cannot be counted, calendar days decide: `limit` working days never span more than
+ * 2 × limit + 14 days (the longest break, 春节 or 国庆, is 8–9 days off).
+ */
+function windowOpen(calendar: WorkingCalendar, published: string, asOf: string, limit: number): boolean {
+  const elapsed = workingDaysOrNull(calendar, published, asOf);
+  return elapsed !== null ? elapsed <= limit : daysBetween(published, asOf) <= 2 * limit + 14;
+}
+
 export const missingInterpretation: Rule = (snapshot, context) => {
   const limit = context.thresholds.interpretationWorkingDays;
   const listTitles = new Map<string, string>(); // as the first column listing it shows it
@@ -60,6 +74,7 @@ export const missingInterpretation: Rule = (snapshot, context) => {
     if (!column || !isPolicyDocument(column.kind, paper)) continue;
     const published = publishedOf(snapshot, doc);
     if (!published || published < SINCE) continue;
+    if (windowOpen(context.calendar, published, context.asOf, limit)) continue;
     const timed = findInterpretations(paper).map(({ interpretation, how }) => ({
       interpretation,
       how,
