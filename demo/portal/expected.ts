@@ -56,7 +56,63 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
   const K = 'mhk-kcz';
   const T = 'mhk-tdcb';
 
+  // The Hanweb-style misses (hanweb-cases.ts), each fixed as a class, each beside its near-miss.
+  const hanweb = {
+    fires: [
+      e(
+        G,
+        'empty-page',
+        pageUrl(G, 'spgs', '梅河口市2017年第六批次城市建设用地呈报说明'),
+        'its one link is the 下载中心',
+      ),
+      e(
+        G,
+        'privacy-exposure',
+        pageUrl(G, 'spgs', '梅河口市2017年耕地地力保护补贴发放情况公示'),
+        'card numbers under 银行卡号, a 信用合作联社 / 农商行 in the row',
+      ),
+      e(
+        G,
+        'missing-interpretation',
+        pageUrl(G, 'gfxwj', '梅河口市国土资源局关于规范临时用地管理的通知'),
+        'published 4 working days before, no 解读',
+      ),
+      e(
+        B,
+        'obsolete-name',
+        pageUrl(B, 'djgg', '关于启用不动产登记资料查询新系统的公告'),
+        'old name in the 发布机构 cell, published 2017',
+      ),
+    ],
+    nearMisses: [
+      ...[
+        '梅河口市2017年第四批次城市建设用地审批情况公示',
+        '梅河口市2017年度土地整治项目验收结果公示',
+        '梅河口市2017年第五批次城市建设用地呈报说明',
+      ].map((t) => e(G, 'empty-page', pageUrl(G, 'spgs', t), '详见附件, the attachment through a download script')),
+      e(
+        G,
+        'privacy-exposure',
+        pageUrl(G, 'spgs', '梅河口市2017年土地整治项目合同签订情况公示'),
+        'Luhn-valid numbers under 合同编号, a bank in the row',
+      ),
+      e(
+        G,
+        'missing-interpretation',
+        pageUrl(G, 'gfxwj', '梅河口市国土资源局关于加强建设用地批后监管的通知'),
+        'published 2 working days before: the window is still open',
+      ),
+      e(
+        B,
+        'obsolete-name',
+        pageUrl(B, 'djgg', '关于调整不动产登记受理窗口的公告'),
+        'old name in the 发布机构 cell, published 2016, before the renaming',
+      ),
+    ],
+  };
+
   const fires = [
+    ...hanweb.fires,
     e(G, 'empty-column', columnUrl(G, 'rsxx'), '人事信息 lists nothing'),
     e(G, 'empty-column', columnUrl(G, 'zfgs'), '行政执法公示 shows only 暂无信息'),
     e(
@@ -158,6 +214,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
   ];
 
   const nearMisses = [
+    ...hanweb.nearMisses,
     e(G, 'empty-column', columnUrl(G, 'zhtj'), 'exactly one real item'),
     e(
       G,
@@ -280,8 +337,16 @@ export function demoAlertExpectations(): AlertExpectation[] {
   ): AlertExpectation => ({ at, portal, kind, level, what, why });
   return [
     a('2018-01-09 00:30', 'mhk-tdcb', 'opened', 'veto', 'outage:homepage', 'its second probe fails too: down now'),
-    a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:privacy-exposure', 'first scan: two leaks'),
+    a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:privacy-exposure', 'first scan: three leaks'),
     a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'finding:李秀英遗失不动产权证书声明', 'an ID number'),
+    a(
+      '2018-01-09 02:00',
+      'mhk-gtj',
+      'opened',
+      'veto',
+      'finding:梅河口市2017年耕地地力保护补贴发放情况公示',
+      'bank card numbers in a roster table',
+    ),
     a(
       '2018-01-09 02:00',
       'mhk-gtj',
@@ -350,10 +415,10 @@ export const DEMO_WORKFLOW = {
   /** Acknowledged on the 14th: still counted, and still late. */
   acknowledged: { rule: 'privacy-exposure', by: '办公室 王丽' },
   /**
-   * Late on the 15th, by department: 办公室 — 人事信息 empty and the two leaks (one acknowledged);
+   * Late on the 15th, by department: 办公室 — 人事信息 empty and the three leaks (one acknowledged);
    * 法规科 — 行政执法公示 empty; 地籍管理科 — 土地征收 silent since 2017-06-30 (193 days on the 9th).
    */
-  overdue: { 办公室: 3, 法规科: 1, 地籍管理科: 1 },
+  overdue: { 办公室: 4, 法规科: 1, 地籍管理科: 1 },
   /** Every late item is a veto finding three working days past a one-day allowance. */
-  escalated: 5,
+  escalated: 6,
 } as const;

@@ -20,6 +20,15 @@ export interface DemoItem {
   attachment?: string;
   /** Links in the body besides the attachment (some deliberately dead). */
   links?: { href: string; text: string }[];
+  /**
+   * Body links to scripts the site answers whatever their query (download.aspx?id=…): with the
+   * file when `document` (an attachment), else with a page (the 下载中心).
+   */
+  served?: { href: string; text: string; document: boolean }[];
+  /** Markup added to the body as it is (a table). */
+  html?: string;
+  /** 发布机构 (or 来源) as the page prints it; absent: the portal's name. */
+  publisher?: string;
   /** The first day the item is on the site (the demo scans two days); absent: always there. */
   appearsOn?: string;
   /** Posted without being featured on the homepage. */

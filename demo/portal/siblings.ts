@@ -1,3 +1,4 @@
+import { RENAMED_ISSUER_ITEMS } from './hanweb-cases.ts';
 import type { DemoPortal } from './model.ts';
 import { amend, series } from './series.ts';
 
@@ -47,7 +48,7 @@ export const BDC: DemoPortal = {
           ],
         }),
         [1, 4],
-      ),
+      ).concat(RENAMED_ISSUER_ITEMS),
     },
     // Newest 2017-12-20: 26 days for a news column, and the newest item of the whole site.
     {

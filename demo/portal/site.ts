@@ -119,6 +119,14 @@ export function renderSite(asOf = '2099-12-31'): Map<string, DemoFile> {
         files.set(`${dir}/${item.slug}.html`, file(encode(detailHtml(portal, column, item), column.encoding), day));
         if (item.attachment)
           files.set(`${dir}/${attachmentFile(item)}`, file({ body: PDF, contentType: 'application/pdf' }, day));
+        for (const s of item.served ?? []) {
+          const path = decodeURIComponent(new URL(s.href, `http://demo${dir}/${item.slug}.html`).pathname);
+          const page = `<html><body><h1>${portal.name}下载中心</h1></body></html>`;
+          const answer = s.document
+            ? { body: PDF, contentType: 'application/octet-stream' }
+            : { body: Buffer.from(page), contentType: 'text/html; charset=utf-8' };
+          files.set(path, file(answer, day));
+        }
       }
     }
   }

@@ -120,13 +120,16 @@ export function detailHtml(portal: DemoPortal, column: DemoColumn, item: DemoIte
   const meta = item.meta
     ? `<table class="xxgk-meta">
       <tr><td>索引号：</td><td>${indexNo(item)}</td><td>主题分类：</td><td>国土资源</td></tr>
-      <tr><td>发布机构：</td><td>${esc(portal.name)}</td><td>成文日期：</td><td>${item.generated ? cnDate(item.generated) : ''}</td></tr>
+      <tr><td>发布机构：</td><td>${esc(item.publisher ?? portal.name)}</td><td>成文日期：</td><td>${item.generated ? cnDate(item.generated) : ''}</td></tr>
       <tr><td>文号：</td><td>${esc(item.docNo ?? '')}</td><td>发布日期：</td><td>${item.published ?? ''}</td></tr>
     </table>`
-    : `<div class="info">${item.published ? `发布时间：${item.published}\u3000` : ''}来源：${esc(portal.name)}</div>`;
+    : `<div class="info">${item.published ? `发布时间：${item.published}\u3000` : ''}来源：${esc(item.publisher ?? portal.name)}</div>`;
   const body =
     (item.body ? `<p>${esc(item.body)}</p>` : '') +
-    (item.links ?? []).map((l) => `<p><a href="${esc(l.href)}">${esc(l.text)}</a></p>`).join('');
+    [...(item.links ?? []), ...(item.served ?? [])]
+      .map((l) => `<p><a href="${esc(l.href)}">${esc(l.text)}</a></p>`)
+      .join('') +
+    (item.html ?? '');
   const main = `    <h1 class="title">${esc(item.title)}</h1>
     ${meta}
     <div class="TRS_Editor">${body}${attachment}</div>`;

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { demoExpectations } from '../../demo/portal/expected.ts';
-import { itemPath } from '../../demo/portal/model.ts';
+import { itemPath, type DemoItem } from '../../demo/portal/model.ts';
 import { DEMO_PORTALS, renderSite } from '../../demo/portal/site.ts';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
 
@@ -87,9 +87,9 @@ describe('the demo content', () => {
   });
 
   it('seeds exactly the expected empty pages: body under 30 characters and no attachment', () => {
-    const empty = everyItem().filter(
-      ({ item }) => item.body.replace(/\s+/g, '').length < 30 && !item.attachment && !item.links?.length,
-    );
+    const text = (i: DemoItem) => `${i.body}${(i.html ?? '').replace(/<[^>]*>/g, '')}`.replace(/\s+/g, '');
+    const attached = (i: DemoItem) => !!i.attachment || !!i.served?.some((s) => s.document);
+    const empty = everyItem().filter(({ item }) => text(item).length < 30 && !attached(item) && !item.links?.length);
     expect(empty.map((x) => x.url).sort()).toEqual(firing('empty-page'));
   });
 
