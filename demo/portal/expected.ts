@@ -57,57 +57,21 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
   const T = 'mhk-tdcb';
 
   // The Hanweb-style misses (hanweb-cases.ts), each fixed as a class, each beside its near-miss.
+  const hw = (p: string, c: string, rule: RuleId, title: string, why: string) => e(p, rule, pageUrl(p, c, title), why);
   const hanweb = {
     fires: [
-      e(
-        G,
-        'empty-page',
-        pageUrl(G, 'spgs', '梅河口市2017年第六批次城市建设用地呈报说明'),
-        'its one link is the 下载中心',
-      ),
-      e(
-        G,
-        'privacy-exposure',
-        pageUrl(G, 'spgs', '梅河口市2017年耕地地力保护补贴发放情况公示'),
-        'card numbers under 银行卡号, a 信用合作联社 / 农商行 in the row',
-      ),
-      e(
-        G,
-        'missing-interpretation',
-        pageUrl(G, 'gfxwj', '梅河口市国土资源局关于规范临时用地管理的通知'),
-        'published 4 working days before, no 解读',
-      ),
-      e(
-        B,
-        'obsolete-name',
-        pageUrl(B, 'djgg', '关于启用不动产登记资料查询新系统的公告'),
-        'old name in the 发布机构 cell, published 2017',
-      ),
+      hw(G, 'spgs', 'empty-page', '梅河口市2017年第六批次城市建设用地呈报说明', 'its one link: 下载中心'),
+      hw(G, 'spgs', 'privacy-exposure', '梅河口市2017年耕地地力保护补贴发放情况公示', 'cards under 银行卡号'),
+      hw(G, 'gfxwj', 'missing-interpretation', '梅河口市国土资源局关于规范临时用地管理的通知', '4 working days'),
+      hw(B, 'djgg', 'obsolete-name', '关于启用不动产登记资料查询新系统的公告', 'old 发布机构 in 2017'),
     ],
     nearMisses: [
-      ...[
-        '梅河口市2017年第四批次城市建设用地审批情况公示',
-        '梅河口市2017年度土地整治项目验收结果公示',
-        '梅河口市2017年第五批次城市建设用地呈报说明',
-      ].map((t) => e(G, 'empty-page', pageUrl(G, 'spgs', t), '详见附件, the attachment through a download script')),
-      e(
-        G,
-        'privacy-exposure',
-        pageUrl(G, 'spgs', '梅河口市2017年土地整治项目合同签订情况公示'),
-        'Luhn-valid numbers under 合同编号, a bank in the row',
-      ),
-      e(
-        G,
-        'missing-interpretation',
-        pageUrl(G, 'gfxwj', '梅河口市国土资源局关于加强建设用地批后监管的通知'),
-        'published 2 working days before: the window is still open',
-      ),
-      e(
-        B,
-        'obsolete-name',
-        pageUrl(B, 'djgg', '关于调整不动产登记受理窗口的公告'),
-        'old name in the 发布机构 cell, published 2016, before the renaming',
-      ),
+      hw(G, 'spgs', 'empty-page', '梅河口市2017年第四批次城市建设用地审批情况公示', 'downfile.jsp?filename=….doc'),
+      hw(G, 'spgs', 'empty-page', '梅河口市2017年度土地整治项目验收结果公示', 'download.aspx?id=…, text ….pdf'),
+      hw(G, 'spgs', 'empty-page', '梅河口市2017年第五批次城市建设用地呈报说明', '/attach/download?fileId=…, 附件1'),
+      hw(G, 'spgs', 'privacy-exposure', '梅河口市2017年土地整治项目合同签订情况公示', 'Luhn-valid 合同编号'),
+      hw(G, 'gfxwj', 'missing-interpretation', '梅河口市国土资源局关于加强建设用地批后监管的通知', '2 working days'),
+      hw(B, 'djgg', 'obsolete-name', '关于调整不动产登记受理窗口的公告', 'old 发布机构 in 2016, before'),
     ],
   };
 

@@ -41,7 +41,7 @@ const ROSTER = `<table border="1" class="hanweb-table">
 const CONTRACTS = `<table border="1" class="hanweb-table">
 <tr><td>序号</td><td>项目名称</td><td>资金监管银行</td><td>合同编号</td></tr>
 <tr><td>1</td><td>山城镇高标准农田建设项目</td><td>梅河口农商行</td><td>${CONTRACT_NUMBERS[0]}</td></tr>
-<tr><td>2</td><td>曙光镇土地整治项目</td><td>梅河口市农村信用合作联社</td><td>${CONTRACT_NUMBERS[1]}</td></tr>
+<tr><td>2</td><td>曙光镇土地整治项目</td><td>吉林银行梅河口支行</td><td>${CONTRACT_NUMBERS[1]}</td></tr>
 </table>`;
 
 /**
@@ -87,7 +87,7 @@ const SPGS: DemoColumn = {
       body: '现将我市2017年耕地地力保护补贴第一批发放情况公示如下。',
       html: ROSTER,
     }),
-    // Near-miss: contract numbers that pass Luhn, a bank in the same row.
+    // Near-miss: contract numbers that pass Luhn, a bank in the row — 银行 right before one of them.
     item({
       title: '梅河口市2017年土地整治项目合同签订情况公示',
       listDate: '2018-01-02',
