@@ -1,5 +1,6 @@
 import { decodeHtml } from '../extract/charset.ts';
 import { extractDetail } from '../extract/detail-extractor.ts';
+import { checkServiceGuide } from '../extract/service-guide.ts';
 import type { DetailPage } from '../extract/types.ts';
 import { sha256 } from '../common/hash.ts';
 import { outcomeOf } from '../net/outcome.ts';
@@ -86,6 +87,7 @@ export async function fetchDetailPage(
     };
   }
   const detail = extractDetail(html, res.finalUrl);
+  const guide = guideOf(html, page.columnId, ctx.portal);
   const record: PageRecord = {
     ...pageRecordOf(
       detail,
@@ -96,8 +98,16 @@ export async function fetchDetailPage(
     lastModified: res.lastModified,
     contentHash,
     ...listFields,
+    ...(guide ? { guide } : {}),
   };
   return { record, fetch, detail, unchanged: false };
+}
+
+/** A 办事指南 column's page is read for its elements; only their names are kept. */
+function guideOf(html: string, columnId: string, portal: PortalConfig): PageRecord['guide'] {
+  if (portal.columns.find((c) => c.id === columnId)?.kind !== 'service-guide') return undefined;
+  const { found, missing, empty } = checkServiceGuide(html);
+  return { found, missing, ...(empty.length ? { empty } : {}) };
 }
 
 /** What a page that never answered is stored as: its place in the column, no metadata. */
