@@ -17,7 +17,8 @@ export interface VetoRisk {
     | 'homepage-not-updated'
     | 'site-unreachable'
     | 'backdated-publication'
-    | 'privacy-exposure';
+    | 'privacy-exposure'
+    | 'guide-missing-elements';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -90,7 +91,29 @@ export function vetoRisks(
       1,
       1,
     ),
+    serviceRisk(open),
   ];
+}
+
+/**
+ * 服务不实用: no 办事服务, or 办事指南 missing key elements. The count is the guides found
+ * incomplete. No guide at all where the portal configures service-guide columns (the rule's
+ * `noGuides` finding) is the veto. An incomplete guide is a warning from the first one: the sheet
+ * would veto it, but which elements a page lacks is read by a heuristic over free layouts, so a
+ * person looks before the summary says the portal fails.
+ */
+function serviceRisk(open: Finding[]): VetoRisk {
+  const mine = open.filter((f) => f.rule === 'guide-missing-elements');
+  const noGuides = mine.some((f) => f.evidence.noGuides === true);
+  const incomplete = mine.filter((f) => f.evidence.noGuides !== true).length;
+  return {
+    item: 'guide-missing-elements',
+    label: '服务不实用（无办事指南或指南要素缺失）',
+    count: incomplete,
+    warningAt: 1,
+    vetoAt: 1,
+    level: noGuides ? 'veto' : incomplete >= 1 ? 'warning' : 'ok',
+  };
 }
 
 /** At the warning or the veto line: what summaries list and alerts announce. */
