@@ -57,12 +57,9 @@ export function elementOfLabel(text: string): GuideElement | null {
   if (label.length < 2 || label.length > 16) return null;
   for (const [word, element] of BY_LENGTH) {
     if (label === word) return element;
-    if (
-      label.startsWith(word) &&
-      label.length - word.length <= MAX_LABEL_TAIL &&
-      !/^[:：]/.test(label.slice(word.length))
-    )
-      return element;
+    // The tail is a qualifier (目录, 及依据, （含监督电话）), never a list: 提交材料、审核、备案 is a value.
+    const tail = label.slice(word.length);
+    if (label.startsWith(word) && tail.length <= MAX_LABEL_TAIL && !/[:：、，,。；;]/.test(tail)) return element;
   }
   return null;
 }

@@ -22,6 +22,8 @@ describe('service guide elements', () => {
     // A sentence that starts with a label word is not a label.
     expect(elementOfLabel('申请材料全城一窗一网通收申请人可就近选择')).toBeNull();
     expect(elementOfLabel('监督电话')).toBeNull();
+    // A value that starts with a synonym (提交材料) is not a label.
+    expect(elementOfLabel('提交材料、审核、备案')).toBeNull();
   });
 
   it('counts 无 as a value only for 收费标准; placeholders fill nothing', () => {
