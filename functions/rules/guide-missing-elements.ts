@@ -19,34 +19,39 @@ import type { Rule } from './types.ts';
 export const guideMissingElements: Rule = (snapshot) => {
   const findings: Finding[] = [];
   const guideColumns = snapshot.columns.filter((c) => c.column.kind === 'service-guide');
-  let guidesRead = 0;
-  for (const c of guideColumns) {
-    const { column } = c;
-    if (isGone(c.fetch)) continue;
-    for (const item of c.items) {
-      const page = snapshot.pages.get(item.url);
-      if (!page?.guide || !page.fetch.ok || page.notFound) continue;
-      guidesRead += 1;
-      const { missing, found } = page.guide;
-      if (missing.length === 0) continue;
-      const empty = new Set(page.guide.empty ?? []);
-      const title = page.title?.trim() || item.title || pageTitle(page);
-      const named = missing.map((e) => (empty.has(e) ? `${e}（有标题无内容）` : e)).join('、');
-      findings.push(
-        makeFinding(snapshot.portal.id, {
-          rule: 'guide-missing-elements',
-          severity: 'major',
-          url: page.url,
-          title,
-          column,
-          message: `${columnLabel(column)}的办事指南《${title}》缺少要素：${named}。`,
-          action: `请${officerOf(column)}补全《${title}》的${missing.join('、')}，确保群众按指南一次办成。`,
-          evidence: { missing, empty: [...empty], found },
+  const guides = guideColumns.flatMap((c) =>
+    isGone(c.fetch)
+      ? []
+      : c.items.flatMap((item) => {
+          const page = snapshot.pages.get(item.url);
+          return page?.guide && page.fetch.ok && !page.notFound
+            ? [{ column: c.column, item, page, guide: page.guide }]
+            : [];
         }),
-      );
-    }
+  );
+  // Every finding carries how many guides were read, so the veto summary can tell "some guides
+  // incomplete" from "no usable guide at all".
+  const guidesChecked = new Set(guides.map((g) => g.page.url)).size;
+  for (const { column, item, page, guide } of guides) {
+    const { missing, found } = guide;
+    if (missing.length === 0) continue;
+    const empty = new Set(guide.empty ?? []);
+    const title = page.title?.trim() || item.title || pageTitle(page);
+    const named = missing.map((e) => (empty.has(e) ? `${e}（有标题无内容）` : e)).join('、');
+    findings.push(
+      makeFinding(snapshot.portal.id, {
+        rule: 'guide-missing-elements',
+        severity: 'major',
+        url: page.url,
+        title,
+        column,
+        message: `${columnLabel(column)}的办事指南《${title}》缺少要素：${named}。`,
+        action: `请${officerOf(column)}补全《${title}》的${missing.join('、')}，确保群众按指南一次办成。`,
+        evidence: { missing, empty: [...empty], found, guidesChecked },
+      }),
+    );
   }
-  if (guideColumns.length > 0 && guidesRead === 0) {
+  if (guideColumns.length > 0 && guidesChecked === 0) {
     const first = guideColumns[0]!.column;
     const names = guideColumns.map((c) => columnLabel(c.column)).join('、');
     findings.push(
@@ -58,7 +63,7 @@ export const guideMissingElements: Rule = (snapshot) => {
         title: '办事指南',
         message: `办事指南栏目（${names}）无法访问或没有可读的办事指南，门户网站无可用的办事服务。`,
         action: `请${SITE_OFFICER}恢复办事指南栏目并发布完整的办事指南，或链接到政务服务网对应事项。`,
-        evidence: { noGuides: true, columns: guideColumns.map((c) => c.column.id) },
+        evidence: { noGuides: true, columns: guideColumns.map((c) => c.column.id), guidesChecked: 0 },
       }),
     );
   }

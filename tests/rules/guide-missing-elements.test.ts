@@ -47,7 +47,7 @@ describe('guide-missing-elements', () => {
       title: '临时用地审批',
       columnId: 'bszn',
       department: '行政审批科',
-      evidence: { missing: ['设定依据', '办理材料', '联系电话'], empty: ['设定依据'] },
+      evidence: { missing: ['设定依据', '办理材料', '联系电话'], empty: ['设定依据'], guidesChecked: 2 },
     });
     expect(f!.message).toContain('设定依据（有标题无内容）、办理材料、联系电话');
     expect(f!.action).toContain('行政审批科信息员');
@@ -83,9 +83,17 @@ describe('服务不实用 in the veto summary', () => {
       (r) => r.item === 'guide-missing-elements',
     )!;
 
-  it('is ok with complete guides, a warning from one incomplete guide, the veto with no guide at all', () => {
-    expect(risk([])).toMatchObject({ level: 'ok', count: 0 });
-    expect(risk(run([guideColumn()], guidePages()))).toMatchObject({ level: 'warning', count: 1 });
-    expect(risk(run([guideColumn({ fetch: http(404) })], []))).toMatchObject({ level: 'veto', count: 0 });
+  it('is ok with complete guides, a warning from one incomplete guide, the veto when no usable guide is left', () => {
+    expect(risk([])).toMatchObject({ level: 'ok', count: 0, vetoAt: 1 });
+    expect(risk(run([guideColumn()], guidePages()))).toMatchObject({ level: 'warning', count: 1, vetoAt: 2 });
+    // Every guide incomplete: 1 of 1.
+    const [, bad] = guidePages();
+    expect(risk(run([guideColumn({ items: [lacking] })], [bad!]))).toMatchObject({
+      level: 'veto',
+      count: 1,
+      vetoAt: 1,
+    });
+    // No readable guide at all: 0 of 0.
+    expect(risk(run([guideColumn({ fetch: http(404) })], []))).toMatchObject({ level: 'veto', count: 0, vetoAt: 0 });
   });
 });
