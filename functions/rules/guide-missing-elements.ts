@@ -19,16 +19,18 @@ import type { Rule } from './types.ts';
 export const guideMissingElements: Rule = (snapshot) => {
   const findings: Finding[] = [];
   const guideColumns = snapshot.columns.filter((c) => c.column.kind === 'service-guide');
-  const guides = guideColumns.flatMap((c) =>
+  // Listed pages that opened. One stored before guides were read has no `guide` yet: it is read
+  // on its next fetch (detail-page.ts asks it unconditionally), and until then it is neither
+  // judged nor taken for a missing guide.
+  const opened = guideColumns.flatMap((c) =>
     isGone(c.fetch)
       ? []
       : c.items.flatMap((item) => {
           const page = snapshot.pages.get(item.url);
-          return page?.guide && page.fetch.ok && !page.notFound
-            ? [{ column: c.column, item, page, guide: page.guide }]
-            : [];
+          return page && page.fetch.ok && !page.notFound ? [{ column: c.column, item, page }] : [];
         }),
   );
+  const guides = opened.flatMap((g) => (g.page.guide ? [{ ...g, guide: g.page.guide }] : []));
   // Every finding carries how many guides were read, so the veto summary can tell "some guides
   // incomplete" from "no usable guide at all".
   const guidesChecked = new Set(guides.map((g) => g.page.url)).size;
@@ -51,7 +53,7 @@ export const guideMissingElements: Rule = (snapshot) => {
       }),
     );
   }
-  if (guideColumns.length > 0 && guidesChecked === 0) {
+  if (guideColumns.length > 0 && opened.length === 0) {
     const first = guideColumns[0]!.column;
     const names = guideColumns.map((c) => columnLabel(c.column)).join('、');
     findings.push(

@@ -56,7 +56,10 @@ export async function fetchDetailPage(
   known: PageRecord | undefined,
   ctx: DetailPageContext,
 ): Promise<DetailPageFetch> {
-  const conditional = ctx.fresh ? undefined : known;
+  // A guide stored before its column was a service-guide one (or before guides were read) has no
+  // elements yet: asked unconditionally and parsed, or it would stay unread while unchanged.
+  const guideUnread = known?.fetch.ok === true && !known.guide && isGuideColumn(page.columnId, ctx.portal);
+  const conditional = ctx.fresh || guideUnread ? undefined : known;
   const res = await ctx.fetcher.fetch({
     url: page.url,
     etag: conditional?.etag,
@@ -104,8 +107,11 @@ export async function fetchDetailPage(
 }
 
 /** A 办事指南 column's page is read for its elements; only their names are kept. */
+const isGuideColumn = (columnId: string, portal: PortalConfig) =>
+  portal.columns.find((c) => c.id === columnId)?.kind === 'service-guide';
+
 function guideOf(html: string, columnId: string, portal: PortalConfig): PageRecord['guide'] {
-  if (portal.columns.find((c) => c.id === columnId)?.kind !== 'service-guide') return undefined;
+  if (!isGuideColumn(columnId, portal)) return undefined;
   const { found, missing, empty } = checkServiceGuide(html);
   return { found, missing, ...(empty.length ? { empty } : {}) };
 }

@@ -97,3 +97,10 @@ describe('服务不实用 in the veto summary', () => {
     expect(risk(run([guideColumn({ fetch: http(404) })], []))).toMatchObject({ level: 'veto', count: 0, vetoAt: 0 });
   });
 });
+
+describe('guides stored before they were read', () => {
+  it('neither judges a page without its elements read yet nor takes it for a missing guide', () => {
+    const unread = guidePages().map(({ guide: _guide, ...p }) => p);
+    expect(run([guideColumn()], unread)).toEqual([]);
+  });
+});
