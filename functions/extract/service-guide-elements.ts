@@ -18,7 +18,17 @@ export const REQUIRED_GUIDE_ELEMENTS = [
 export const CONDITIONAL_GUIDE_ELEMENTS = ['收费标准', '办理时限'] as const;
 export type GuideElement = (typeof REQUIRED_GUIDE_ELEMENTS)[number] | (typeof CONDITIONAL_GUIDE_ELEMENTS)[number];
 
-const SYNONYMS: Record<GuideElement, string[]> = {
+/**
+ * What a label names: an element, or 时间及地点, the one label that names two (办理时间及地点,
+ * 受理地点和时间): its value fills both 办理地点 and 办理时间.
+ */
+export type LabelKey = GuideElement | '时间及地点';
+export const COMBINED: Readonly<Partial<Record<GuideElement, LabelKey>>> = {
+  办理地点: '时间及地点',
+  办理时间: '时间及地点',
+};
+
+const SYNONYMS: Record<LabelKey, string[]> = {
   事项名称: ['事项名称', '事项名', '服务事项名称', '审批事项名称', '项目名称', '服务名称', '办事事项'],
   设定依据: ['设定依据', '法律依据', '办理依据', '法定依据', '实施依据', '政策依据', '受理依据', '审批依据'],
   申请条件: ['申请条件', '受理条件', '办理条件', '申报条件', '申请人条件', '准予许可的条件'],
@@ -28,12 +38,17 @@ const SYNONYMS: Record<GuideElement, string[]> = {
   联系电话: ['联系电话', '咨询电话', '咨询方式', '咨询途径', '联系方式', '咨询电话及地址'],
   办理流程: ['办理流程', '办理程序', '办事流程', '办理步骤', '审批流程', '申请流程', '受理流程', '审批程序'],
   收费标准: ['收费标准', '收费依据及标准', '收费情况', '是否收费', '收费项目及标准', '收费依据'],
+  时间及地点: [
+    ...['办理', '受理', '办公'].flatMap((p) =>
+      ['及', '和', '、', '与'].flatMap((j) => [`${p}时间${j}地点`, `${p}地点${j}时间`, `${p}地址${j}时间`]),
+    ),
+  ],
   办理时限: ['办理时限', '承诺时限', '承诺办结时限', '办结时限', '法定时限', '法定办结时限', '承诺期限', '办理期限'],
 };
 
 // Longest synonym first, so 承诺办结时限 is not read as a shorter word it happens to contain.
-const BY_LENGTH: [string, GuideElement][] = (Object.entries(SYNONYMS) as [GuideElement, string[]][])
-  .flatMap(([element, words]) => words.map((w): [string, GuideElement] => [w, element]))
+const BY_LENGTH: [string, LabelKey][] = (Object.entries(SYNONYMS) as [LabelKey, string[]][])
+  .flatMap(([element, words]) => words.map((w): [string, LabelKey] => [w, element]))
   .sort((a, b) => b[0].length - a[0].length);
 
 /** A label may carry a short tail after its synonym: 申请材料目录, 收费标准及依据, 联系电话（含监督电话）. */
@@ -52,7 +67,7 @@ export function cleanLabel(text: string): string {
 }
 
 /** The guide element a label names, or null (unknown label, or too long to be a label). */
-export function elementOfLabel(text: string): GuideElement | null {
+export function elementOfLabel(text: string): LabelKey | null {
   const label = cleanLabel(text);
   if (label.length < 2 || label.length > 16) return null;
   for (const [word, element] of BY_LENGTH) {

@@ -3,12 +3,13 @@ import type { AnyNode, Element } from 'domhandler';
 import { findBodyContainer } from './body.ts';
 import { flatText, inFurniture, isElement, isFurniture, isInline, isInvisible, isTextNode } from './dom.ts';
 import {
+  COMBINED,
   CONDITIONAL_GUIDE_ELEMENTS,
   elementOfLabel,
   isFilled,
   owedConditionally,
   REQUIRED_GUIDE_ELEMENTS,
-  type GuideElement,
+  type LabelKey,
 } from './service-guide-elements.ts';
 import { normalizeText } from './text.ts';
 
@@ -48,7 +49,7 @@ interface Line {
 }
 
 interface Section {
-  element: GuideElement | null;
+  element: LabelKey | null;
   style: LabelStyle;
   /** The text on the label's own line after the label. */
   rest: string;
@@ -145,9 +146,9 @@ function splitColon(s: string): [string, string] {
   return m ? [m[1]!, m[2]!] : [s, ''];
 }
 
-type Values = Map<GuideElement, string[]>;
+type Values = Map<LabelKey, string[]>;
 
-function add(values: Values, element: GuideElement, value: string) {
+function add(values: Values, element: LabelKey, value: string) {
   const list = values.get(element) ?? [];
   list.push(normalizeText(value));
   values.set(element, list);
@@ -258,7 +259,8 @@ export function checkServiceGuide(html: string): ServiceGuideCheck {
     ...CONDITIONAL_GUIDE_ELEMENTS.filter((e) => owedConditionally(e, text) || values.has(e)),
   ];
   for (const element of owed) {
-    const read = values.get(element) ?? [];
+    const combined = COMBINED[element];
+    const read = [...(values.get(element) ?? []), ...(combined ? (values.get(combined) ?? []) : [])];
     if (read.some((v) => isFilled(element, v))) found.push(element);
     else if (CONDITIONAL_GUIDE_ELEMENTS.includes(element as never) && !owedConditionally(element, text)) continue;
     else {

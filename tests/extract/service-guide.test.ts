@@ -91,6 +91,19 @@ describe('checkServiceGuide', () => {
     expect(checkServiceGuide(html)).toMatchObject({ missing: ['办理流程'], empty: ['办理流程'] });
   });
 
+  it('fills both 办理地点 and 办理时间 from one 办理时间及地点 label', () => {
+    const others = EIGHT.filter((e) => e !== '办理地点' && e !== '办理时间');
+    const html = page(
+      others.map((e) => `<p><strong>${e}：</strong>内容</p>`).join('') +
+        '<p><strong>办理时间及地点：</strong>工作日，市政务服务中心</p>',
+    );
+    expect(checkServiceGuide(html)).toMatchObject({ missing: [] });
+    expect(checkServiceGuide(html.replace('工作日，市政务服务中心', ''))).toMatchObject({
+      missing: ['办理地点', '办理时间'],
+      empty: ['办理地点', '办理时间'],
+    });
+  });
+
   it('a real policy notice (not a guide) lacks most elements', () => {
     const entry = sampleManifest.find((e) => e.file === 'detail/bj-zhengce-ghzrzyw-2026.html')!;
     const r = checkServiceGuide(sampleBytes(entry).toString('utf8'));
