@@ -262,6 +262,17 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       'written in 2016, before the renaming',
     ),
   ];
+  // 办事指南 (demo/portal/service-guides.ts): two incomplete guides fire, three complete ones do not.
+  fires.push(
+    e(G, 'guide-missing-elements', pageUrl(G, 'bszn', '临时用地审批办事指南'), 'bold labels: no 办理材料, no 联系电话'),
+    e(G, 'guide-missing-elements', pageUrl(G, 'bszn', '乙级测绘资质审批办事指南'), '设定依据 label, empty cell'),
+  );
+  nearMisses.push(
+    e(G, 'guide-missing-elements', pageUrl(G, 'bszn', '采矿权新立登记办事指南'), 'complete table guide'),
+    e(G, 'guide-missing-elements', pageUrl(G, 'bszn', '土地登记资料查询办事指南'), 'complete, bold-numbered headings'),
+    e(G, 'guide-missing-elements', pageUrl(G, 'bszn', '地质灾害危险性评估备案办事指南'), '收费标准 不收费 is a value'),
+    e(G, 'stale-column', columnUrl(G, 'bszn'), 'service-guide column: never stale (2016)'),
+  );
   return { fires, nearMisses };
 }
 
@@ -320,6 +331,14 @@ export function demoAlertExpectations(): AlertExpectation[] {
       'an ID number and a mobile',
     ),
     a('2018-01-09 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 20 days'),
+    a(
+      '2018-01-09 07:00',
+      'mhk-gtj',
+      'opened',
+      'warning',
+      'risk:guide-missing-elements',
+      'first scan: two incomplete 办事指南 (服务不实用 warns from one), held by quiet hours until 07:00',
+    ),
     a(
       '2018-01-09 07:00',
       'mhk-gtj',

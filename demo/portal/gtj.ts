@@ -2,6 +2,7 @@ import { HANWEB_COLUMNS } from './hanweb-cases.ts';
 import type { DemoColumn, DemoPortal } from './model.ts';
 import { newsItems } from './phrases.ts';
 import { amend, item, series, workingDaysAfter } from './series.ts';
+import { serviceGuideColumn } from './service-guides.ts';
 
 // 梅河口市国土资源局: the columns of its 2017 report, with the report's 2017 counts (土地利用
 // 29, 土地市场 23, 土地征收 13 …) and the problems the report admits, seeded on purpose.
@@ -505,5 +506,6 @@ export const GTJ: DemoPortal = {
     col({ id: 'rsxx', name: '人事信息', kind: 'personnel', department: '办公室', items: [] }),
     col({ id: 'zfgs', name: '行政执法公示', kind: 'notice', department: '法规科', items: [], placeholder: true }),
     ...HANWEB_COLUMNS,
+    serviceGuideColumn(), // 办事指南: complete and incomplete guides (guide-missing-elements)
   ],
 };

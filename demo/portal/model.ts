@@ -17,6 +17,8 @@ export interface DemoItem {
   /** false: a news page without the metadata table (发布时间/来源 line only). */
   meta: boolean;
   body: string;
+  /** Markup shown instead of `body` as one paragraph (a 办事指南's tables and labels); `body` stays its text. */
+  bodyHtml?: string;
   attachment?: string;
   /** Links in the body besides the attachment (some deliberately dead). */
   links?: { href: string; text: string }[];

@@ -125,7 +125,7 @@ export function detailHtml(portal: DemoPortal, column: DemoColumn, item: DemoIte
     </table>`
     : `<div class="info">${item.published ? `发布时间：${item.published}\u3000` : ''}来源：${esc(item.publisher ?? portal.name)}</div>`;
   const body =
-    (item.body ? `<p>${esc(item.body)}</p>` : '') +
+    (item.bodyHtml ?? (item.body ? `<p>${esc(item.body)}</p>` : '')) +
     [...(item.links ?? []), ...(item.served ?? [])]
       .map((l) => `<p><a href="${esc(l.href)}">${esc(l.text)}</a></p>`)
       .join('') +

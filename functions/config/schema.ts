@@ -16,6 +16,8 @@ export const COLUMN_KINDS = [
   'static',
   'interpretation',
   'annual-report',
+  // 办事指南: one guide per page, each checked for its elements (guide-missing-elements); never stale.
+  'service-guide',
 ] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 

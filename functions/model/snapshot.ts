@@ -34,6 +34,11 @@ export interface PageSnapshot {
   notFound: boolean;
   /** What the text rules need from the body, read at crawl time (personal data already masked). */
   textSignals?: TextSignals;
+  /**
+   * For a page of a `service-guide` column: the guide's elements found and missing (names only,
+   * never the text), read at crawl time. `empty` lists the missing ones printed as a bare label.
+   */
+  guide?: { found: string[]; missing: string[]; empty?: string[] };
   /** The page's outgoing links (policy documents and their 解读 often link each other). */
   links?: { url: string; text: string }[];
   /** The date (YYYY-MM-DD, Asia/Shanghai) the service first saw this URL. */

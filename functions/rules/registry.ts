@@ -4,6 +4,7 @@ import { brokenLink } from './broken-link.ts';
 import { emptyColumn } from './empty-column.ts';
 import { expiredContent } from './expired-content.ts';
 import { emptyPage } from './empty-page.ts';
+import { guideMissingElements } from './guide-missing-elements.ts';
 import { homepageNotUpdated } from './homepage-not-updated.ts';
 import { latePublication } from './late-publication.ts';
 import { missingColumn } from './missing-column.ts';
@@ -36,6 +37,7 @@ export const rules: Record<RuleId, Rule> = {
   'expired-content': expiredContent,
   'obsolete-name': obsoleteName,
   'privacy-exposure': privacyExposure,
+  'guide-missing-elements': guideMissingElements,
 };
 
 /**

@@ -17,6 +17,8 @@ export const DEFAULT_MAX_AGE_DAYS: Readonly<Record<ColumnKind, number | null>> =
   // may legitimately be the newest until next year's deadline: 1 Jan → 31 Jan next year is 395
   // days, 396 across a leap year, so the column is stale only once that deadline has passed.
   'annual-report': 396,
+  // 办事指南: a guide stays valid until the 事项 changes, so it is judged on its elements, never on age.
+  'service-guide': null,
 };
 
 export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {

@@ -9,14 +9,14 @@ import type { Rule } from './types.ts';
 // formed, not when it was published.
 //
 // Not judged: `static` columns (机构职能, 公开指南 are checked for emptiness and broken links
-// only), placeholder rows (empty-column's), pages that answered 404 (broken-link's), and
+// only), `service-guide` columns (a 办事指南 is judged on its elements: guide-missing-elements), placeholder rows (empty-column's), pages that answered 404 (broken-link's), and
 // columns that are gone.
 
 export const undatedItem: Rule = (snapshot) => {
   const findings: Finding[] = [];
   for (const c of snapshot.columns) {
     const { column } = c;
-    if (column.kind === 'static' || isGone(c.fetch)) continue;
+    if (column.kind === 'static' || column.kind === 'service-guide' || isGone(c.fetch)) continue;
     for (const item of c.items) {
       if (item.date !== null || isPlaceholderTitle(item.title)) continue;
       const page = snapshot.pages.get(item.url);

@@ -17,7 +17,8 @@ export interface VetoRisk {
     | 'homepage-not-updated'
     | 'site-unreachable'
     | 'backdated-publication'
-    | 'privacy-exposure';
+    | 'privacy-exposure'
+    | 'guide-missing-elements';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -90,7 +91,33 @@ export function vetoRisks(
       1,
       1,
     ),
+    serviceRisk(open),
   ];
+}
+
+/**
+ * 服务不实用: no 办事服务, or 办事指南 missing key elements. The count is the guides found
+ * incomplete, out of the guides read (the line): one incomplete guide is a warning, and the
+ * veto comes when no usable guide is left, every guide incomplete or none readable at all (the
+ * rule's `noGuides` finding, 0/0). Why not veto at the first incomplete guide, as the sheet
+ * would: which elements a page lacks is read by a heuristic over free layouts, so a person looks
+ * at the page before the summary says the portal fails, while a portal without one complete
+ * guide fails whatever the reading of any single page.
+ */
+function serviceRisk(open: Finding[]): VetoRisk {
+  const mine = open.filter((f) => f.rule === 'guide-missing-elements');
+  const incomplete = mine.filter((f) => f.evidence.noGuides !== true).length;
+  const checked = Math.max(0, ...mine.map((f) => Number(f.evidence.guidesChecked ?? 0)));
+  // Nothing open: no guide is known to be incomplete; the line stays at one so the item reads 0/1.
+  const vetoAt = mine.length === 0 ? 1 : Math.max(checked, incomplete);
+  return {
+    item: 'guide-missing-elements',
+    label: '服务不实用（要素缺失的办事指南/已检查的办事指南）',
+    count: incomplete,
+    warningAt: 1,
+    vetoAt,
+    level: level(incomplete, 1, vetoAt),
+  };
 }
 
 /** At the warning or the veto line: what summaries list and alerts announce. */

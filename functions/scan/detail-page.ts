@@ -1,5 +1,6 @@
 import { decodeHtml } from '../extract/charset.ts';
 import { extractDetail } from '../extract/detail-extractor.ts';
+import { checkServiceGuide } from '../extract/service-guide.ts';
 import type { DetailPage } from '../extract/types.ts';
 import { sha256 } from '../common/hash.ts';
 import { outcomeOf } from '../net/outcome.ts';
@@ -55,7 +56,10 @@ export async function fetchDetailPage(
   known: PageRecord | undefined,
   ctx: DetailPageContext,
 ): Promise<DetailPageFetch> {
-  const conditional = ctx.fresh ? undefined : known;
+  // A guide stored before its column was a service-guide one (or before guides were read) has no
+  // elements yet: asked unconditionally and parsed, or it would stay unread while unchanged.
+  const guideUnread = known?.fetch.ok === true && !known.guide && isGuideColumn(page.columnId, ctx.portal);
+  const conditional = ctx.fresh || guideUnread ? undefined : known;
   const res = await ctx.fetcher.fetch({
     url: page.url,
     etag: conditional?.etag,
@@ -86,6 +90,7 @@ export async function fetchDetailPage(
     };
   }
   const detail = extractDetail(html, res.finalUrl);
+  const guide = guideOf(html, page.columnId, ctx.portal);
   const record: PageRecord = {
     ...pageRecordOf(
       detail,
@@ -96,8 +101,19 @@ export async function fetchDetailPage(
     lastModified: res.lastModified,
     contentHash,
     ...listFields,
+    ...(guide ? { guide } : {}),
   };
   return { record, fetch, detail, unchanged: false };
+}
+
+/** A 办事指南 column's page is read for its elements; only their names are kept. */
+const isGuideColumn = (columnId: string, portal: PortalConfig) =>
+  portal.columns.find((c) => c.id === columnId)?.kind === 'service-guide';
+
+function guideOf(html: string, columnId: string, portal: PortalConfig): PageRecord['guide'] {
+  if (!isGuideColumn(columnId, portal)) return undefined;
+  const { found, missing, empty } = checkServiceGuide(html);
+  return { found, missing, ...(empty.length ? { empty } : {}) };
 }
 
 /** What a page that never answered is stored as: its place in the column, no metadata. */

@@ -20,7 +20,6 @@ export const PLANNED_RULE_IDS = [
   'wording-error',
   'no-consultation-channel',
   'unanswered-message',
-  'guide-missing-elements',
 ] as const;
 const SCORED_RULE_IDS = [...RULE_IDS, ...PLANNED_RULE_IDS] as const;
 export type ScoredRuleId = (typeof SCORED_RULE_IDS)[number];

@@ -9,6 +9,7 @@ import {
   type PolicyPaper,
 } from '../rules/interpretation-match.ts';
 import type { ColumnRecord, PageRecord } from '../store/records.ts';
+import { guideStats, type GuideStats } from './guides.ts';
 
 // The numbers a bureau's annual report (政府信息公开工作年度报告, section 一) needs, read from what
 // was crawled rather than from memory: "2017年网上公开信息145条：土地利用方面信息29条 …".
@@ -83,6 +84,8 @@ export interface AnnualStats {
     withoutInterpretation: number;
     without: { columnId: string; url: string; title: string }[];
   };
+  /** 办事指南 with every element they owe, among the guides listed now (stats/guides.ts). */
+  guides: GuideStats;
 }
 
 export interface AnnualStatsInput {
@@ -196,6 +199,7 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
       withoutInterpretation: without.length,
       without,
     },
+    guides: guideStats(portal, input.columns, pages),
   };
 }
 

@@ -70,8 +70,20 @@ export function formatStatsText(stats: AnnualStats): string {
     '',
     `政策文件${p.documents}件：有解读${p.withInterpretation}件，无解读${p.withoutInterpretation}件。`,
     ...p.without.map((d) => `  · 无解读：《${d.title}》`),
+    ...guideLines(stats),
   ];
   return lines.join('\n');
+}
+
+/** 办事指南 completeness; left out for a portal that lists no guide. */
+function guideLines(stats: AnnualStats): string[] {
+  const g = stats.guides;
+  if (g.checked === 0) return [];
+  return [
+    '',
+    `办事指南${g.checked}件：要素齐全${g.complete}件（${percent(g.share)}），要素缺失${g.checked - g.complete}件。`,
+    ...g.incomplete.map((i) => `  · 《${i.title}》缺少${i.missing.join('、')}`),
+  ];
 }
 
 /** The JSON document of `stats --format json` (one portal). */
@@ -99,6 +111,7 @@ export const CSV_HEADER = ['portal', 'year', 'section', 'key', 'name', 'value'] 
  *   timeliness,withBothDates|within20WorkingDays|late|unknown|share,,N (share 0..1, empty if null)
  *   late,<url>,<title>,<working days>
  *   policy,documents|withInterpretation|withoutInterpretation,,N · policy-without,<url>,<title>,
+ *   guides,checked|complete|share,,N (share 0..1, empty if null) · guide-incomplete,<url>,<title>,<missing、…>
  * Several portals share one header (pass them all).
  */
 export function statsCsv(stats: AnnualStats | AnnualStats[]): string {
@@ -125,6 +138,10 @@ export function statsCsv(stats: AnnualStats | AnnualStats[]): string {
     row('policy', 'withInterpretation', '', s.policy.withInterpretation);
     row('policy', 'withoutInterpretation', '', s.policy.withoutInterpretation);
     for (const d of s.policy.without) row('policy-without', d.url, d.title, null);
+    row('guides', 'checked', '', s.guides.checked);
+    row('guides', 'complete', '', s.guides.complete);
+    row('guides', 'share', '', s.guides.share);
+    for (const g of s.guides.incomplete) row('guide-incomplete', g.url, g.title, g.missing.join('、'));
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

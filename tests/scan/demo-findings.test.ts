@@ -71,14 +71,15 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       'privacy-exposure': 3,
       // One report a year per portal: the demo's second fire is in the rule's unit tests.
       'annual-report-missing': 1,
+      'guide-missing-elements': 2,
     });
     expect(Object.keys(byRule).sort()).toEqual([...RULE_IDS].sort());
   });
 
   it('crawls every page of the main portal, GBK columns and pagination included', () => {
     const gtj = results.find((r) => r.portal.id === 'mhk-gtj')!;
-    expect(gtj.summary.columns).toBe(21);
-    expect(gtj.summary.pages).toBe(232);
+    expect(gtj.summary.columns).toBe(22);
+    expect(gtj.summary.pages).toBe(237); // 224 + the 8 pages of the Hanweb cases + the 5 办事指南
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({
       count: 17,
@@ -143,7 +144,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
     expect(view.subject).toBe(
-      '【周报】梅河口市国土资源局 第3周：新增问题 27，已整改 0，空白栏目 2/5（有单项否决风险）',
+      '【周报】梅河口市国土资源局 第3周：新增问题 29，已整改 0，空白栏目 2/5（有单项否决风险）',
     );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
@@ -156,7 +157,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const r = await runLocalScan({ portal: gtj, asOf: DEMO_AS_OF, repo });
     const after = server.stats();
     // Every page that answered before is asked conditionally and answers 304: the homepage, the
-    // 20 working columns' first list pages, the links that carry validators (the download scripts
+    // 21 working columns' first list pages, the links that carry validators (the download scripts
     // among them), and the detail pages
     // revalidated (those with open findings, and the day's rolling share). The only full body is
     // robots.txt; what cannot be conditional is what failed last time (the 503 column with its
@@ -164,10 +165,10 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const revalidated = (r.counters as typeof r.counters & RevalidationCounters).revalidated;
     expect(revalidated).toBeGreaterThan(0);
     expect(after.fullBodies - before.fullBodies).toBe(1);
-    expect(after.notModified - before.notModified).toBe(28 + revalidated);
+    expect(after.notModified - before.notModified).toBe(29 + revalidated);
     expect(r.counters).toMatchObject({
       pagesParsed: 0,
-      notModified: 28 + revalidated,
+      notModified: 29 + revalidated,
       revalidatedUnchanged: revalidated,
       linksBroken: 3,
       linksUnverified: 1,

@@ -36,6 +36,7 @@ const EXPECTED_2017: Record<string, number> = {
   zfgs: 0, // 暂无信息
   spgs: 0, // posted in January 2018
   gfxwj: 0, // posted in January 2018
+  bszn: 0, // 办事指南, dated 2016
 };
 
 describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
@@ -58,6 +59,15 @@ describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
     expect(total).toBe(216);
     expect(stats.total).toBe(total);
     expect(stats.byMonth.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+
+  it('counts the 办事指南 listed now: 5 checked, 3 complete', () => {
+    expect(stats.guides).toMatchObject({ checked: 5, complete: 3, share: 0.6 });
+    expect(stats.guides.incomplete.map((g) => [g.title, g.missing])).toEqual([
+      ['乙级测绘资质审批办事指南', ['设定依据']],
+      ['临时用地审批办事指南', ['办理材料', '联系电话']],
+    ]);
+    expect(formatStatsText(stats)).toContain('办事指南5件：要素齐全3件（60.0%），要素缺失2件。');
   });
 
   it('keeps the two undated 工作动态 items out of the total', () => {

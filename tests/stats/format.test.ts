@@ -76,6 +76,7 @@ describe('output', () => {
       'byMonth',
       'timeliness',
       'policy',
+      'guides',
     ]);
   });
 });
