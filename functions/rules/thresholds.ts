@@ -17,6 +17,9 @@ export const DEFAULT_MAX_AGE_DAYS: Readonly<Record<ColumnKind, number | null>> =
   // may legitimately be the newest until next year's deadline: 1 Jan → 31 Jan next year is 395
   // days, 396 across a leap year, so the column is stale only once that deadline has passed.
   'annual-report': 396,
+  // 互动交流: its freshness is its messages' (unanswered-message, no-consultation-channel); a
+  // quiet mailbox where nobody wrote is not a column the bureau failed to update.
+  interaction: null,
 };
 
 export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {
