@@ -17,6 +17,8 @@ export const RULE_IDS = [
   'missing-interpretation',
   'privacy-exposure',
   'annual-report-missing',
+  'no-consultation-channel',
+  'unanswered-message',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -17,7 +17,8 @@ export interface VetoRisk {
     | 'homepage-not-updated'
     | 'site-unreachable'
     | 'backdated-publication'
-    | 'privacy-exposure';
+    | 'privacy-exposure'
+    | 'poor-interaction';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -87,6 +88,14 @@ export function vetoRisks(
       'privacy-exposure',
       '泄露个人隐私',
       count((f) => f.rule === 'privacy-exposure'),
+      1,
+      1,
+    ),
+    // 互动回应差: no consultation channel, or a message unanswered past 3 months (a late answer, major, is not).
+    item(
+      'poor-interaction',
+      '互动回应差',
+      count((f) => f.rule === 'no-consultation-channel' || (f.rule === 'unanswered-message' && f.severity === 'veto')),
       1,
       1,
     ),

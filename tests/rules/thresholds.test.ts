@@ -25,6 +25,7 @@ describe('resolveThresholds', () => {
       static: null,
       interpretation: 183,
       'annual-report': 396,
+      interaction: null,
     });
   });
 
