@@ -1,5 +1,6 @@
 import type { RuleId } from '../../functions/common/rule-ids.ts';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
+import { interactionExpectations } from './interaction.ts';
 import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
 import { attachmentFile } from './templates.ts';
@@ -241,6 +242,11 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       'written in 2016, before the renaming',
     ),
   ];
+  // 互动回应 (interaction.ts): the late and unanswered messages of the three layouts, and their near-misses.
+  const messages = interactionExpectations(origin);
+  fires.push(...messages.fires);
+  nearMisses.push(...messages.nearMisses);
+
   return { fires, nearMisses };
 }
 

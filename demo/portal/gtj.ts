@@ -1,4 +1,5 @@
 import type { DemoColumn, DemoPortal } from './model.ts';
+import { interactionColumns } from './interaction.ts';
 import { newsItems } from './phrases.ts';
 import { amend, item, series, workingDaysAfter } from './series.ts';
 
@@ -503,5 +504,6 @@ export const GTJ: DemoPortal = {
     // P2 空白栏目: a column that never carried anything, and one showing only 暂无信息.
     col({ id: 'rsxx', name: '人事信息', kind: 'personnel', department: '办公室', items: [] }),
     col({ id: 'zfgs', name: '行政执法公示', kind: 'notice', department: '法规科', items: [], placeholder: true }),
+    ...interactionColumns('mhk-gtj'), // 互动回应: Hanweb, TRS and plain-table message columns (interaction.ts)
   ],
 };

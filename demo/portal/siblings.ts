@@ -1,4 +1,5 @@
 import type { DemoPortal } from './model.ts';
+import { interactionColumns } from './interaction.ts';
 import { amend, series } from './series.ts';
 
 // Two small sibling sites, so the homepage rule has a second firing and a near-miss, and the
@@ -122,6 +123,7 @@ export const BDC: DemoPortal = {
       items: [],
       gone: true,
     },
+    ...interactionColumns('mhk-bdc'), // its only channel is 信访举报: no-consultation-channel (interaction.ts)
   ],
 };
 

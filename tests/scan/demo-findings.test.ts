@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
 import { demoExpectations } from '../../demo/portal/expected.ts';
+import { DEMO_ASKERS } from '../../demo/portal/interaction.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
@@ -70,14 +71,17 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       'privacy-exposure': 2,
       // One report a year per portal: the demo's second fire is in the rule's unit tests.
       'annual-report-missing': 1,
+      // Three messages unanswered past 3 months and three answered late, one of each per layout.
+      'unanswered-message': 6,
+      'no-consultation-channel': 1,
     });
     expect(Object.keys(byRule).sort()).toEqual([...RULE_IDS].sort());
   });
 
   it('crawls every page of the main portal, GBK columns and pagination included', () => {
     const gtj = results.find((r) => r.portal.id === 'mhk-gtj')!;
-    expect(gtj.summary.columns).toBe(19);
-    expect(gtj.summary.pages).toBe(224);
+    expect(gtj.summary.columns).toBe(23);
+    expect(gtj.summary.pages).toBe(228);
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({
       count: 17,
@@ -116,7 +120,8 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
   });
 
   it('never keeps or prints personal data in clear: every stored item and both outputs are masked', async () => {
-    const clear = ['220581198503152317', '220581197206080420', '13904351234'];
+    // …and the names and mobile numbers of the citizens who wrote to the interaction columns.
+    const clear = ['220581198503152317', '220581197206080420', '13904351234', ...DEMO_ASKERS];
     const raw = new DynamoDBClient({
       endpoint: inject('dynamoEndpoint'),
       region: 'cn-north-1',
@@ -142,7 +147,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
     expect(view.subject).toBe(
-      '【周报】梅河口市国土资源局 第3周：新增问题 24，已整改 0，空白栏目 2/5（有单项否决风险）',
+      '【周报】梅河口市国土资源局 第3周：新增问题 30，已整改 0，空白栏目 2/5（有单项否决风险）',
     );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
@@ -155,17 +160,18 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const r = await runLocalScan({ portal: gtj, asOf: DEMO_AS_OF, repo });
     const after = server.stats();
     // Every page that answered before is asked conditionally and answers 304: the homepage, the
-    // 18 working columns' first list pages, the links that carry validators, and the detail pages
+    // 22 working columns' first list pages, the links that carry validators, and the detail pages
     // revalidated (those with open findings, and the day's rolling share). The only full body is
     // robots.txt; what cannot be conditional is what failed last time (the 503 column with its
-    // retries, the 404 and 403 links). None of the revalidated pages is written again.
+    // retries, the 404 and 403 links). None of the revalidated pages is written again. The 9
+    // messages whose list rows say all the rules need are not crawled as pages, only checked as links.
     const revalidated = (r.counters as typeof r.counters & RevalidationCounters).revalidated;
     expect(revalidated).toBeGreaterThan(0);
     expect(after.fullBodies - before.fullBodies).toBe(1);
-    expect(after.notModified - before.notModified).toBe(22 + revalidated);
+    expect(after.notModified - before.notModified).toBe(26 + 9 + revalidated);
     expect(r.counters).toMatchObject({
       pagesParsed: 0,
-      notModified: 22 + revalidated,
+      notModified: 26 + 9 + revalidated,
       revalidatedUnchanged: revalidated,
       linksBroken: 3,
       linksUnverified: 1,
