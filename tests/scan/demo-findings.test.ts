@@ -9,8 +9,7 @@ import type { RevalidationCounters } from '../../functions/scan/counters.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { inject } from 'vitest';
+import { storedItems } from '../support/stored-items.ts';
 import { scanJson, scanText } from '../../bin/cli/output.ts';
 import { composeDigests, loadDigest } from '../../functions/digest/compose.ts';
 import { RULE_IDS } from '../../functions/common/rule-ids.ts';
@@ -122,19 +121,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
   it('never keeps or prints personal data in clear: every stored item and both outputs are masked', async () => {
     // …and the names and mobile numbers of the citizens who wrote to the interaction columns.
     const clear = ['220581198503152317', '220581197206080420', '13904351234', ...DEMO_ASKERS];
-    const raw = new DynamoDBClient({
-      endpoint: inject('dynamoEndpoint'),
-      region: 'cn-north-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const stored: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await raw.send(new ScanCommand({ TableName: repo.tableName, ExclusiveStartKey: start as never }));
-      stored.push(...(page.Items ?? []).map((i) => JSON.stringify(i)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    raw.destroy();
+    const stored = await storedItems(repo.tableName);
     const outputs = [JSON.stringify(results.map(scanJson)), results.map(scanText).join('\n')];
     const everything = [...stored, ...outputs].join('\n');
     for (const n of clear) expect(everything.includes(n), n).toBe(false);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
+import { storedItems } from '../support/stored-items.ts';
 import { homepage, html } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -115,19 +115,7 @@ describe('crawling interaction columns into DynamoDB Local', () => {
       replyUnit: '县不动产登记中心',
     });
     expect(page.textSignals?.personal).toBeUndefined();
-    const raw = new DynamoDBClient({
-      endpoint: inject('dynamoEndpoint'),
-      region: 'cn-north-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const stored: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const got = await raw.send(new ScanCommand({ TableName: repo.tableName, ExclusiveStartKey: start as never }));
-      stored.push(...(got.Items ?? []).map((i) => JSON.stringify(i)));
-      start = got.LastEvaluatedKey;
-    } while (start);
-    raw.destroy();
+    const stored = await storedItems(repo.tableName);
     const everything = stored.join('\n');
     expect(everything).toContain('2017-11-06');
     expect(everything).toContain('反映小区电话139****1234噪音扰民');
