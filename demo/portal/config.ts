@@ -54,6 +54,7 @@ export function demoConfig(origin: string, opts: { alerts?: boolean } = {}): Con
           url: `${origin}/${p.id}/${c.id}/index.html`,
           kind: c.kind,
           department: c.department,
+          ...(c.channel ? { channel: c.channel } : {}),
         })),
         expectedColumns: p.expectedColumns,
         departments: p.departments,

@@ -1,5 +1,6 @@
 import type { RuleId } from '../../functions/common/rule-ids.ts';
 import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts';
+import { interactionExpectations } from './interaction.ts';
 import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
 import { attachmentFile } from './templates.ts';
@@ -273,6 +274,11 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     e(G, 'guide-missing-elements', pageUrl(G, 'bszn', '地质灾害危险性评估备案办事指南'), '收费标准 不收费 is a value'),
     e(G, 'stale-column', columnUrl(G, 'bszn'), 'service-guide column: never stale (2016)'),
   );
+  // 互动回应 (interaction.ts): the late and unanswered messages of the three layouts, and their near-misses.
+  const messages = interactionExpectations(origin);
+  fires.push(...messages.fires);
+  nearMisses.push(...messages.nearMisses);
+
   return { fires, nearMisses };
 }
 
@@ -312,6 +318,14 @@ export function demoAlertExpectations(): AlertExpectation[] {
   ): AlertExpectation => ({ at, portal, kind, level, what, why });
   return [
     a('2018-01-09 00:30', 'mhk-tdcb', 'opened', 'veto', 'outage:homepage', 'its second probe fails too: down now'),
+    a(
+      '2018-01-09 02:00',
+      'mhk-gtj',
+      'opened',
+      'veto',
+      'risk:poor-interaction',
+      'first scan: messages unanswered past 3 months',
+    ),
     a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'risk:privacy-exposure', 'first scan: three leaks'),
     a('2018-01-09 02:00', 'mhk-gtj', 'opened', 'veto', 'finding:李秀英遗失不动产权证书声明', 'an ID number'),
     a(
@@ -330,6 +344,7 @@ export function demoAlertExpectations(): AlertExpectation[] {
       'finding:王建国遗失国有土地使用证声明',
       'an ID number and a mobile',
     ),
+    a('2018-01-09 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:poor-interaction', 'first scan: its only channel is 信访'),
     a('2018-01-09 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 20 days'),
     a(
       '2018-01-09 07:00',
@@ -398,10 +413,12 @@ export const DEMO_WORKFLOW = {
   /** Acknowledged on the 14th: still counted, and still late. */
   acknowledged: { rule: 'privacy-exposure', by: '办公室 王丽' },
   /**
-   * Late on the 15th, by department: 办公室 — 人事信息 empty and the three leaks (one acknowledged);
-   * 法规科 — 行政执法公示 empty; 地籍管理科 — 土地征收 silent since 2017-06-30 (193 days on the 9th).
+   * Late on the 15th, by department: 办公室 — 人事信息 empty, the three leaks (one acknowledged) and
+   * the 局长信箱 message 处理中 since 2017-09-01; 法规科 — 行政执法公示 empty and the 在线咨询
+   * message waiting since 2017-09-03; 地籍管理科 — 土地征收 silent since 2017-06-30 (193 days on
+   * the 9th). The 咨询留言 message due 2018-01-09 is first seen on the 14th: due on the 15th.
    */
-  overdue: { 办公室: 4, 法规科: 1, 地籍管理科: 1 },
+  overdue: { 办公室: 5, 法规科: 2, 地籍管理科: 1 },
   /** Every late item is a veto finding three working days past a one-day allowance. */
-  escalated: 6,
+  escalated: 8,
 } as const;

@@ -1,5 +1,6 @@
 import { HANWEB_COLUMNS } from './hanweb-cases.ts';
 import type { DemoColumn, DemoPortal } from './model.ts';
+import { interactionColumns } from './interaction.ts';
 import { newsItems } from './phrases.ts';
 import { amend, item, series, workingDaysAfter } from './series.ts';
 import { serviceGuideColumn } from './service-guides.ts';
@@ -507,5 +508,6 @@ export const GTJ: DemoPortal = {
     col({ id: 'zfgs', name: '行政执法公示', kind: 'notice', department: '法规科', items: [], placeholder: true }),
     ...HANWEB_COLUMNS,
     serviceGuideColumn(), // 办事指南: complete and incomplete guides (guide-missing-elements)
+    ...interactionColumns('mhk-gtj'), // 互动回应: Hanweb, TRS and plain-table message columns (interaction.ts)
   ],
 };

@@ -1,4 +1,4 @@
-import type { ColumnKind } from '../../functions/config/schema.ts';
+import type { ColumnKind, InteractionChannel } from '../../functions/config/schema.ts';
 
 // The demo portals as data: what each column lists and what each page says. The HTML is made
 // from this by templates.ts; the expected findings are read off it by expected.ts.
@@ -56,6 +56,17 @@ export interface DemoColumn {
   hiddenFromNav?: boolean;
   /** The list answers this HTTP status (a broken back end), on every day. */
   failing?: number;
+  /** An `interaction` column's channel (config `channel`). */
+  channel?: InteractionChannel;
+  /** A column served by a system of its own (an interaction system): its files, instead of the TRS templates. */
+  files?: DemoFileSpec[];
+}
+
+/** A file of a column's own system, by its path under the column's folder, written on `modified`. */
+export interface DemoFileSpec {
+  path: string;
+  html: string;
+  modified: string;
 }
 
 export interface DemoPortal {

@@ -1,5 +1,6 @@
 import { RENAMED_ISSUER_ITEMS } from './hanweb-cases.ts';
 import type { DemoPortal } from './model.ts';
+import { interactionColumns } from './interaction.ts';
 import { amend, series } from './series.ts';
 
 // Two small sibling sites, so the homepage rule has a second firing and a near-miss, and the
@@ -123,6 +124,7 @@ export const BDC: DemoPortal = {
       items: [],
       gone: true,
     },
+    ...interactionColumns('mhk-bdc'), // its only channel is 信访举报: no-consultation-channel (interaction.ts)
   ],
 };
 

@@ -109,6 +109,11 @@ export function renderSite(asOf = '2099-12-31'): Map<string, DemoFile> {
         });
         continue;
       }
+      if (column.files) {
+        for (const f of column.files)
+          files.set(`${base}/${column.id}/${f.path}`, file(encode(f.html, column.encoding), f.modified));
+        continue;
+      }
       const listed = newest(column.items);
       listPagesHtml(portal, column).forEach((html, k) =>
         files.set(`${base}/${column.id}/index${k ? `_${k}` : ''}.html`, file(encode(html, column.encoding), listed)),

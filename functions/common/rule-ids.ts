@@ -18,6 +18,8 @@ export const RULE_IDS = [
   'privacy-exposure',
   'annual-report-missing',
   'guide-missing-elements',
+  'no-consultation-channel',
+  'unanswered-message',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -18,8 +18,24 @@ export const COLUMN_KINDS = [
   'annual-report',
   // 办事指南: one guide per page, each checked for its elements (guide-missing-elements); never stale.
   'service-guide',
+  'interaction',
 ] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
+
+/**
+ * What an `interaction` column is: 咨询/留言 (consultation), 领导信箱 (mailbox) count as the
+ * portal's consultation channel; 网上信访 (petition), 纪检举报 (discipline), 在线访谈 (interview)
+ * and 调查征集 (survey) do not, and their messages are not held to the 3-month reply.
+ */
+export const INTERACTION_CHANNELS = [
+  'consultation',
+  'mailbox',
+  'petition',
+  'discipline',
+  'interview',
+  'survey',
+] as const;
+export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
 
 const httpUrl = z.string().refine(
   (s) => {
@@ -79,6 +95,8 @@ export const columnSchema = z.strictObject({
   maxAgeDays: positiveInt.optional(),
   /** Rule ids switched off for this column, e.g. a column that is an archive. */
   disabledRules: z.array(z.string()).optional(),
+  /** Which channel an `interaction` column is (default consultation); other kinds ignore it. */
+  channel: z.enum(INTERACTION_CHANNELS, { message: `must be one of ${INTERACTION_CHANNELS.join(', ')}` }).optional(),
 });
 export type ColumnConfig = z.infer<typeof columnSchema>;
 

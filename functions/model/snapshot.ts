@@ -1,5 +1,6 @@
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import type { FetchErrorKind } from './fetch-error.ts';
+import type { MessageFacts } from './message.ts';
 
 // The contract between the crawler and the rules. A snapshot is what was crawled, reduced to
 // metadata (never page HTML), so a whole portal fits in a Lambda's memory and in the store.
@@ -43,6 +44,8 @@ export interface PageSnapshot {
   links?: { url: string; text: string }[];
   /** The date (YYYY-MM-DD, Asia/Shanghai) the service first saw this URL. */
   firstSeen: string;
+  /** A message page of an `interaction` column: its dates, status and answering unit, nothing of the asker. */
+  message?: MessageFacts;
 }
 
 /**
@@ -66,6 +69,8 @@ export interface ItemSnapshot {
   url: string;
   /** The date the list shows, YYYY-MM-DD, or null. */
   date: string | null;
+  /** A message listed by an `interaction` column: what its row shows (its page may show more). */
+  message?: MessageFacts;
 }
 
 export interface ColumnSnapshot {

@@ -76,6 +76,7 @@ export const KIND_LABEL: Readonly<Record<ColumnKind, string>> = {
   interpretation: '政策解读类',
   'annual-report': '年度报告类',
   'service-guide': '办事指南类',
+  interaction: '互动交流类',
 };
 
 /** Keeps the first finding per id: a URL listed in two columns is one problem, not two. */

@@ -57,6 +57,8 @@ const GROUP: Readonly<Record<RuleId, ProblemId>> = {
   'site-unreachable': 'P8',
   'annual-report-missing': 'P9',
   'guide-missing-elements': 'P10',
+  'no-consultation-channel': 'P10',
+  'unanswered-message': 'P10',
 };
 
 export function problemOf(rule: RuleId): Problem {

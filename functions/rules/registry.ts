@@ -9,11 +9,13 @@ import { homepageNotUpdated } from './homepage-not-updated.ts';
 import { latePublication } from './late-publication.ts';
 import { missingColumn } from './missing-column.ts';
 import { missingInterpretation } from './missing-interpretation.ts';
+import { noConsultationChannel } from './no-consultation-channel.ts';
 import { obsoleteName } from './obsolete-name.ts';
 import { privacyExposure } from './privacy-exposure.ts';
 import { siteUnreachable } from './site-unreachable.ts';
 import { staleColumn } from './stale-column.ts';
 import { undatedItem } from './undated-item.ts';
+import { unansweredMessage } from './unanswered-message.ts';
 import { RULE_IDS, type RuleId } from '../common/rule-ids.ts';
 import type { Finding } from '../model/finding.ts';
 import type { PortalSnapshot } from '../model/snapshot.ts';
@@ -38,6 +40,8 @@ export const rules: Record<RuleId, Rule> = {
   'obsolete-name': obsoleteName,
   'privacy-exposure': privacyExposure,
   'guide-missing-elements': guideMissingElements,
+  'no-consultation-channel': noConsultationChannel,
+  'unanswered-message': unansweredMessage,
 };
 
 /**

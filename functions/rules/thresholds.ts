@@ -19,6 +19,9 @@ export const DEFAULT_MAX_AGE_DAYS: Readonly<Record<ColumnKind, number | null>> =
   'annual-report': 396,
   // 办事指南: a guide stays valid until the 事项 changes, so it is judged on its elements, never on age.
   'service-guide': null,
+  // 互动交流: its freshness is its messages' (unanswered-message, no-consultation-channel); a
+  // quiet mailbox where nobody wrote is not a column the bureau failed to update.
+  interaction: null,
 };
 
 export const DEFAULT_THRESHOLDS: Readonly<ResolvedThresholds> = {

@@ -18,7 +18,8 @@ export interface VetoRisk {
     | 'site-unreachable'
     | 'backdated-publication'
     | 'privacy-exposure'
-    | 'guide-missing-elements';
+    | 'guide-missing-elements'
+    | 'poor-interaction';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -92,6 +93,14 @@ export function vetoRisks(
       1,
     ),
     serviceRisk(open),
+    // 互动回应差: no consultation channel, or a message unanswered past 3 months (a late answer, major, is not).
+    item(
+      'poor-interaction',
+      '互动回应差',
+      count((f) => f.rule === 'no-consultation-channel' || (f.rule === 'unanswered-message' && f.severity === 'veto')),
+      1,
+      1,
+    ),
   ];
 }
 

@@ -8,6 +8,7 @@ import type { Fetcher } from '../net/fetcher.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import type { PageRecord } from '../store/records.ts';
+import { columnOf, isInteraction, messagePageRecord } from './message-record.ts';
 import { pageRecordOf } from './page-record.ts';
 
 // One detail page (详情页): fetched, decoded, extracted, and turned into what the store keeps of
@@ -91,7 +92,7 @@ export async function fetchDetailPage(
   }
   const detail = extractDetail(html, res.finalUrl);
   const guide = guideOf(html, page.columnId, ctx.portal);
-  const record: PageRecord = {
+  const built: PageRecord = {
     ...pageRecordOf(
       detail,
       { url: page.url, columnId: page.columnId, fetch, firstSeen: known?.firstSeen ?? ctx.asOf, fetchedAt },
@@ -103,6 +104,7 @@ export async function fetchDetailPage(
     ...listFields,
     ...(guide ? { guide } : {}),
   };
+  const record = isInteraction(columnOf(ctx.portal, page.columnId)) ? messagePageRecord(built, html, ctx.asOf) : built;
   return { record, fetch, detail, unchanged: false };
 }
 

@@ -6,6 +6,7 @@ import type { PageRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { runQueue } from '../local/work-queue.ts';
 import { fetchDetailPage } from './detail-page.ts';
+import { awaitsReply, isInteraction, needsMessagePage } from './message-record.ts';
 import { outstandingUrls } from './outstanding-pages.ts';
 import { portalHosts } from './portal-hosts.ts';
 import {
@@ -95,7 +96,12 @@ export async function crawlDetailPages(
   const { fetch: due, deferred } = scheduleDue(
     input.items.flatMap((item) => {
       if (!hosts.has(new URL(item.url).host) || isAttachmentUrl(item.url)) return [];
-      const reason = dueReason(item, known.get(item.url), schedule);
+      const page = known.get(item.url);
+      // A message whose list row says all the rules need is not fetched; one still awaiting its
+      // reply is asked again every scan (its list entry may not change when the answer comes).
+      if (isInteraction(column) && !needsMessagePage(item, page)) return [];
+      const reason =
+        dueReason(item, page, schedule) ?? (isInteraction(column) && awaitsReply(page) ? 'outstanding' : null);
       return reason ? [{ item, reason }] : [];
     }),
     asOf,

@@ -1,5 +1,6 @@
 import { decodeHtml } from '../extract/charset.ts';
 import { extractList } from '../extract/list-extractor.ts';
+import { extractMessageList } from '../extract/message-list.ts';
 import { maskPersonalData } from '../extract/personal-data.ts';
 import type { PageLink } from '../extract/types.ts';
 import { sha256 } from '../common/hash.ts';
@@ -9,6 +10,7 @@ import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import type { FetchOutcome, ItemSnapshot } from '../model/snapshot.ts';
 import { MAX_LINKS, type ColumnRecord, type ListPageCache } from '../store/records.ts';
 import { isDetailWarning } from './detail-page.ts';
+import { isInteraction, maskMessageText } from './message-record.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { crawlSettings } from './settings.ts';
 
@@ -134,11 +136,21 @@ async function walkListPages(
     const contentHash = sha256(html);
     listCache.push({ url: next, etag: res.etag, lastModified: res.lastModified, contentHash });
     if (!(sameUrl && cached?.contentHash === contentHash)) unchanged = false;
-    const page = extractList(html, res.finalUrl, { referenceDate: asOf });
+    const messages = isInteraction(column) ? extractMessageList(html, res.finalUrl, { referenceDate: asOf }) : null;
+    const page = messages ?? extractList(html, res.finalUrl, { referenceDate: asOf });
     if (listPages === 1) placeholder = page.placeholder;
-    for (const it of page.items)
-      if (!items.has(it.url) && items.size < MAX_ITEMS)
-        items.set(it.url, { title: maskPersonalData(it.title), url: it.url, date: it.date });
+    // Hanweb's jpage fetches the rest by a POST to its data proxy: only what the page embeds is read.
+    if (messages?.totalRecords && messages.embeddedRecords! < messages.totalRecords)
+      warnings.push(`message list ${next} embeds ${messages.embeddedRecords} of ${messages.totalRecords} messages`);
+    const listed: ItemSnapshot[] = messages
+      ? messages.items.map((it) => ({
+          title: maskMessageText(it.title),
+          url: it.url,
+          date: it.date,
+          message: it.message,
+        }))
+      : page.items.map((it) => ({ title: maskPersonalData(it.title), url: it.url, date: it.date }));
+    for (const it of listed) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, it);
     for (const l of page.links)
       if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
     next = page.nextPageUrl;

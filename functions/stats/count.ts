@@ -19,6 +19,8 @@ import { guideStats, type GuideStats } from './guides.ts';
 //   in the store whose list entry is gone does not).
 // - An item's publication date is its page's 发布日期, else the date its list shows. It counts for
 //   the year that date falls in. Items with neither date are `undated` and in no year's total.
+// - `interaction` columns (领导信箱, 咨询留言) are left out: their items are citizens' messages,
+//   not information the bureau published.
 // - Each URL counts once: an item listed in several columns counts for the first column in config
 //   order (and its department).
 // - Timeliness (条例 Art. 26, 20 working days from 成文 to 公开, Chinese working days with 调休):
@@ -113,6 +115,7 @@ export function annualStats(input: AnnualStatsInput): AnnualStats {
   let undated = 0;
 
   for (const column of portal.columns) {
+    if (column.kind === 'interaction') continue; // citizens' messages, not information the bureau published
     const stats: ColumnStats = {
       columnId: column.id,
       name: column.name,

@@ -9,8 +9,8 @@ describe('problem groups', () => {
     expect(PROBLEMS[1]!.label).toBe('栏目建设不完善');
   });
 
-  it('places every one of the 16 rule ids in a group', () => {
-    expect(RULE_IDS).toHaveLength(16);
+  it('places every one of the 18 rule ids in a group', () => {
+    expect(RULE_IDS).toHaveLength(18);
     for (const rule of RULE_IDS) expect(PROBLEMS).toContain(problemOf(rule));
   });
 
@@ -25,5 +25,7 @@ describe('problem groups', () => {
     expect(group('broken-link')).toBe('P4');
     expect(group('annual-report-missing')).toBe('P9');
     expect(group('guide-missing-elements')).toBe('P10');
+    expect(group('unanswered-message')).toBe('P10');
+    expect(group('no-consultation-channel')).toBe('P10');
   });
 });

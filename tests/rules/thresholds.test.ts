@@ -26,6 +26,7 @@ describe('resolveThresholds', () => {
       interpretation: 183,
       'annual-report': 396,
       'service-guide': null,
+      interaction: null,
     });
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig, DEMO_AS_OF, DEMO_PREVIOUS_DAY } from '../../demo/portal/config.ts';
 import { demoExpectations } from '../../demo/portal/expected.ts';
 import { ROSTER_CARDS } from '../../demo/portal/hanweb-cases.ts';
+import { DEMO_ASKERS } from '../../demo/portal/interaction.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { runLocalScan } from '../../functions/scan/local-scan.ts';
@@ -9,8 +10,7 @@ import type { RevalidationCounters } from '../../functions/scan/counters.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { inject } from 'vitest';
+import { storedItems } from '../support/stored-items.ts';
 import { scanJson, scanText } from '../../bin/cli/output.ts';
 import { composeDigests, loadDigest } from '../../functions/digest/compose.ts';
 import { RULE_IDS } from '../../functions/common/rule-ids.ts';
@@ -72,14 +72,17 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       // One report a year per portal: the demo's second fire is in the rule's unit tests.
       'annual-report-missing': 1,
       'guide-missing-elements': 2,
+      // Three messages unanswered past 3 months and three answered late, one of each per layout.
+      'unanswered-message': 6,
+      'no-consultation-channel': 1,
     });
     expect(Object.keys(byRule).sort()).toEqual([...RULE_IDS].sort());
   });
 
   it('crawls every page of the main portal, GBK columns and pagination included', () => {
     const gtj = results.find((r) => r.portal.id === 'mhk-gtj')!;
-    expect(gtj.summary.columns).toBe(22);
-    expect(gtj.summary.pages).toBe(237); // 224 + the 8 pages of the Hanweb cases + the 5 办事指南
+    expect(gtj.summary.columns).toBe(26);
+    expect(gtj.summary.pages).toBe(241); // 224 + 8 pages of the Hanweb cases + 5 办事指南 + 4 message pages
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({
       count: 17,
@@ -118,20 +121,9 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
   });
 
   it('never keeps or prints personal data in clear: every stored item and both outputs are masked', async () => {
-    const clear = ['220581198503152317', '220581197206080420', '13904351234', ...ROSTER_CARDS];
-    const raw = new DynamoDBClient({
-      endpoint: inject('dynamoEndpoint'),
-      region: 'cn-north-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const stored: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await raw.send(new ScanCommand({ TableName: repo.tableName, ExclusiveStartKey: start as never }));
-      stored.push(...(page.Items ?? []).map((i) => JSON.stringify(i)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    raw.destroy();
+    // …and the names and mobile numbers of the citizens who wrote to the interaction columns.
+    const clear = ['220581198503152317', '220581197206080420', '13904351234', ...ROSTER_CARDS, ...DEMO_ASKERS];
+    const stored = await storedItems(repo.tableName);
     const outputs = [JSON.stringify(results.map(scanJson)), results.map(scanText).join('\n')];
     const everything = [...stored, ...outputs].join('\n');
     for (const n of clear) expect(everything.includes(n), n).toBe(false);
@@ -144,7 +136,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
     expect(view.subject).toBe(
-      '【周报】梅河口市国土资源局 第3周：新增问题 29，已整改 0，空白栏目 2/5（有单项否决风险）',
+      '【周报】梅河口市国土资源局 第3周：新增问题 35，已整改 0，空白栏目 2/5（有单项否决风险）',
     );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
@@ -157,18 +149,19 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const r = await runLocalScan({ portal: gtj, asOf: DEMO_AS_OF, repo });
     const after = server.stats();
     // Every page that answered before is asked conditionally and answers 304: the homepage, the
-    // 21 working columns' first list pages, the links that carry validators (the download scripts
+    // The working columns' first list pages, the links that carry validators (the download scripts
     // among them), and the detail pages
     // revalidated (those with open findings, and the day's rolling share). The only full body is
     // robots.txt; what cannot be conditional is what failed last time (the 503 column with its
-    // retries, the 404 and 403 links). None of the revalidated pages is written again.
+    // retries, the 404 and 403 links). None of the revalidated pages is written again. The 9
+    // messages whose list rows say all the rules need are not crawled as pages, only checked as links.
     const revalidated = (r.counters as typeof r.counters & RevalidationCounters).revalidated;
     expect(revalidated).toBeGreaterThan(0);
     expect(after.fullBodies - before.fullBodies).toBe(1);
-    expect(after.notModified - before.notModified).toBe(29 + revalidated);
+    expect(after.notModified - before.notModified).toBe(33 + 9 + revalidated);
     expect(r.counters).toMatchObject({
       pagesParsed: 0,
-      notModified: 29 + revalidated,
+      notModified: 33 + 9 + revalidated,
       revalidatedUnchanged: revalidated,
       linksBroken: 3,
       linksUnverified: 1,

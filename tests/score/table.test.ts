@@ -7,7 +7,12 @@ import { DEDUCTION_LINES, lineMatches, PART_CAPS, PLANNED_RULE_IDS, SCORE_PARTS 
 const SEVERITIES: Severity[] = ['veto', 'major', 'minor'];
 const KNOWN_RULES = new Set<string>([...RULE_IDS, ...PLANNED_RULE_IDS]);
 // Single-veto items by nature: they decide the verdict, they are never a deduction.
-const VETO_ONLY = new Set(['homepage-not-updated', 'privacy-exposure', 'backdated-publication']);
+const VETO_ONLY = new Set([
+  'homepage-not-updated',
+  'privacy-exposure',
+  'backdated-publication',
+  'no-consultation-channel',
+]);
 
 describe('the deduction table', () => {
   it('has the four parts of the 2019 indicators, 100 points in all, 办事服务 25', () => {
