@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'missing-interpretation',
   'privacy-exposure',
   'annual-report-missing',
+  'wording-error',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

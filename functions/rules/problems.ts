@@ -4,7 +4,7 @@ import type { RuleId } from '../common/rule-ids.ts';
 // sections it cites) named what goes wrong; output and digests group findings under those
 // words so a reader recognises their own report.
 
-export type ProblemId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'P8' | 'P9';
+export type ProblemId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6' | 'P7' | 'P8' | 'P9' | 'P10';
 
 export interface Problem {
   id: ProblemId;
@@ -28,6 +28,11 @@ export const PROBLEMS: readonly Problem[] = [
   { id: 'P7', label: '保密审查不到位', words: '建立了梅河口市国土资源局信息公开保密审查制度' },
   { id: 'P8', label: '门户网站安全', words: '本局由信息中心专门负责维护和安全防范工作' },
   { id: 'P9', label: '年度报告与统计', words: '2017年网上公开信息145条：土地利用方面信息29条 …' },
+  {
+    id: 'P10',
+    label: '检查单项否决项',
+    words: '严重表述错误、互动回应差、服务不实用（国办秘函〔2019〕19号单项否决）',
+  },
 ];
 
 // Every rule id in exactly one group (the Record type makes a new rule id a compile error
@@ -51,6 +56,7 @@ const GROUP: Readonly<Record<RuleId, ProblemId>> = {
   'privacy-exposure': 'P7',
   'site-unreachable': 'P8',
   'annual-report-missing': 'P9',
+  'wording-error': 'P10',
 };
 
 export function problemOf(rule: RuleId): Problem {

@@ -13,6 +13,7 @@ import { privacyExposure } from './privacy-exposure.ts';
 import { siteUnreachable } from './site-unreachable.ts';
 import { staleColumn } from './stale-column.ts';
 import { undatedItem } from './undated-item.ts';
+import { wordingError } from './wording-error.ts';
 import { RULE_IDS, type RuleId } from '../common/rule-ids.ts';
 import type { Finding } from '../model/finding.ts';
 import type { PortalSnapshot } from '../model/snapshot.ts';
@@ -36,6 +37,7 @@ export const rules: Record<RuleId, Rule> = {
   'expired-content': expiredContent,
   'obsolete-name': obsoleteName,
   'privacy-exposure': privacyExposure,
+  'wording-error': wordingError,
 };
 
 /**

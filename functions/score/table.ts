@@ -17,7 +17,6 @@ export { SCORE_PARTS, type ScorePart };
  * score counts them the day the rules ship; until then no finding matches them.
  */
 export const PLANNED_RULE_IDS = [
-  'wording-error',
   'no-consultation-channel',
   'unanswered-message',
   'guide-missing-elements',
