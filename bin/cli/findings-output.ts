@@ -8,7 +8,7 @@ import { workOf, type Work } from '../../functions/rectification/work.ts';
 import { problemOf } from '../../functions/rules/problems.ts';
 import { csvField, textTable } from '../../functions/stats/format.ts';
 import type { StoredFinding } from '../../functions/store/records.ts';
-import { SEVERITY_TAG, severityTagOf } from './output.ts';
+import { severityTagOf } from './output.ts';
 
 // How the 整改 commands show findings: a work list a person reads top-down (what is late first,
 // then what weighs most, then what has waited longest), the same as CSV for a spreadsheet, and a
