@@ -3,6 +3,7 @@ import { chineseWorkingCalendar } from '../../functions/calendar/working-days.ts
 import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
 import { attachmentFile } from './templates.ts';
+import { WORDING_PAGES } from './wording-pages.ts';
 
 // The ground truth of the demo's scan of 2018-01-15 (after one on 2018-01-14): what must fire,
 // and the near-misses beside each seeded problem that must not. The demo itself scans from
@@ -52,6 +53,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     why,
   });
   const G = 'mhk-gtj';
+  const wordingPage = (k: keyof typeof WORDING_PAGES) => pageUrl(G, 'djyd', WORDING_PAGES[k].title);
   const B = 'mhk-bdc';
   const K = 'mhk-kcz';
   const T = 'mhk-tdcb';
@@ -155,6 +157,16 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     ...pagesSaying(B, 'djgg', '梅河口市国土资源局不动产登记中心').map((url) =>
       e(B, 'obsolete-name', url, 'published 2017, after the renaming, signs with the old name'),
     ),
+    // wording-error (P10): one finding per page and lexicon entry, subject `<url>#<entry>`.
+    e(G, 'wording-error', `${wordingPage('countryName')}#serious-country-gonghe`, '中华人民共合国 in the body'),
+    e(G, 'wording-error', `${wordingPage('typo')}#typo-jiegan`, '秸杆 for 秸秆 (易错词, minor)'),
+    e(G, 'wording-error', `${wordingPage('leaderName')}#leader:韩志刚`, '局长韩志钢: same pinyin as the director'),
+    e(
+      G,
+      'wording-error',
+      `${wordingPage('fallenInOffice')}#fallen:周文斌`,
+      'deputy presented in office after 2017-08-10',
+    ),
   ];
 
   const nearMisses = [
@@ -240,6 +252,10 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       pageWhere(B, 'bszn', (i) => i.body.includes('梅河口市国土资源局不动产登记中心'), 'old name 2016'),
       'written in 2016, before the renaming',
     ),
+    e(G, 'wording-error', `${wordingPage('exceptionWord')}#typo-anzhuang`, '按装 inside 按装修标准 (an exception)'),
+    e(G, 'wording-error', `${wordingPage('history')}#fallen:周文斌`, 'dated 2017-07-10, before his fall'),
+    e(G, 'wording-error', `${wordingPage('history')}#leader:韩志刚`, 'the director’s name written right'),
+    e(G, 'wording-error', `${wordingPage('caseReport')}#fallen:周文斌`, 'the news item reporting the case'),
   ];
   return { fires, nearMisses };
 }

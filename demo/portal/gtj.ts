@@ -1,6 +1,7 @@
 import type { DemoColumn, DemoPortal } from './model.ts';
 import { newsItems } from './phrases.ts';
 import { amend, item, series, workingDaysAfter } from './series.ts';
+import { WORDING_COLUMN, WORDING_LEXICONS } from './wording-pages.ts';
 
 // 梅河口市国土资源局: the columns of its 2017 report, with the report's 2017 counts (土地利用
 // 29, 土地市场 23, 土地征收 13 …) and the problems the report admits, seeded on purpose.
@@ -503,5 +504,7 @@ export const GTJ: DemoPortal = {
     // P2 空白栏目: a column that never carried anything, and one showing only 暂无信息.
     col({ id: 'rsxx', name: '人事信息', kind: 'personnel', department: '办公室', items: [] }),
     col({ id: 'zfgs', name: '行政执法公示', kind: 'notice', department: '法规科', items: [], placeholder: true }),
+    WORDING_COLUMN,
   ],
+  lexicons: WORDING_LEXICONS,
 };

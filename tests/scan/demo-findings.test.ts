@@ -70,14 +70,16 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       'privacy-exposure': 2,
       // One report a year per portal: the demo's second fire is in the rule's unit tests.
       'annual-report-missing': 1,
+      // Two serious misspellings (country name, leader's name), one 落马 official, one 易错词.
+      'wording-error': 4,
     });
     expect(Object.keys(byRule).sort()).toEqual([...RULE_IDS].sort());
   });
 
   it('crawls every page of the main portal, GBK columns and pagination included', () => {
     const gtj = results.find((r) => r.portal.id === 'mhk-gtj')!;
-    expect(gtj.summary.columns).toBe(19);
-    expect(gtj.summary.pages).toBe(224);
+    expect(gtj.summary.columns).toBe(20);
+    expect(gtj.summary.pages).toBe(231);
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({
       count: 17,
@@ -85,6 +87,12 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'empty-column')).toMatchObject({ count: 2, level: 'ok' });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'privacy-exposure')).toMatchObject({ count: 2, level: 'veto' });
+    // Three serious wording matches nobody has confirmed yet: a warning, not the veto.
+    expect(gtj.summary.vetoRisks.find((v) => v.item === 'wording-error')).toMatchObject({
+      count: 0,
+      pending: 3,
+      level: 'warning',
+    });
     // One column answers 503 on both scans while the homepage is healthy: that is work for the
     // webmaster (major), not 站点无法访问, and two scans are far from the 100 probes a verdict needs.
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'site-unreachable')).toMatchObject({
@@ -142,7 +150,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
     expect(view.subject).toBe(
-      '【周报】梅河口市国土资源局 第3周：新增问题 24，已整改 0，空白栏目 2/5（有单项否决风险）',
+      '【周报】梅河口市国土资源局 第3周：新增问题 28，已整改 0，空白栏目 2/5（有单项否决风险）',
     );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
@@ -155,17 +163,17 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const r = await runLocalScan({ portal: gtj, asOf: DEMO_AS_OF, repo });
     const after = server.stats();
     // Every page that answered before is asked conditionally and answers 304: the homepage, the
-    // 18 working columns' first list pages, the links that carry validators, and the detail pages
+    // 19 working columns' first list pages, the links that carry validators, and the detail pages
     // revalidated (those with open findings, and the day's rolling share). The only full body is
     // robots.txt; what cannot be conditional is what failed last time (the 503 column with its
     // retries, the 404 and 403 links). None of the revalidated pages is written again.
     const revalidated = (r.counters as typeof r.counters & RevalidationCounters).revalidated;
     expect(revalidated).toBeGreaterThan(0);
     expect(after.fullBodies - before.fullBodies).toBe(1);
-    expect(after.notModified - before.notModified).toBe(22 + revalidated);
+    expect(after.notModified - before.notModified).toBe(23 + revalidated);
     expect(r.counters).toMatchObject({
       pagesParsed: 0,
-      notModified: 22 + revalidated,
+      notModified: 23 + revalidated,
       revalidatedUnchanged: revalidated,
       linksBroken: 3,
       linksUnverified: 1,
