@@ -1,4 +1,5 @@
-import AhoCorasick from 'modern-ahocorasick';
+// The double-array variant: about three times faster over long pages than the Map-based one.
+import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import { pinyin } from 'pinyin-pro';
 import type { FallenOfficial, Leader } from '../config/lexicon-schema.ts';
 import type { KindedEntry, Lexicon } from '../rules/lexicon.ts';
@@ -35,12 +36,22 @@ export const CASE_WORDS = [
   '一审宣判',
 ];
 
-const matchers = new WeakMap<Lexicon, AhoCorasick<KindedEntry>>();
+interface Compiled {
+  automaton: AhoCorasick;
+  /** The entries of each text (two lexicons may list the same wrong text). */
+  byText: Map<string, KindedEntry[]>;
+}
 
-function matcherOf(lex: Lexicon): AhoCorasick<KindedEntry> {
-  let m = matchers.get(lex);
-  if (!m) matchers.set(lex, (m = new AhoCorasick(lex.entries.map((e) => ({ pattern: e.text, data: e })))));
-  return m;
+const compiled = new WeakMap<Lexicon, Compiled>();
+
+function compiledOf(lex: Lexicon): Compiled {
+  let c = compiled.get(lex);
+  if (!c) {
+    const byText = new Map<string, KindedEntry[]>();
+    for (const e of lex.entries) byText.set(e.text, [...(byText.get(e.text) ?? []), e]);
+    compiled.set(lex, (c = { automaton: new AhoCorasick([...byText.keys()]), byText }));
+  }
+  return c;
 }
 
 /** The match with CONTEXT_CHARS either side, whitespace folded so the evidence reads as one line. */
@@ -109,36 +120,41 @@ function fallenHits(text: string, whole: string, f: FallenOfficial): { start: nu
  */
 export function matchText(lex: Lexicon, text: string, where: WordingHit['where'], caseText = text): WordingHit[] {
   const hits = new Map<string, WordingHit>();
-  const add = (h: Omit<WordingHit, 'count' | 'where'>) => {
+  // The context is cut for the first occurrence only: a page may repeat a word hundreds of times.
+  const add = (h: Omit<WordingHit, 'count' | 'where' | 'context'>, start: number, end: number) => {
     const seen = hits.get(h.entry);
     if (seen) seen.count += 1;
-    else hits.set(h.entry, { ...h, where, count: 1 });
+    else hits.set(h.entry, { ...h, context: contextOf(text, start, end), where, count: 1 });
   };
   if (lex.entries.length) {
-    for (const m of matcherOf(lex).iterate(text)) {
-      const e = m.data!;
-      if (silenced(text, m.start, m.end, e.exceptions)) continue;
-      add({ entry: e.id, kind: e.kind, text: m.pattern, correct: e.correct, context: contextOf(text, m.start, m.end) });
+    const { automaton, byText } = compiledOf(lex);
+    // The double-array variant may report one occurrence twice (through a failure link): once each.
+    const seen = new Set<string>();
+    for (const m of automaton.matchInText(text)) {
+      const at = `${m.begin}:${m.keyword}`;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      for (const e of byText.get(m.keyword) ?? []) {
+        if (silenced(text, m.begin, m.end, e.exceptions)) continue;
+        add({ entry: e.id, kind: e.kind, text: m.keyword, correct: e.correct }, m.begin, m.end);
+      }
     }
   }
   for (const l of lex.leaders)
     for (const h of leaderHits(text, l))
-      add({
-        entry: `leader:${l.name}`,
-        kind: 'leader',
-        text: h.text,
-        correct: l.name,
-        context: contextOf(text, h.start, h.end),
-      });
+      add({ entry: `leader:${l.name}`, kind: 'leader', text: h.text, correct: l.name }, h.start, h.end);
   for (const f of lex.fallenOfficials)
     for (const h of fallenHits(text, caseText, f))
-      add({
-        entry: `fallen:${f.name}`,
-        kind: 'fallen',
-        text: f.name,
-        correct: `${f.name}已于 ${f.date} 被查处，不再担任${f.formerPost}`,
-        context: contextOf(text, h.start, h.end),
-      });
+      add(
+        {
+          entry: `fallen:${f.name}`,
+          kind: 'fallen',
+          text: f.name,
+          correct: `${f.name}已于 ${f.date} 被查处，不再担任${f.formerPost}`,
+        },
+        h.start,
+        h.end,
+      );
   return [...hits.values()];
 }
 
