@@ -312,6 +312,14 @@ export function demoAlertExpectations(): AlertExpectation[] {
       'mhk-gtj',
       'opened',
       'warning',
+      'risk:wording-error',
+      'first scan: three serious wording matches await confirmation (a warning), held by quiet hours',
+    ),
+    a(
+      '2018-01-09 07:00',
+      'mhk-gtj',
+      'opened',
+      'warning',
       'risk:homepage-not-updated',
       'first scan: 11 days, past the warning line (10) at 02:00, held by quiet hours until 07:00',
     ),
@@ -368,8 +376,10 @@ export const DEMO_WORKFLOW = {
   /**
    * Late on the 15th, by department: 办公室 — 人事信息 empty and the two leaks (one acknowledged);
    * 法规科 — 行政执法公示 empty; 地籍管理科 — 土地征收 silent since 2017-06-30 (193 days on the 9th).
+   * 办公室 also has the three serious wording matches of 党建园地 awaiting confirmation: checking a
+   * suspected 严重表述错误 is work within the veto allowance, though it counts toward no veto item yet.
    */
-  overdue: { 办公室: 3, 法规科: 1, 地籍管理科: 1 },
+  overdue: { 办公室: 6, 法规科: 1, 地籍管理科: 1 },
   /** Every late item is a veto finding three working days past a one-day allowance. */
-  escalated: 5,
+  escalated: 8,
 } as const;
