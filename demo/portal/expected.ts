@@ -165,7 +165,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       G,
       'wording-error',
       `${wordingPage('fallenInOffice')}#fallen:周文斌`,
-      'deputy presented in office after 2017-08-10',
+      'deputy presented in office after 2018-01-03',
     ),
   ];
 
@@ -253,7 +253,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       'written in 2016, before the renaming',
     ),
     e(G, 'wording-error', `${wordingPage('exceptionWord')}#typo-anzhuang`, '按装 inside 按装修标准 (an exception)'),
-    e(G, 'wording-error', `${wordingPage('history')}#fallen:周文斌`, 'dated 2017-07-10, before his fall'),
+    e(G, 'wording-error', `${wordingPage('history')}#fallen:周文斌`, 'dated 2018-01-02, before his fall'),
     e(G, 'wording-error', `${wordingPage('history')}#leader:韩志刚`, 'the director’s name written right'),
     e(G, 'wording-error', `${wordingPage('caseReport')}#fallen:周文斌`, 'the news item reporting the case'),
   ];

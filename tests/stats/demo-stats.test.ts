@@ -34,6 +34,7 @@ const EXPECTED_2017: Record<string, number> = {
   hdjl: 0, // down
   rsxx: 0, // empty
   zfgs: 0, // 暂无信息
+  djyd: 0, // the wording pages, all of January 2018
 };
 
 describe('annual statistics of the demo portal mhk-gtj for 2017', () => {
