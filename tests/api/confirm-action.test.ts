@@ -122,25 +122,13 @@ describe('the confirm action', () => {
     });
   });
 
-  it('applies only to open or acknowledged findings', async () => {
-    await decideFinding(
-      repo,
-      'gtj',
-      TYPO.id,
-      { action: 'ignore', reason: 'false-positive' },
-      { by: 'x', identity: 'y' },
-    );
+  it('applies only to open or acknowledged findings: an ignored match is not confirmed', async () => {
     const other = wording({ kind: 'leader', confirmation: 'pending' }, 'veto', 'leader:韩志刚');
-    await scan('s4', '2018-01-17', [SERIOUS, other]);
-    await decideFinding(
-      repo,
-      'gtj',
-      other.id,
-      { action: 'ignore', reason: 'false-positive' },
-      { by: 'x', identity: 'y' },
-    );
-    await expect(
-      decideFinding(repo, 'gtj', other.id, { action: 'confirm' }, { by: 'x', identity: 'y' }),
-    ).rejects.toThrow(DecisionRefused);
+    await scan('s4', '2018-01-17', [SERIOUS, TYPO, other]);
+    const someone = { by: '李强', identity: 'local:li' };
+    await decideFinding(repo, 'gtj', other.id, { action: 'ignore', reason: 'false-positive' }, someone);
+    const refused = decideFinding(repo, 'gtj', other.id, { action: 'confirm' }, someone);
+    await expect(refused).rejects.toThrow(DecisionRefused);
+    await expect(refused).rejects.toThrow(/is ignored; confirm applies only to open or acknowledged findings/);
   });
 });

@@ -1,18 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFinding } from '../../functions/rules/finding.ts';
 import { reconcileAndSave } from '../../functions/scan/save-findings.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { fixtureConfig } from '../support/finding-fixtures.ts';
+import { findingsCli } from '../support/findings-cli.ts';
 
 // `disclosure-watch findings confirm` as a user runs it: a real process against DynamoDB Local.
 
-const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
 const ME = `local:${userInfo().username}`;
 const PAGE = 'http://gtj.example.gov.cn/gzdt/9.html';
 const SERIOUS = makeFinding('gtj', {
@@ -29,19 +27,10 @@ const SERIOUS = makeFinding('gtj', {
 describe('disclosure-watch findings confirm', () => {
   let repo: Repository;
   let configFile: string;
-  const run = async (args: string[]) => {
-    const store = ['--config', configFile, '--store', 'aws', '--endpoint', inject('dynamoEndpoint')];
-    try {
-      const { stdout, stderr } = await promisify(execFile)('node', [BIN, 'findings', ...args, ...store], {
-        timeout: 60_000,
-        env: { ...process.env, DW_TABLE_NAME: repo.tableName },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const run = findingsCli(
+    () => repo,
+    () => configFile,
+  );
 
   beforeAll(async () => {
     repo = await testRepository('findings-confirm-cli');
