@@ -30,6 +30,21 @@ describe('the built-in lexicons', () => {
     expect(() => buildLexicon({ exceptions: [{ id: 'no-such', contexts: ['x'] }] })).toThrow(
       /"no-such".*no lexicon entry/,
     );
+    const config = (lexicons: unknown) => ({
+      portals: [
+        {
+          id: 'p',
+          name: 'P',
+          homepage: 'http://x.example.gov.cn/',
+          columns: [{ id: 'c', name: 'C', url: 'http://x.example.gov.cn/c/', kind: 'news' }],
+          lexicons,
+        },
+      ],
+    });
+    // At config load, not mid-scan.
+    expect(() => parseConfig(config({ typos: [dup] }))).toThrow(
+      /portals\[0\]\.lexicons: lexicon entry id "typo-jiegan"/,
+    );
   });
 
   it('checks the config block with zod: a misnamed field is an error, not a silent default', () => {
