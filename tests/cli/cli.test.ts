@@ -255,8 +255,9 @@ describe('npm run demo', () => {
     // The 整改 week: the score, the ignored false positive, and the departments with late work.
     expect(r.stdout).toMatch(/检查评分估算 \d+(\.\d)? 分（不合格）/);
     expect(r.stdout).toContain('另有 1 项已忽略');
-    expect(r.stdout).toContain('逾期未整改：5 项');
-    expect(r.stdout).toMatch(/办公室（信息员 王丽）3 项/);
+    expect(r.stdout).toContain('逾期未整改：8 项');
+    expect(r.stdout).toMatch(/办公室（信息员 王丽）6 项/);
+    expect(r.stdout).toContain('[否决][待人工确认] wording-error');
     expect(r.stdout).toMatch(/\[已确认 办公室 王丽\]/);
     expect(r.stderr).toMatch(/weekly digest written for 16 recipients/);
     expect(r.stderr).toMatch(/mhk-gtj +339 probes, 13 failed \(3\.8 %\): warning/);
