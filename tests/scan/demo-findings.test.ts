@@ -155,6 +155,9 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
     for (const d of digests) expect(d.text).not.toContain('220581198503152317');
+    // The serious wording matches nobody has confirmed: listed as such, and the item at its warning line only.
+    expect(digests[0]!.text).toContain('【否决】【待人工确认】我局召开2018年度国土资源工作会议');
+    expect(digests[0]!.text).toContain('严重表述错误（已确认） 0/1（待人工确认 3）（预警）');
   });
 
   it('re-scans the unchanged demo without downloading any page again, and writes at most one record per column', async () => {
