@@ -15,6 +15,18 @@ const PEOPLE = buildLexicon({
   leaders: [{ name: '杜家毫', title: '省委书记' }],
   fallenOfficials: [{ name: '周文斌', formerPost: '副局长', date: '2017-08-10' }],
 });
+/** A one-portal config with the given `lexicons` block. */
+const config = (lexicons?: unknown) => ({
+  portals: [
+    {
+      id: 'p',
+      name: 'P',
+      homepage: 'http://x.example.gov.cn/',
+      columns: [{ id: 'c', name: 'C', url: 'http://x.example.gov.cn/c/', kind: 'news' }],
+      ...(lexicons ? { lexicons } : {}),
+    },
+  ],
+});
 const entries = (text: string, lex = buildLexicon(undefined)) => findWording(lex, '', text).map((h) => h.entry);
 
 describe('the built-in lexicons', () => {
@@ -30,17 +42,6 @@ describe('the built-in lexicons', () => {
     expect(() => buildLexicon({ exceptions: [{ id: 'no-such', contexts: ['x'] }] })).toThrow(
       /"no-such".*no lexicon entry/,
     );
-    const config = (lexicons: unknown) => ({
-      portals: [
-        {
-          id: 'p',
-          name: 'P',
-          homepage: 'http://x.example.gov.cn/',
-          columns: [{ id: 'c', name: 'C', url: 'http://x.example.gov.cn/c/', kind: 'news' }],
-          lexicons,
-        },
-      ],
-    });
     // At config load, not mid-scan.
     expect(() => parseConfig(config({ typos: [dup] }))).toThrow(
       /portals\[0\]\.lexicons: lexicon entry id "typo-jiegan"/,
@@ -160,16 +161,7 @@ describe('落马 officials', () => {
 
 describe('at crawl time', () => {
   it('keeps only the hits, masked, never the body', () => {
-    const portal = parseConfig({
-      portals: [
-        {
-          id: 'p',
-          name: 'P',
-          homepage: 'http://x.example.gov.cn/',
-          columns: [{ id: 'c', name: 'C', url: 'http://x.example.gov.cn/c/', kind: 'news' }],
-        },
-      ],
-    }).portals[0]!;
+    const portal = parseConfig(config()).portals[0]!;
     const body = '联系人身份证号220581198503152317，开展秸杆禁烧。' + '正文'.repeat(500);
     const rec = pageRecordOf(
       {
