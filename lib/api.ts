@@ -106,7 +106,7 @@ export class DisclosureApi extends Construct {
       [
         'BadBody',
         apigateway.ResponseType.BAD_REQUEST_BODY,
-        '"the body is not valid for this route: POST /checks takes {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"}, POST …/findings/{findingId}/actions takes {\\"action\\": \\"ack|ignore|reopen\\", \\"reason\\", \\"note\\", \\"until\\", \\"by\\", \\"expectedVersion\\"}, as application/json"',
+        '"the body is not valid for this route: POST /checks takes {\\"portalId\\": \\"…\\", \\"url\\": \\"http…\\"}, POST …/findings/{findingId}/actions takes {\\"action\\": \\"ack|ignore|reopen|confirm\\", \\"reason\\", \\"note\\", \\"until\\", \\"by\\", \\"expectedVersion\\"}, as application/json"',
       ],
       [
         'BadParameters',

@@ -23,7 +23,7 @@ import {
 import { selectPortals } from './scan-command.ts';
 import { onShutdown } from './shutdown.ts';
 
-// `disclosure-watch findings list | ack | ignore | reopen | history`: the 整改 workflow on the
+// `disclosure-watch findings list | ack | ignore | reopen | confirm | history`: the 整改 workflow on the
 // command line. A decision goes through the same validation and the same conditional write as the
 // API's, recorded under the local user (`local:<OS user>`) with --by as the name shown beside it.
 // A refused decision (a wrong transition, a conflict, an end date in the past) exits 2, unwritten.
@@ -33,16 +33,18 @@ export const FINDINGS_USAGE = `Usage:
   disclosure-watch findings ack      ID --config FILE --by NAME [--note TEXT] [--format text|json]
   disclosure-watch findings ignore   ID --config FILE --by NAME --reason false-positive|not-applicable|accepted [--note TEXT] [--until YYYY-MM-DD]
   disclosure-watch findings reopen   ID --config FILE --by NAME [--note TEXT]
+  disclosure-watch findings confirm  ID --config FILE --by NAME [--note TEXT]   (a wording-error match 待人工确认 is a real error)
   disclosure-watch findings history  ID --config FILE [--as-of YYYY-MM-DD] [--format text|json]
   (each also takes --store local|aws, --endpoint URL, --data-dir DIR)`;
 
-type Action = 'ack' | 'ignore' | 'reopen';
+type Action = 'ack' | 'ignore' | 'reopen' | 'confirm';
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   list: listCommand,
   ack: (argv) => decideCommand('ack', argv),
   ignore: (argv) => decideCommand('ignore', argv),
   reopen: (argv) => decideCommand('reopen', argv),
+  confirm: (argv) => decideCommand('confirm', argv),
   history: historyCommand,
 };
 

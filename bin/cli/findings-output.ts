@@ -8,7 +8,7 @@ import { workOf, type Work } from '../../functions/rectification/work.ts';
 import { problemOf } from '../../functions/rules/problems.ts';
 import { csvField, textTable } from '../../functions/stats/format.ts';
 import type { StoredFinding } from '../../functions/store/records.ts';
-import { SEVERITY_TAG } from './output.ts';
+import { severityTagOf } from './output.ts';
 
 // How the 整改 commands show findings: a work list a person reads top-down (what is late first,
 // then what weighs most, then what has waited longest), the same as CSV for a spreadsheet, and a
@@ -93,7 +93,7 @@ export function findingsListText(items: WorkItem[], ctx: ListContext, summary: L
     const rows = items.map(({ finding: f, work: w }) => [
       ids.get(f.id)!,
       `${f.status} ${STATUS_LABEL[f.status]}`,
-      SEVERITY_TAG[f.severity],
+      severityTagOf(f),
       f.rule,
       ownerText(w),
       `${w.ageDays}天`,
@@ -190,7 +190,7 @@ function ignoreTerms(h: Pick<HistoryEntry, 'reason' | 'until' | 'why'>): string 
 export function historyText(f: StoredFinding, history: HistoryEntry[], ctx: ListContext): string {
   const w = workOf(f, ctx.portal, ctx.asOf);
   const out = [
-    `${SEVERITY_TAG[f.severity]} ${f.title}`,
+    `${severityTagOf(f)} ${f.title}`,
     `  ${f.id} · ${f.rule} · ${f.status} ${STATUS_LABEL[f.status]}（版本 ${f.version ?? 0}）· ${ownerText(w)} · 期限 ${dueText(w)}`,
     `  ${f.url}`,
     `  ${f.message}`,

@@ -1,5 +1,6 @@
 import { departmentOf } from '../../functions/common/department.ts';
 import { bySeverity } from '../../functions/common/rule-ids.ts';
+import { awaitsConfirmation, type Finding, type FindingConfirmation } from '../../functions/model/finding.ts';
 import { problemOf, PROBLEMS } from '../../functions/rules/problems.ts';
 import { riskText } from '../../functions/rules/veto-risk.ts';
 import { scoreLines, workLines } from './work-output.ts';
@@ -13,6 +14,10 @@ import type { StoredFinding } from '../../functions/store/records.ts';
 export { findingJson, scanJson } from '../../functions/api/json.ts';
 
 export const SEVERITY_TAG = { veto: '[否决]', major: '[重要]', minor: '[一般]' } as const;
+
+/** The tag of one finding: a serious wording match nobody has confirmed says so, and is not counted. */
+export const severityTagOf = (f: Finding & { confirmed?: FindingConfirmation }) =>
+  awaitsConfirmation(f) ? `${SEVERITY_TAG[f.severity]}[待人工确认]` : SEVERITY_TAG[f.severity];
 const LEVEL_TAG = { ok: '', warning: ' ⚠ 预警', veto: ' ✖ 达到否决线', 'insufficient-data': '' } as const;
 
 export function scanText(r: ScanResult): string {
@@ -45,7 +50,7 @@ export function scanText(r: ScanResult): string {
       out.push(`  ${dept}${officer ? `（信息员 ${officer}）` : ''}`);
       for (const f of findings.sort(worstFirst)) {
         const acked = f.status === 'acknowledged' ? ` [已确认 ${f.decision?.by ?? ''}]` : '';
-        out.push(`    ${SEVERITY_TAG[f.severity]} ${f.rule}${r.newIds.has(f.id) ? ' 新' : ''}${acked}  ${f.title}`);
+        out.push(`    ${severityTagOf(f)} ${f.rule}${r.newIds.has(f.id) ? ' 新' : ''}${acked}  ${f.title}`);
         out.push(`        ${f.message}`);
         out.push(`        → ${f.action}`);
         out.push(`        ${f.url}`);

@@ -70,6 +70,7 @@ export function demoConfig(origin: string, opts: { alerts?: boolean } = {}): Con
           { name: '信息中心 网站管理员', email: `webmaster@${p.id}.example.gov.cn`, role: 'webmaster' as const },
         ],
         obsoleteNames: p.obsoleteNames ?? [{ old: '国土资源局', new: '自然资源局', since: '2019-03-01' }],
+        ...(p.lexicons ? { lexicons: p.lexicons } : {}),
         // A bureau scanning its own demo site on loopback: no need to wait between requests.
         crawl: {
           concurrency: 4,

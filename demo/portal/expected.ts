@@ -4,6 +4,7 @@ import { interactionExpectations } from './interaction.ts';
 import { itemPath, type DemoItem } from './model.ts';
 import { DEMO_PORTALS } from './site.ts';
 import { attachmentFile } from './templates.ts';
+import { WORDING_PAGES } from './wording-pages.ts';
 
 // The ground truth of the demo's scan of 2018-01-15 (after one on 2018-01-14): what must fire,
 // and the near-misses beside each seeded problem that must not. The demo itself scans from
@@ -53,6 +54,7 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     why,
   });
   const G = 'mhk-gtj';
+  const wordingPage = (k: keyof typeof WORDING_PAGES) => pageUrl(G, 'djyd', WORDING_PAGES[k].title);
   const B = 'mhk-bdc';
   const K = 'mhk-kcz';
   const T = 'mhk-tdcb';
@@ -176,6 +178,16 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
     ...pagesSaying(B, 'djgg', '梅河口市国土资源局不动产登记中心').map((url) =>
       e(B, 'obsolete-name', url, 'published 2017, after the renaming, signs with the old name'),
     ),
+    // wording-error (P10): one finding per page and lexicon entry, subject `<url>#<entry>`.
+    e(G, 'wording-error', `${wordingPage('countryName')}#serious-country-gonghe`, '中华人民共合国 in the body'),
+    e(G, 'wording-error', `${wordingPage('typo')}#typo-jiegan`, '秸杆 for 秸秆 (易错词, minor)'),
+    e(G, 'wording-error', `${wordingPage('leaderName')}#leader:韩志刚`, '局长韩志钢: same pinyin as the director'),
+    e(
+      G,
+      'wording-error',
+      `${wordingPage('fallenInOffice')}#fallen:周文斌`,
+      'deputy presented in office after 2018-01-03',
+    ),
   ];
 
   const nearMisses = [
@@ -262,6 +274,10 @@ export function demoExpectations(origin: string): { fires: Expectation[]; nearMi
       pageWhere(B, 'bszn', (i) => i.body.includes('梅河口市国土资源局不动产登记中心'), 'old name 2016'),
       'written in 2016, before the renaming',
     ),
+    e(G, 'wording-error', `${wordingPage('exceptionWord')}#typo-anzhuang`, '按装 inside 按装修标准 (an exception)'),
+    e(G, 'wording-error', `${wordingPage('history')}#fallen:周文斌`, 'dated 2018-01-02, before his fall'),
+    e(G, 'wording-error', `${wordingPage('history')}#leader:韩志刚`, 'the director’s name written right'),
+    e(G, 'wording-error', `${wordingPage('caseReport')}#fallen:周文斌`, 'the news item reporting the case'),
   ];
   // 办事指南 (demo/portal/service-guides.ts): two incomplete guides fire, three complete ones do not.
   fires.push(
@@ -359,6 +375,14 @@ export function demoAlertExpectations(): AlertExpectation[] {
       'mhk-gtj',
       'opened',
       'warning',
+      'risk:wording-error',
+      'first scan: three serious wording matches await confirmation (a warning), held by quiet hours',
+    ),
+    a(
+      '2018-01-09 07:00',
+      'mhk-gtj',
+      'opened',
+      'warning',
       'risk:homepage-not-updated',
       'first scan: 11 days, past the warning line (10) at 02:00, held by quiet hours until 07:00',
     ),
@@ -413,12 +437,14 @@ export const DEMO_WORKFLOW = {
   /** Acknowledged on the 14th: still counted, and still late. */
   acknowledged: { rule: 'privacy-exposure', by: '办公室 王丽' },
   /**
-   * Late on the 15th, by department: 办公室 — 人事信息 empty, the three leaks (one acknowledged) and
-   * the 局长信箱 message 处理中 since 2017-09-01; 法规科 — 行政执法公示 empty and the 在线咨询
+   * Late on the 15th, by department: 办公室 — 人事信息 empty, the three leaks (one acknowledged),
+   * the 局长信箱 message 处理中 since 2017-09-01, and the three serious wording matches of 党建园地
+   * awaiting confirmation (checking a suspected 严重表述错误 is work within the veto allowance,
+   * though it counts toward no veto item yet); 法规科 — 行政执法公示 empty and the 在线咨询
    * message waiting since 2017-09-03; 地籍管理科 — 土地征收 silent since 2017-06-30 (193 days on
    * the 9th). The 咨询留言 message due 2018-01-09 is first seen on the 14th: due on the 15th.
    */
-  overdue: { 办公室: 5, 法规科: 2, 地籍管理科: 1 },
+  overdue: { 办公室: 8, 法规科: 2, 地籍管理科: 1 },
   /** Every late item is a veto finding three working days past a one-day allowance. */
-  escalated: 8,
+  escalated: 11,
 } as const;

@@ -4,6 +4,7 @@ import { interactionColumns } from './interaction.ts';
 import { newsItems } from './phrases.ts';
 import { amend, item, series, workingDaysAfter } from './series.ts';
 import { serviceGuideColumn } from './service-guides.ts';
+import { WORDING_COLUMN, WORDING_LEXICONS } from './wording-pages.ts';
 
 // 梅河口市国土资源局: the columns of its 2017 report, with the report's 2017 counts (土地利用
 // 29, 土地市场 23, 土地征收 13 …) and the problems the report admits, seeded on purpose.
@@ -509,5 +510,7 @@ export const GTJ: DemoPortal = {
     ...HANWEB_COLUMNS,
     serviceGuideColumn(), // 办事指南: complete and incomplete guides (guide-missing-elements)
     ...interactionColumns('mhk-gtj'), // 互动回应: Hanweb, TRS and plain-table message columns (interaction.ts)
+    WORDING_COLUMN,
   ],
+  lexicons: WORDING_LEXICONS,
 };

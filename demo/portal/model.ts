@@ -1,3 +1,4 @@
+import type { LexiconsConfig } from '../../functions/config/lexicon-schema.ts';
 import type { ColumnKind, InteractionChannel } from '../../functions/config/schema.ts';
 
 // The demo portals as data: what each column lists and what each page says. The HTML is made
@@ -85,6 +86,8 @@ export interface DemoPortal {
   columns: DemoColumn[];
   expectedColumns: string[];
   obsoleteNames?: { old: string; new: string; since: string }[];
+  /** The portal's wording lexicons (leaders, 落马官员), copied into its config. */
+  lexicons?: LexiconsConfig;
   departments: { name: string; officer: string; email: string }[];
 }
 

@@ -94,6 +94,9 @@ function riskTitle(r: VetoRisk & { level: 'warning' | 'veto' }): string {
     r.level === 'veto'
       ? `已达否决线 ${r.vetoAt}${unit}`
       : `已达预警线 ${r.warningAt}${unit}，否决线 ${r.vetoAt}${unit}`;
+  // Matches nobody has confirmed yet: a warning that says what to do, not a count of 0.
+  if (r.item === 'wording-error' && r.level === 'warning')
+    return `严重表述错误：${r.pending ?? 0} 处疑似，待人工确认（确认 ${r.vetoAt} 处即达否决线）`;
   if (r.item === 'site-unreachable')
     return `站点无法访问：近 7 天首页探测失败率 ${r.count} %（${r.probes ?? 0} 次探测，${line}）`;
   return `${r.label}：${r.count}（${line}）`;

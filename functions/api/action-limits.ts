@@ -2,7 +2,7 @@
 // (finding-actions.ts) and API Gateway's request model (lib/api.ts), which must not disagree.
 // Kept free of imports that reach the store, so the CDK app loads no AWS SDK for it.
 
-export const FINDING_ACTIONS = ['ack', 'ignore', 'reopen'] as const;
+export const FINDING_ACTIONS = ['ack', 'ignore', 'reopen', 'confirm'] as const;
 
 /** A display name shown beside the caller's identity. */
 export const DISPLAY_NAME_MAX = 64;

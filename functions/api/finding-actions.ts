@@ -117,7 +117,7 @@ export async function postFindingAction(
   const parsed = parseBody(
     req,
     findingActionBody,
-    '{"action": "ack|ignore|reopen", "reason": "…", "note": "…"}',
+    '{"action": "ack|ignore|reopen|confirm", "reason": "…", "note": "…"}',
     'finding action',
   );
   if ('response' in parsed) return parsed.response;

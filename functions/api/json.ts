@@ -1,5 +1,5 @@
 import type { PortalConfig } from '../config/schema.ts';
-import type { FindingDecision, HistoryEntry } from '../model/finding.ts';
+import { awaitsConfirmation, type FindingDecision, type HistoryEntry } from '../model/finding.ts';
 import { openedOn, workOf } from '../rectification/work.ts';
 import type { ScoreReport } from '../score/report.ts';
 import { problemOf } from '../rules/problems.ts';
@@ -38,6 +38,7 @@ export function findingJson(f: StoredFinding, ctx: { portal: PortalConfig; asOf:
     overdue: work.overdue,
     ...(f.resolvedAsOf && f.status === 'resolved' ? { resolvedOn: f.resolvedAsOf } : {}),
     ...(f.decision ? { decision: decisionJson(f.decision) } : {}),
+    ...(f.confirmed ? { confirmed: f.confirmed } : awaitsConfirmation(f) ? { awaitingConfirmation: true } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'guide-missing-elements',
   'no-consultation-channel',
   'unanswered-message',
+  'wording-error',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
+import { buildLexicon } from '../rules/lexicon.ts';
 
 // Reads and validates a portal config. Every problem is reported with its JSON path and a fix,
 // all at once, so a bureau's webmaster can correct the file in one pass.
@@ -44,6 +45,12 @@ function crossCheck(config: Config): string[] {
     if (seen !== undefined)
       problems.push(`${at}.id: "${portal.id}" is already used by portals[${seen}]. Fix: give each portal its own id.`);
     portalIds.set(portal.id, pi);
+    // The lexicons merge with the built-in files: a clash shows here, at load, not mid-scan.
+    try {
+      buildLexicon(portal.lexicons);
+    } catch (e) {
+      problems.push(`${at}.lexicons: ${(e as Error).message}.`);
+    }
 
     const departments = new Set((portal.departments ?? []).map((d) => d.name));
     const known = [...departments].join(', ') || 'none declared';

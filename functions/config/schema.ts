@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertsSchema } from './alerts-schema.ts';
+import { lexiconsSchema } from './lexicon-schema.ts';
 import { scoreSchema } from './score-schema.ts';
 import { portalIdSchema } from '../common/portal-id.ts';
 import { RULE_IDS } from '../common/rule-ids.ts';
@@ -156,6 +157,8 @@ export const portalSchema = z.strictObject({
   alerts: alertsSchema.optional(),
   /** Per-portal weights of the inspection score estimate (docs/score.md). */
   score: scoreSchema.optional(),
+  /** The portal's wording lexicons: leaders, 落马官员, extra entries and exceptions (docs/rules.md, wording-error). */
+  lexicons: lexiconsSchema.optional(),
 });
 export type PortalConfig = z.infer<typeof portalSchema>;
 

@@ -24,7 +24,8 @@ const FONT = "font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',san
 const cell = 'padding:6px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;word-break:break-all';
 
 function finding(f: DigestFinding): string {
-  const [word, colour] = SEVERITY[f.severity];
+  const [severityWord, colour] = SEVERITY[f.severity];
+  const word = f.awaitingConfirmation ? `${severityWord}·待人工确认` : severityWord;
   return `<tr><td style="${cell}"><span style="display:inline-block;padding:1px 6px;border-radius:3px;color:#fff;background:${colour};font-size:12px">${word}</span>
 <a href="${esc(f.url)}" style="color:#1a56b0">${esc(f.title)}</a><div style="font-size:13px;color:#333;margin-top:4px">${esc(f.message)}</div>
 <div style="font-size:13px;color:#1e7e34;margin-top:2px">→ ${esc(f.action)}</div><div style="font-size:12px;color:${f.overdue ? '#b3261e' : '#777'}">${esc(workLine(f))}</div></td></tr>`;

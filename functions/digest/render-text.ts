@@ -10,7 +10,7 @@ const SEVERITY = { veto: '【否决】', major: '【重要】', minor: '【一�
 const LEVEL = { ok: '正常', warning: '预警', veto: '达到否决线', 'insufficient-data': '数据不足' } as const;
 
 const line = (f: DigestFinding) => [
-  `  ${SEVERITY[f.severity]}${f.title}`,
+  `  ${SEVERITY[f.severity]}${f.awaitingConfirmation ? '【待人工确认】' : ''}${f.title}`,
   `    ${workLine(f)}`,
   `    ${f.message}`,
   `    → ${f.action}`,

@@ -1,7 +1,13 @@
 import { addDays, isoWeek } from '../calendar/dates.ts';
 import { departmentOf, SITE_DEPARTMENT } from '../common/department.ts';
 import { bySeverity } from '../common/rule-ids.ts';
-import { IGNORE_REASONS, isCounted, type FindingStatus, type IgnoreReason } from '../model/finding.ts';
+import {
+  awaitsConfirmation,
+  IGNORE_REASONS,
+  isCounted,
+  type FindingStatus,
+  type IgnoreReason,
+} from '../model/finding.ts';
 import { workOf } from '../rectification/work.ts';
 import { problemOf, PROBLEMS, type ProblemId } from '../rules/problems.ts';
 import { riskText, type VetoRisk } from '../rules/veto-risk.ts';
@@ -27,6 +33,8 @@ export interface DigestFinding {
   message: string;
   action: string;
   status: FindingStatus;
+  /** A serious wording match nobody has confirmed yet: shown as 待人工确认, not counted. */
+  awaitingConfirmation?: boolean;
   /** Who acknowledged it (已确认), as they gave their name; null unless acknowledged. */
   acknowledgedBy: string | null;
   department: string;
@@ -121,6 +129,7 @@ export function buildDigest(input: {
       message: f.message,
       action: f.action,
       status: f.status,
+      ...(awaitsConfirmation(f) ? { awaitingConfirmation: true } : {}),
       acknowledgedBy: f.status === 'acknowledged' ? (f.decision?.by ?? null) : null,
       department: work.owner.department,
       officer: work.owner.officer,

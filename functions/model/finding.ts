@@ -49,6 +49,19 @@ export interface FindingDecision {
   substance: string;
 }
 
+/** A person's word that a finding pending confirmation (a wording-error match) is a real error. */
+export interface FindingConfirmation {
+  by: string;
+  identity: string;
+  /** ISO timestamp. */
+  at: string;
+  note?: string;
+}
+
+/** A match only a person can judge (evidence `confirmation: pending`) that nobody has confirmed yet: shown as 待人工确认, not counted. */
+export const awaitsConfirmation = (f: Pick<Finding, 'evidence'> & { confirmed?: FindingConfirmation }) =>
+  f.evidence.confirmation === 'pending' && !f.confirmed;
+
 /** One change of a finding's status: the audit trail an inspection asks for. Its own item, never a list. */
 export interface HistoryEntry {
   findingId: string;

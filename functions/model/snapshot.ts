@@ -61,6 +61,24 @@ export interface TextSignals {
   obsoleteNames?: string[];
   /** Titles the page cites in 《》 (how a 解读 names its document). */
   cites?: string[];
+  /** Wording-lexicon matches in the title or body (wording-error), with their context: never the whole body. */
+  wording?: WordingHit[];
+}
+
+/** One lexicon match on a page: the first occurrence of each entry, masked like every signal. */
+export interface WordingHit {
+  /** The lexicon entry id, or `leader:<name>` / `fallen:<name>` for the portal's people. */
+  entry: string;
+  kind: 'serious' | 'typo' | 'leader' | 'fallen';
+  /** The text as the page has it. */
+  text: string;
+  /** What it should say. */
+  correct: string;
+  /** The match with 15 characters either side. */
+  context: string;
+  where: 'title' | 'body';
+  /** Occurrences of the entry on the page. */
+  count: number;
 }
 
 /** One list entry of a column, with its detail page when it was fetched. */

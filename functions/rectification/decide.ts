@@ -1,5 +1,5 @@
 import { todayInShanghai } from '../calendar/dates.ts';
-import type { FindingStatus, HistoryEntry, IgnoreReason } from '../model/finding.ts';
+import { awaitsConfirmation, type FindingStatus, type HistoryEntry, type IgnoreReason } from '../model/finding.ts';
 import type { StoredFinding } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { decisionSubstance } from './substance.ts';
@@ -12,7 +12,9 @@ import { decisionSubstance } from './substance.ts';
 export type FindingAction =
   | { action: 'ack'; note?: string }
   | { action: 'ignore'; reason: IgnoreReason; note?: string; until?: string }
-  | { action: 'reopen'; note?: string };
+  | { action: 'reopen'; note?: string }
+  // A person read a match pending confirmation (wording-error) in context: it is a real error.
+  | { action: 'confirm'; note?: string };
 
 export interface Actor {
   /** A display name the person gave. */
@@ -43,12 +45,14 @@ const ALLOWED_FROM: Readonly<Record<FindingAction['action'], readonly FindingSta
   // A resolved finding may be ignored too: a false positive that comes and goes stays dismissed.
   ignore: ['open', 'acknowledged', 'resolved'],
   reopen: ['acknowledged', 'ignored'],
+  confirm: ['open', 'acknowledged'],
 };
 
 const TARGET: Readonly<Record<FindingAction['action'], FindingStatus>> = {
   ack: 'acknowledged',
   ignore: 'ignored',
   reopen: 'open',
+  confirm: 'open', // unused: a confirmation keeps the status (confirmOf)
 };
 
 /** The finding after the decision and its history entry, or a DecisionRefused. Pure. */
@@ -65,6 +69,7 @@ export function applyDecision(
       `finding ${f.id} is ${f.status}; ${a.action} applies only to ${ALLOWED_FROM[a.action].join(' or ')} findings` +
         (f.status === 'resolved' ? ' (a scan reopens it by itself if the problem comes back)' : ''),
     );
+  if (a.action === 'confirm') return confirmOf(f, a.note, actor, now);
   if (a.action === 'ignore' && a.until !== undefined && a.until < asOf)
     throw new DecisionRefused(400, `until ${a.until} is in the past (today is ${asOf}); give a day from today on`);
   const at = now.toISOString();
@@ -108,6 +113,38 @@ export function applyDecision(
     why,
     ...(a.action === 'ignore' ? { reason: a.reason, until: a.until } : {}),
     note: a.note,
+    decision: true,
+  };
+  return { finding, entry };
+}
+
+/** A confirmation: the status stays (open or acknowledged), the finding now counts toward its veto item and the score. */
+function confirmOf(f: StoredFinding, note: string | undefined, actor: Actor, now: Date) {
+  if (f.confirmed)
+    throw new DecisionRefused(409, `finding ${f.id} was already confirmed by ${f.confirmed.by} at ${f.confirmed.at}`);
+  if (!awaitsConfirmation(f))
+    throw new DecisionRefused(
+      400,
+      `finding ${f.id} (${f.rule}) needs no confirmation: only a match pending confirmation (a serious wording-error) is confirmed`,
+    );
+  const at = now.toISOString();
+  const version = (f.version ?? 0) + 1;
+  const finding: StoredFinding = {
+    ...f,
+    version,
+    confirmed: { by: actor.by, identity: actor.identity, at, ...(note ? { note } : {}) },
+  };
+  const entry: HistoryEntry = {
+    findingId: f.id,
+    version,
+    at,
+    asOf: todayInShanghai(now),
+    from: f.status,
+    to: f.status,
+    by: actor.by,
+    identity: actor.identity,
+    why: note ?? '人工确认：属实的严重表述错误，计入单项否决',
+    note,
     decision: true,
   };
   return { finding, entry };

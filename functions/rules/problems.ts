@@ -59,6 +59,7 @@ const GROUP: Readonly<Record<RuleId, ProblemId>> = {
   'guide-missing-elements': 'P10',
   'no-consultation-channel': 'P10',
   'unanswered-message': 'P10',
+  'wording-error': 'P10',
 };
 
 export function problemOf(rule: RuleId): Problem {

@@ -16,6 +16,7 @@ import { siteUnreachable } from './site-unreachable.ts';
 import { staleColumn } from './stale-column.ts';
 import { undatedItem } from './undated-item.ts';
 import { unansweredMessage } from './unanswered-message.ts';
+import { wordingError } from './wording-error.ts';
 import { RULE_IDS, type RuleId } from '../common/rule-ids.ts';
 import type { Finding } from '../model/finding.ts';
 import type { PortalSnapshot } from '../model/snapshot.ts';
@@ -42,6 +43,7 @@ export const rules: Record<RuleId, Rule> = {
   'guide-missing-elements': guideMissingElements,
   'no-consultation-channel': noConsultationChannel,
   'unanswered-message': unansweredMessage,
+  'wording-error': wordingError,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { availabilityLevel, failurePercent, MIN_PROBES } from './availability.ts';
-import type { Finding } from '../model/finding.ts';
+import { awaitsConfirmation, type Finding } from '../model/finding.ts';
 import type { ResolvedThresholds } from './types.ts';
 
 // The national single-veto items (单项否决, 国办秘函〔2019〕19号) measured against the open
@@ -19,7 +19,8 @@ export interface VetoRisk {
     | 'backdated-publication'
     | 'privacy-exposure'
     | 'guide-missing-elements'
-    | 'poor-interaction';
+    | 'poor-interaction'
+    | 'wording-error';
   /** The inspection's own words. */
   label: string;
   count: number;
@@ -28,6 +29,8 @@ export interface VetoRisk {
   level: RiskLevel;
   /** The probes the availability share rests on (站点无法访问 only). */
   probes?: number;
+  /** Matches still awaiting a person's confirmation (严重表述错误 only): a warning, never the veto. */
+  pending?: number;
 }
 
 const UPDATE_SENSITIVE = new Set(['news', 'notice', 'policy']);
@@ -101,6 +104,7 @@ export function vetoRisks(
       1,
       1,
     ),
+    wordingRisk(open),
   ];
 }
 
@@ -129,6 +133,22 @@ function serviceRisk(open: Finding[]): VetoRisk {
   };
 }
 
+/** 严重表述错误: one confirmed error is the veto; matches awaiting confirmation are a warning only. */
+function wordingRisk(open: Finding[]): VetoRisk {
+  const serious = open.filter((f) => f.rule === 'wording-error' && f.severity === 'veto');
+  const pending = serious.filter(awaitsConfirmation).length;
+  const confirmed = serious.length - pending;
+  return {
+    item: 'wording-error',
+    label: '严重表述错误（已确认）',
+    count: confirmed,
+    warningAt: 1,
+    vetoAt: 1,
+    level: confirmed >= 1 ? 'veto' : pending > 0 ? 'warning' : 'ok',
+    ...(pending > 0 ? { pending } : {}),
+  };
+}
+
 /** At the warning or the veto line: what summaries list and alerts announce. */
 export const atLine = (r: VetoRisk): r is VetoRisk & { level: 'warning' | 'veto' } =>
   r.level === 'warning' || r.level === 'veto';
@@ -143,4 +163,4 @@ export const riskCode = (r: VetoRisk) =>
 export const riskText = (r: VetoRisk) =>
   r.level === 'insufficient-data'
     ? `${r.label} 数据不足（${r.probes ?? 0} 次探测，需 ${MIN_PROBES} 次）`
-    : `${r.label} ${r.count}/${r.vetoAt}`;
+    : `${r.label} ${r.count}/${r.vetoAt}${r.pending ? `（待人工确认 ${r.pending}）` : ''}`;

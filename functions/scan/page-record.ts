@@ -2,6 +2,8 @@ import type { DetailPage } from '../extract/types.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import { maskPersonalData } from '../extract/personal-data.ts';
 import { readTextSignals } from '../extract/text-signals.ts';
+import { findWording } from '../extract/wording-matcher.ts';
+import { lexiconOf } from '../rules/lexicon.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 
@@ -18,11 +20,15 @@ export function pageRecordOf(
     referenceDate: at.firstSeen,
     tableNumbers: d.tableNumbers,
   });
+  const title = d.title === null ? null : maskPersonalData(d.title);
+  // Matched on masked text, so a snippet of context can never carry a clear number.
+  const wording = findWording(lexiconOf(portal.lexicons), title ?? '', maskPersonalData(d.bodyText));
+  if (wording.length) textSignals.wording = wording;
   return {
     ...at,
     ...(Object.keys(textSignals).length ? { textSignals } : {}),
     // Titles are public text, but a loss notice may put a number in one: masked like the body.
-    title: d.title === null ? null : maskPersonalData(d.title),
+    title,
     indexNo: d.indexNo,
     docNo: d.docNo,
     publisher: d.publisher,

@@ -8,7 +8,7 @@ import type {
   LinkSnapshot,
   PageSnapshot,
 } from '../model/snapshot.ts';
-import type { Finding, FindingDecision, FindingStatus } from '../model/finding.ts';
+import type { Finding, FindingConfirmation, FindingDecision, FindingStatus } from '../model/finding.ts';
 import type { RuleId } from '../common/rule-ids.ts';
 import type { PageLink } from '../extract/types.ts';
 import type { VetoRisk } from '../rules/veto-risk.ts';
@@ -85,6 +85,8 @@ export interface StoredFinding extends Finding {
   reopened: number;
   /** A person's standing decision (acknowledged or ignored), kept until reopened. */
   decision?: FindingDecision;
+  /** Set by the `confirm` action on a finding pending confirmation; scans keep it (it is not part of the rule's output). */
+  confirmed?: FindingConfirmation;
 }
 
 export interface ScanCounters {

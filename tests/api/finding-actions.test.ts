@@ -116,7 +116,7 @@ describe('finding routes', () => {
   it('refuses malformed actions, unknown and foreign findings and an unsigned caller with a JSON 4xx, writing nothing', async () => {
     const cases: [string, unknown, number, RegExp, (string | null)?][] = [
       [STALE.id, 'not json', 400, /must be JSON/],
-      [STALE.id, { action: 'close' }, 400, /action: must be one of ack, ignore, reopen/],
+      [STALE.id, { action: 'close' }, 400, /action: must be one of ack, ignore, reopen, confirm/],
       [STALE.id, { action: 'ignore' }, 400, /reason: ignore needs a reason: false-positive, not-applicable, accepted/],
       [STALE.id, { action: 'ack', reason: 'accepted' }, 400, /reason: only ignore takes a reason/],
       [STALE.id, { action: 'reopen', until: '2018-02-01' }, 400, /until: only ignore takes an end date/],

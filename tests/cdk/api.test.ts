@@ -63,7 +63,7 @@ describe('API', () => {
         required: ['action'],
         additionalProperties: false,
         properties: {
-          action: { type: 'string', enum: ['ack', 'ignore', 'reopen'] },
+          action: { type: 'string', enum: ['ack', 'ignore', 'reopen', 'confirm'] },
           by: { type: 'string', minLength: 1, maxLength: 64 },
           reason: { type: 'string', enum: ['false-positive', 'not-applicable', 'accepted'] },
           note: { type: 'string', minLength: 1, maxLength: 500 },

@@ -259,6 +259,7 @@ describe('npm run demo', () => {
     const late = Object.values(DEMO_WORKFLOW.overdue).reduce((a, b) => a + b, 0);
     expect(r.stdout).toContain(`逾期未整改：${late} 项`);
     expect(r.stdout).toContain(`办公室（信息员 王丽）${DEMO_WORKFLOW.overdue['办公室']} 项`);
+    expect(r.stdout).toContain('[否决][待人工确认] wording-error');
     expect(r.stdout).toMatch(/\[已确认 办公室 王丽\]/);
     expect(r.stderr).toMatch(/weekly digest written for 16 recipients/);
     expect(r.stderr).toMatch(/mhk-gtj +339 probes, 13 failed \(3\.8 %\): warning/);

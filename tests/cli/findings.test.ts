@@ -1,20 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, todayInShanghai } from '../../functions/calendar/dates.ts';
 import type { Finding } from '../../functions/model/finding.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { BROKEN, EMPTY, fixtureConfig, GONE, seedFindings, STALE, UNDATED } from '../support/finding-fixtures.ts';
+import { findingsCli } from '../support/findings-cli.ts';
 
 // `disclosure-watch findings` as a user runs it: a real process against DynamoDB Local, over
 // findings two real reconciles left in the store. Decisions are made "now" (the real clock), so
 // an end date is given relative to today.
 
-const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
 const ME = `local:${userInfo().username}`;
 
 describe('disclosure-watch findings', () => {
@@ -22,19 +20,10 @@ describe('disclosure-watch findings', () => {
   let configFile: string;
   let twins: [Finding, Finding];
 
-  const run = async (args: string[]) => {
-    const store = ['--config', configFile, '--store', 'aws', '--endpoint', inject('dynamoEndpoint')];
-    try {
-      const { stdout, stderr } = await promisify(execFile)('node', [BIN, 'findings', ...args, ...store], {
-        timeout: 60_000,
-        env: { ...process.env, DW_TABLE_NAME: repo.tableName },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
-  };
+  const run = findingsCli(
+    () => repo,
+    () => configFile,
+  );
   const historyOf = (f: Finding) => repo.findingHistory('gtj', f.id);
 
   beforeAll(async () => {

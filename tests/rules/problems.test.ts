@@ -9,8 +9,8 @@ describe('problem groups', () => {
     expect(PROBLEMS[1]!.label).toBe('栏目建设不完善');
   });
 
-  it('places every one of the 18 rule ids in a group', () => {
-    expect(RULE_IDS).toHaveLength(18);
+  it('places every one of the 19 rule ids in a group', () => {
+    expect(RULE_IDS).toHaveLength(19);
     for (const rule of RULE_IDS) expect(PROBLEMS).toContain(problemOf(rule));
   });
 
@@ -27,5 +27,6 @@ describe('problem groups', () => {
     expect(group('guide-missing-elements')).toBe('P10');
     expect(group('unanswered-message')).toBe('P10');
     expect(group('no-consultation-channel')).toBe('P10');
+    expect(group('wording-error')).toBe('P10');
   });
 });

@@ -75,14 +75,16 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       // Three messages unanswered past 3 months and three answered late, one of each per layout.
       'unanswered-message': 6,
       'no-consultation-channel': 1,
+      // Two serious misspellings (country name, leader's name), one 落马 official, one 易错词.
+      'wording-error': 4,
     });
     expect(Object.keys(byRule).sort()).toEqual([...RULE_IDS].sort());
   });
 
   it('crawls every page of the main portal, GBK columns and pagination included', () => {
     const gtj = results.find((r) => r.portal.id === 'mhk-gtj')!;
-    expect(gtj.summary.columns).toBe(26);
-    expect(gtj.summary.pages).toBe(241); // 224 + 8 pages of the Hanweb cases + 5 办事指南 + 4 message pages
+    expect(gtj.summary.columns).toBe(27);
+    expect(gtj.summary.pages).toBe(248); // 224 + 8 Hanweb cases + 5 办事指南 + 4 message pages + 7 wording pages
     expect(gtj.counters.failures).toBe(4); // 互动交流 (down on purpose) and the three dead or forbidden links
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'homepage-not-updated')).toMatchObject({
       count: 17,
@@ -90,6 +92,12 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'empty-column')).toMatchObject({ count: 2, level: 'ok' });
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'privacy-exposure')).toMatchObject({ count: 3, level: 'veto' });
+    // Three serious wording matches nobody has confirmed yet: a warning, not the veto.
+    expect(gtj.summary.vetoRisks.find((v) => v.item === 'wording-error')).toMatchObject({
+      count: 0,
+      pending: 3,
+      level: 'warning',
+    });
     // One column answers 503 on both scans while the homepage is healthy: that is work for the
     // webmaster (major), not 站点无法访问, and two scans are far from the 100 probes a verdict needs.
     expect(gtj.summary.vetoRisks.find((v) => v.item === 'site-unreachable')).toMatchObject({
@@ -136,11 +144,14 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const gtj = config.portals[0]!;
     const view = await loadDigest(repo, gtj, DEMO_AS_OF);
     expect(view.subject).toBe(
-      '【周报】梅河口市国土资源局 第3周：新增问题 35，已整改 0，空白栏目 2/5（有单项否决风险）',
+      '【周报】梅河口市国土资源局 第3周：新增问题 39，已整改 0，空白栏目 2/5（有单项否决风险）',
     );
     const digests = composeDigests(view, gtj, { name: '监测', email: 'dw@example.gov.cn' });
     expect(digests.map((d) => d.recipient.role)).toEqual(['leader', 'leader', 'department', 'webmaster']);
     for (const d of digests) expect(d.text).not.toContain('220581198503152317');
+    // The serious wording matches nobody has confirmed: listed as such, and the item at its warning line only.
+    expect(digests[0]!.text).toContain('【否决】【待人工确认】我局召开2018年度国土资源工作会议');
+    expect(digests[0]!.text).toContain('严重表述错误（已确认） 0/1（待人工确认 3）（预警）');
   });
 
   it('re-scans the unchanged demo without downloading any page again, and writes at most one record per column', async () => {
@@ -158,10 +169,10 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
     const revalidated = (r.counters as typeof r.counters & RevalidationCounters).revalidated;
     expect(revalidated).toBeGreaterThan(0);
     expect(after.fullBodies - before.fullBodies).toBe(1);
-    expect(after.notModified - before.notModified).toBe(33 + 9 + revalidated);
+    expect(after.notModified - before.notModified).toBe(34 + 9 + revalidated);
     expect(r.counters).toMatchObject({
       pagesParsed: 0,
-      notModified: 33 + 9 + revalidated,
+      notModified: 34 + 9 + revalidated,
       revalidatedUnchanged: revalidated,
       linksBroken: 3,
       linksUnverified: 1,
