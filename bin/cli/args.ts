@@ -17,6 +17,7 @@ Usage:
   disclosure-watch findings ack     ID --config FILE --by NAME [--note TEXT] [--format text|json] [--store …] [--data-dir DIR]
   disclosure-watch findings ignore  ID --config FILE --by NAME --reason false-positive|not-applicable|accepted [--note TEXT] [--until YYYY-MM-DD] [--store …] [--data-dir DIR]
   disclosure-watch findings reopen  ID --config FILE --by NAME [--note TEXT] [--store …] [--data-dir DIR]
+  disclosure-watch findings confirm ID --config FILE --by NAME [--note TEXT] [--store …] [--data-dir DIR]
   disclosure-watch findings history ID --config FILE [--format text|json] [--store …] [--data-dir DIR]
   disclosure-watch serve  --config FILE [--port N] [--schedule [--probe-every MINUTES] [--out DIR] [--send] [--ses-endpoint URL]] [--store local|aws] [--endpoint URL] [--data-dir DIR]
   disclosure-watch demo   [--format text|json]
@@ -28,7 +29,8 @@ Usage:
   findings     整改: the work list (default: open and acknowledged; overdue first, then by severity and age) and a
                person's decisions. ID is the id the list shows, or a unique prefix of 6+ characters; --portal is
                needed only when the config has several portals. A decision is recorded as local:<OS user>, with
-               --by as the name shown. ignore holds through --until (inclusive) or until the evidence changes.
+               --by as the name shown. ignore holds through --until (inclusive) or until the evidence changes;
+               confirm makes a serious wording-error match (待人工确认) count toward the veto item and the score.
   --schedule   serve also runs the schedules (Asia/Shanghai): probes every --probe-every minutes (1–72, default
                30), the daily scan at 02:00, alerts after each, the Monday 08:00 digest; digests go under --out
                (default out/), alerts under --out/alerts, unless --send. One JSON line on stderr per run.
