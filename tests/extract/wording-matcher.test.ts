@@ -175,6 +175,7 @@ describe('at crawl time', () => {
         indexNo: null,
         docNo: null,
         publisher: null,
+        issuers: [],
         generatedDate: null,
         publishedDate: '2018-01-02',
         validity: null,
