@@ -2,7 +2,7 @@
 // well under 10 ms a page. Run: npx tsx bench/lexicon.ts [entries] [pageChars]
 import { performance } from 'node:perf_hooks';
 import { findWording } from '../functions/extract/wording-matcher.ts';
-import { buildLexicon } from '../functions/rules/lexicon.ts';
+import { buildLexicon } from '../functions/config/lexicon.ts';
 
 const ENTRIES = Number(process.argv[2] ?? 5000);
 const PAGE_CHARS = Number(process.argv[3] ?? 50_000);

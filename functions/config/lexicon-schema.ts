@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The wording lexicons (严重表述错误 / 错别字): the built-in data files (functions/rules/lexicons/)
+// The wording lexicons (严重表述错误 / 错别字): the built-in data files (functions/config/lexicons/)
 // and a portal's own extension in the config share one entry shape, checked with zod when they
 // load, so a malformed entry fails at start-up and never silently stops matching.
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configSchema, type Config } from './schema.ts';
-import { buildLexicon } from '../rules/lexicon.ts';
+import { buildLexicon } from './lexicon.ts';
 
 // Reads and validates a portal config. Every problem is reported with its JSON path and a fix,
 // all at once, so a bureau's webmaster can correct the file in one pass.

@@ -2,7 +2,7 @@
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import { pinyin } from 'pinyin-pro';
 import type { FallenOfficial, Leader } from '../config/lexicon-schema.ts';
-import type { KindedEntry, Lexicon } from '../rules/lexicon.ts';
+import type { KindedEntry, Lexicon } from '../config/lexicon.ts';
 import type { WordingHit } from '../model/snapshot.ts';
 
 // Finds wording-lexicon matches in a page's title and body at crawl time (the body is not kept):

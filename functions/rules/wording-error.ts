@@ -1,5 +1,5 @@
 import { columnLabel, makeFinding, officerOf } from './finding.ts';
-import { lexiconOf } from './lexicon.ts';
+import { lexiconOf } from '../config/lexicon.ts';
 import { columnById, pageTitle, publishedOf } from './snapshot-queries.ts';
 import type { Finding } from '../model/finding.ts';
 import type { WordingHit } from '../model/snapshot.ts';

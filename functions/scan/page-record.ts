@@ -3,7 +3,7 @@ import type { PortalConfig } from '../config/schema.ts';
 import { maskPersonalData } from '../extract/personal-data.ts';
 import { readTextSignals } from '../extract/text-signals.ts';
 import { findWording } from '../extract/wording-matcher.ts';
-import { lexiconOf } from '../rules/lexicon.ts';
+import { lexiconOf } from '../config/lexicon.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 

@@ -7,7 +7,7 @@ import {
   matchText,
   sameReadingOtherName,
 } from '../../functions/extract/wording-matcher.ts';
-import { BUILT_IN_ENTRIES, buildLexicon } from '../../functions/rules/lexicon.ts';
+import { BUILT_IN_ENTRIES, buildLexicon } from '../../functions/config/lexicon.ts';
 import { pageRecordOf } from '../../functions/scan/page-record.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 

@@ -6,7 +6,7 @@ import {
   type Leader,
   type LexiconEntry,
   type LexiconsConfig,
-} from '../config/lexicon-schema.ts';
+} from './lexicon-schema.ts';
 
 // The lexicons wording-error matches: the built-in data files, checked once when the module loads
 // (a broken file fails at cold start, never mid-scan), merged with a portal's own `lexicons` block.
