@@ -363,6 +363,14 @@ export function demoAlertExpectations(): AlertExpectation[] {
     a('2018-01-09 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:poor-interaction', 'first scan: its only channel is 信访'),
     a('2018-01-09 02:00', 'mhk-bdc', 'opened', 'veto', 'risk:homepage-not-updated', 'first scan: 20 days'),
     a(
+      '2018-01-09 02:00',
+      'mhk-tdcb',
+      'opened',
+      'veto',
+      'risk:poor-interaction',
+      'first scan: no consultation channel configured',
+    ),
+    a(
       '2018-01-09 07:00',
       'mhk-gtj',
       'opened',

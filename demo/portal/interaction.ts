@@ -174,6 +174,23 @@ export const DEMO_INTERACTIONS: readonly DemoInteraction[] = [
     department: '登记科',
     messages: [m(3101, '反映登记窗口服务态度问题', '2017-06-01', '2017-06-20', '已办结', null)],
   },
+  // The 矿产资源管理站's 站长信箱: every message answered within weeks (the clean portal stays clean).
+  {
+    portal: 'mhk-kcz',
+    id: 'zzxx',
+    name: '站长信箱',
+    layout: 'plain',
+    channel: 'mailbox',
+    department: '矿管科',
+    messages: [
+      m(3201, '咨询采矿许可证延续需要的材料', '2017-10-09', '2017-10-20', '已回复', null, {
+        unit: '梅河口市矿产资源管理站',
+      }),
+      m(3202, '反映村里小煤窑私挖问题', '2017-12-04', '2017-12-15', '已办结', null, {
+        unit: '梅河口市矿产资源管理站',
+      }),
+    ],
+  },
 ];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -337,12 +354,26 @@ export function interactionExpectations(origin: string): { fires: Expectation[];
     subject: 'consultation-channel',
     why: 'its only interaction column is 信访举报 (petition)',
   });
-  nearMisses.push({
-    portal: 'mhk-gtj',
+  fires.push({
+    portal: 'mhk-tdcb',
     rule: 'no-consultation-channel',
     subject: 'consultation-channel',
-    why: 'three consultation channels that open and show messages',
+    why: 'no interaction column configured at all: nowhere to ask',
   });
+  nearMisses.push(
+    {
+      portal: 'mhk-gtj',
+      rule: 'no-consultation-channel',
+      subject: 'consultation-channel',
+      why: 'three consultation channels that open and show messages',
+    },
+    {
+      portal: 'mhk-kcz',
+      rule: 'no-consultation-channel',
+      subject: 'consultation-channel',
+      why: 'a 站长信箱 whose messages are all answered',
+    },
+  );
   return { fires, nearMisses };
 }
 

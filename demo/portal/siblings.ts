@@ -138,6 +138,7 @@ export const KCZ: DemoPortal = {
   expectedColumns: ['通知公告'],
   departments: [{ name: '矿管科', officer: '吴刚', email: 'wugang@mhk-kcz.example.gov.cn' }],
   columns: [
+    ...interactionColumns('mhk-kcz'), // 站长信箱: every message answered (interaction.ts)
     {
       id: 'tzgg',
       name: '通知公告',

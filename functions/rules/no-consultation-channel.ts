@@ -7,23 +7,24 @@ import type { Rule } from './types.ts';
 // no 咨询留言 or 领导信箱 column that opens and shows any message. 网上信访 and 纪检举报 columns do
 // not count (config `channel`), nor do 在线访谈 and 调查征集.
 //
-// Judged only for portals that configure an `interaction` column at all: many departments take
-// messages on their government's shared platform (政府门户互动平台), which the service knows of
-// only when the config names it. A portal configured with only 信访 or 举报 columns fires.
+// A portal that configures no interaction column has no channel the service can see, and fires
+// too: a department that takes messages on its government's shared platform (政府门户互动平台)
+// configures that platform's column as its `interaction` column, and the message says so.
 
 export const CONSULTATION_SUBJECT = 'consultation-channel';
 
 export const noConsultationChannel: Rule = (snapshot) => {
   const interaction = snapshot.columns.filter((c) => c.column.kind === 'interaction');
-  if (interaction.length === 0) return [];
   const channels = consultationColumns(snapshot);
   if (channels.some((c) => c.fetch.ok && realItems(c.items).length > 0)) return [];
   const why =
-    channels.length === 0
-      ? `配置的互动栏目（${interaction.map((c) => `${c.column.name}：${channelOf(c.column)}`).join('、')}）都不是咨询渠道（信访、举报、访谈、征集不计）`
-      : channels.every((c) => !c.fetch.ok)
-        ? `咨询栏目（${channels.map((c) => c.column.name).join('、')}）无法打开`
-        : `咨询栏目（${channels.map((c) => c.column.name).join('、')}）没有任何留言`;
+    interaction.length === 0
+      ? '没有配置任何互动栏目（咨询留言、领导信箱）；如使用政府门户网站统一互动平台，请在监测配置中把该栏目配置为 interaction 栏目'
+      : channels.length === 0
+        ? `配置的互动栏目（${interaction.map((c) => `${c.column.name}：${channelOf(c.column)}`).join('、')}）都不是咨询渠道（信访、举报、访谈、征集不计）`
+        : channels.every((c) => !c.fetch.ok)
+          ? `咨询栏目（${channels.map((c) => c.column.name).join('、')}）无法打开`
+          : `咨询栏目（${channels.map((c) => c.column.name).join('、')}）没有任何留言`;
   return [
     makeFinding(snapshot.portal.id, {
       rule: 'no-consultation-channel',

@@ -130,8 +130,12 @@ describe('no-consultation-channel', () => {
     expect(run(mailbox([answered]))).toEqual([]);
   });
 
-  it('is silent for a portal that configures no interaction column at all', () => {
-    expect(run(column({ id: 'gzdt' }))).toEqual([]);
+  it('fires for a portal that configures no interaction column at all, and says how to name a shared platform', () => {
+    const [f, ...rest] = run(column({ id: 'gzdt' }));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'no-consultation-channel', severity: 'veto', subject: 'consultation-channel' });
+    expect(f!.message).toContain('没有配置任何互动栏目');
+    expect(f!.message).toContain('统一互动平台');
   });
 
   it('fires when the only channels are 信访 and 举报, however busy', () => {

@@ -23,6 +23,7 @@ describe('registry', () => {
       'stale-column:gzdt',
       'undated-item:gzdt',
       'annual-report-missing:-',
+      'no-consultation-channel:-', // no 咨询/信箱 column configured: nowhere to ask
     ]);
   });
 
@@ -41,7 +42,15 @@ describe('registry', () => {
   });
 
   it('finds nothing on a healthy portal', () => {
+    const answered = item('m1', '2017-12-01', {
+      title: '咨询宅基地审批材料',
+      message: { posted: '2017-12-01', replied: '2017-12-05', status: 'answered', replyUnit: '办公室' },
+    });
     const s = snapshot({
+      columns: [
+        column({ id: 'gzdt', name: '工作动态' }),
+        column({ id: 'jzxx', name: '局长信箱', kind: 'interaction', department: '办公室' }, { items: [answered] }),
+      ],
       homepage: {
         items: [item('h', '2018-01-12'), item('report', '2017-01-20', { title: '2016年度政府信息公开工作报告' })],
       },
