@@ -138,12 +138,16 @@ describe('the scheduled jobs', () => {
             portal: 'jobs',
             columns: 1,
             alerts: {
-              sent: [expect.objectContaining({ key: 'risk:homepage-not-updated', kind: 'opened', level: 'veto' })],
+              // Its stale homepage, and no consultation channel configured (互动回应差).
+              sent: [
+                expect.objectContaining({ key: 'risk:homepage-not-updated', kind: 'opened', level: 'veto' }),
+                expect.objectContaining({ key: 'risk:poor-interaction', kind: 'opened', level: 'veto' }),
+              ],
             },
           },
         ],
       });
-      expect(readdirSync(join(out, 'alerts', 'jobs')).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+      expect(readdirSync(join(out, 'alerts', 'jobs')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
 
       // A probe round at 02:30 records the homepage, and the alert already sent is not sent again.
       const probe = await job('probe').run({ at: new Date('2018-01-15T02:30:00+08:00'), signal });

@@ -74,7 +74,7 @@ describe('the demo portals scanned on 2018-01-14 and 2018-01-15', () => {
       'guide-missing-elements': 2,
       // Three messages unanswered past 3 months and three answered late, one of each per layout.
       'unanswered-message': 6,
-      'no-consultation-channel': 1,
+      'no-consultation-channel': 2, // mhk-bdc (信访 only) and mhk-tdcb (none configured)
       // Two serious misspellings (country name, leader's name), one 落马 official, one 易错词.
       'wording-error': 4,
     });
