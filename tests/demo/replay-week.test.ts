@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig, DEMO_SCAN_DAYS } from '../../demo/portal/config.ts';
-import { DEMO_AVAILABILITY, demoAlertExpectations } from '../../demo/portal/expected.ts';
+import { DEMO_AVAILABILITY, demoAlertExpectations } from '../../demo/portal/expected-alerts.ts';
 import { beijing, faultAt, GTJ_OUTAGE, replayRounds } from '../../demo/portal/outages.ts';
 import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { replayProbeWeek, type ReplayReport } from '../../demo/replay-week.ts';
