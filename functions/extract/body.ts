@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { inFurniture, isElement, isInvisible, isTextNode } from './dom.ts';
+import { tick } from './budget.ts';
+import { inFurniture, isElement, isInvisible, isTextNode, walk } from './dom.ts';
 
 // Finding the article body. Publishing systems wrap it in a known container (TRS: TRS_Editor /
 // trs_editor_view / #zoom, 大汉 JCMS: #zoom, Hanweb: #UCAP-CONTENT …). Those are trusted even when
@@ -52,11 +53,12 @@ const SUBSTANTIAL = 200;
 
 /** Text length of a subtree (blanks not counted), skipping what `skip` rejects. */
 export function textLength(node: AnyNode, skip: (n: AnyNode) => boolean): number {
-  if (skip(node)) return 0;
-  if (isTextNode(node)) return node.data.replace(/[\s\u00a0\u3000\u200b]+/g, '').length;
-  if (!isElement(node) || isInvisible(node)) return 0;
   let n = 0;
-  for (const c of node.children) n += textLength(c, skip);
+  walk(node, (c) => {
+    if (skip(c)) return false;
+    if (isTextNode(c)) n += c.data.replace(/[\s\u00a0\u3000\u200b]+/g, '').length;
+    return isElement(c) && !isInvisible(c);
+  });
   return n;
 }
 
@@ -100,7 +102,15 @@ export function findBodyContainer($: CheerioAPI, skip: (n: AnyNode) => boolean):
   // A generic .content often wraps half the page; the innermost match is the body. An empty
   // innermost one (an empty .content-main) stands, unless an outer match holds real text.
   const articles = pick(ARTICLE_CONTAINERS);
-  const innermost = articles.filter((el) => !articles.some((o) => o !== el && $.contains(el, o)));
+  const holdsArticle = new Set<AnyNode>();
+  for (const el of articles) {
+    // Marking stops at an ancestor already marked: its own ancestors are marked too.
+    for (let p = el.parent; p && !holdsArticle.has(p); p = p.parent) {
+      tick();
+      holdsArticle.add(p);
+    }
+  }
+  const innermost = articles.filter((el) => !holdsArticle.has(el));
   const inner = largest(innermost, skip);
   if (inner) {
     if (textLength(inner, skip) > 0) return inner;
@@ -111,6 +121,7 @@ export function findBodyContainer($: CheerioAPI, skip: (n: AnyNode) => boolean):
   let best: Element | null = null;
   let bestScore = 0;
   $('div, td, section, article').each((_, el) => {
+    tick();
     if (!isElement(el) || inFurniture(el)) return;
     const score = ownParagraphText(el);
     if (score > bestScore) {

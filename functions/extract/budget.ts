@@ -10,8 +10,10 @@ export class ExtractionBudgetExceeded extends Error {
   constructor(
     readonly what: string,
     readonly budgetMs: number,
+    /** Why the page was refused before its time was up (nesting too deep to parse at all). */
+    reason?: string,
   ) {
-    super(`${what}: extraction stopped after ${budgetMs} ms (page too large or too deeply nested)`);
+    super(`${what}: ${reason ?? `extraction stopped after ${budgetMs} ms (page too large or too deeply nested)`}`);
   }
 }
 
@@ -37,4 +39,33 @@ export class Budget {
       throw new ExtractionBudgetExceeded(this.what, this.budgetMs);
     }
   }
+  /** Refuses the page now, for a reason known before the time is up. */
+  refuse(reason: string): never {
+    throw new ExtractionBudgetExceeded(this.what, this.budgetMs, reason);
+  }
+}
+
+// Extraction is synchronous, so the page being extracted has one budget at a time: the entry
+// points install it here and every walk ticks it, without threading it through each helper.
+let active: Budget | null = null;
+
+/** Runs `fn` with `budget` as the one every walk ticks (restoring the outer one after). */
+export function underBudget<T>(budget: Budget, fn: () => T): T {
+  const outer = active;
+  active = budget;
+  try {
+    return fn();
+  } finally {
+    active = outer;
+  }
+}
+
+/** One step of a walk, counted against the page's budget (none outside an extraction). */
+export function tick(): void {
+  active?.tick();
+}
+
+/** The budget an extractor runs under: the one given, else its caller's, else a fresh one. */
+export function budgetFor(what: string, given?: Budget): Budget {
+  return given ?? active ?? new Budget(what);
 }

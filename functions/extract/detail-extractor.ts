@@ -1,14 +1,15 @@
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findBodyContainer } from './body.ts';
+import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
+import { loadHtml } from './parse.ts';
 import { parseDate, parseDateCell } from './dates.ts';
-import { ancestors, flatText, isElement, isInline, isInvisible, isTextNode, textOf } from './dom.ts';
+import { ancestors, bodyElements, flatText, isElement, isInvisible, isTextNode, textOf, visibleChars } from './dom.ts';
 import { findLabels, type LabelField, type LabelHit } from './labels.ts';
 import { numbersInTables } from './table-banking.ts';
 import { baseUrlOf, collectLinks } from './links.ts';
 import { normalizeText, squeeze } from './text.ts';
-import { extractTitle, headingText, pubDateMeta } from './title.ts';
+import { extractTitle, pubDateMeta } from './title.ts';
 import type { DetailPage } from './types.ts';
 
 // Soft 404s: portals answer a removed article with HTTP 200 and a notice. "404" alone is too
@@ -100,29 +101,32 @@ function metadataRows(hits: LabelHit[]): Set<AnyNode> {
 
 /** Body text that is neither a link nor furniture: what is left of an attachment-only body is ~nothing. */
 function ownBodyText(el: Element, skip: (n: AnyNode) => boolean): string {
-  const walk = (n: AnyNode): string => {
-    if (skip(n) || (isElement(n) && (n.name === 'a' || isInvisible(n)))) return ' ';
-    if (isTextNode(n)) return n.data;
-    if (!isElement(n)) return '';
-    return isInline(n) ? n.children.map(walk).join('') : ` ${n.children.map(walk).join('')} `;
-  };
-  return normalizeText(walk(el).replace(BOILERPLATE, ' '));
+  const text = textOf(el, (n) => skip(n) || (isElement(n) && (n.name === 'a' || isInvisible(n))));
+  return normalizeText(text.replace(BOILERPLATE, ' '));
 }
 
 function isErrorPage($: CheerioAPI, bodyChars: number): boolean {
   if (bodyChars >= REAL_BODY_CHARS) return false;
   if (ERROR_TITLE.test(normalizeText($('title').text()))) return true;
-  return $('body *, title')
-    .toArray()
-    .some((el) => {
-      if (!isElement(el) || el.name === 'a' || el.name === 'script' || el.name === 'style') return false;
-      const t = flatText(el);
-      return t.length > 0 && t.length <= 60 && ERROR_TEXT.test(t);
-    });
+  return [...bodyElements($), ...$('title').toArray()].some((el) => {
+    tick();
+    if (!isElement(el) || el.name === 'a' || el.name === 'script' || el.name === 'style') return false;
+    // Cheap first: the visible characters bound the flat text's length from below.
+    const chars = visibleChars(el);
+    if (chars === 0 || chars > 60) return false;
+    const t = flatText(el);
+    return t.length > 0 && t.length <= 60 && ERROR_TEXT.test(t);
+  });
 }
 
-export function extractDetail(html: string, pageUrl: string): DetailPage {
-  const $ = cheerio.load(html);
+/** A detail page read under `budget`; past it, ExtractionBudgetExceeded. */
+export function extractDetail(html: string, pageUrl: string, budget?: Budget): DetailPage {
+  const pageBudget = budgetFor(`detail page ${pageUrl}`, budget);
+  return underBudget(pageBudget, () => readDetail(html, pageUrl, pageBudget));
+}
+
+function readDetail(html: string, pageUrl: string, budget: Budget): DetailPage {
+  const $ = loadHtml(html, budget);
   const links = collectLinks($, baseUrlOf($, pageUrl));
   const attachments = links.filter((l) => l.kind === 'attachment');
   const root = $('body')[0] ?? $.root()[0]!;
@@ -134,16 +138,18 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
   const titleKey = title ? squeeze(title) : null;
   const titleEls = new Set(
     titleKey
-      ? $('body *')
-          .toArray()
-          .filter(
-            (el) => isElement(el) && $(el).text().length < titleKey.length * 3 && squeeze(headingText(el)) === titleKey,
-          )
+      ? bodyElements($).filter((el) => {
+          tick();
+          // squeeze() drops every blank, so the heading's squeezed text is the flat text's.
+          if (!isElement(el) || visibleChars(el) !== titleKey.length || squeeze(flatText(el)) !== titleKey)
+            return false;
+          return $(el).text().length < titleKey.length * 3;
+        })
       : [],
   );
   const skip = (n: AnyNode) => metaRows.has(n) || titleEls.has(n as Element);
   const body = findBodyContainer($, skip);
-  const bodyText = body ? normalizeText(textWithSkips(body, skip)) : '';
+  const bodyText = body ? normalizeText(textOf(body, skip)) : '';
   const bodyChars = bodyText.length;
 
   if (isErrorPage($, bodyChars)) {
@@ -190,16 +196,6 @@ export function extractDetail(html: string, pageUrl: string): DetailPage {
     hasBody: body !== null && ownBodyText(body, skip).length >= MIN_BODY_CHARS,
     notFound: false,
   };
-}
-
-/** Text of a subtree with block boundaries as line breaks, leaving out skipped nodes. */
-function textWithSkips(node: AnyNode, skip: (n: AnyNode) => boolean): string {
-  if (skip(node)) return ' ';
-  if (!isElement(node)) return isTextNode(node) ? node.data : '';
-  if (isInvisible(node)) return '';
-  if (node.name === 'br') return '\n';
-  const inner = node.children.map((c) => textWithSkips(c, skip)).join('');
-  return isInline(node) ? inner : `\n${inner}\n`;
 }
 
 /** Only for pages without a 文号 field: the number line printed under the heading. */

@@ -1,4 +1,6 @@
+import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { tick } from './budget.ts';
 
 // Small DOM helpers over cheerio's node tree (domhandler), for walks that cheerio's selector API
 // does not express well: text with block boundaries, "the next thing after this label".
@@ -65,30 +67,135 @@ export function isInline(el: Element): boolean {
 }
 
 /**
- * Visible text of a node. Block elements, table cells and `<br>` become line breaks, so callers
- * can tell "索引号\n000019174" (two cells) from "索引号000019174".
+ * Walks a subtree depth-first without recursion (pages nest thousands deep), ticking the page's
+ * budget. `enter` returns false to skip a node's children (and its `leave`).
  */
-export function textOf(node: AnyNode): string {
-  if (isTextNode(node)) return node.data;
-  if (!isElement(node) || isInvisible(node)) return '';
-  if (node.name === 'br') return '\n';
-  let out = '';
-  for (const child of node.children) out += textOf(child);
-  return isInline(node) ? out : `\n${out}\n`;
+export function walk(root: AnyNode, enter: (n: AnyNode) => boolean, leave?: (n: AnyNode) => void): void {
+  const stack: { node: AnyNode; left: boolean }[] = [{ node: root, left: false }];
+  while (stack.length > 0) {
+    tick();
+    const top = stack.pop()!;
+    if (top.left) {
+      leave!(top.node);
+      continue;
+    }
+    if (!enter(top.node)) continue;
+    if (leave) stack.push({ node: top.node, left: true });
+    const children = 'children' in top.node ? top.node.children : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, left: false });
+  }
 }
 
-/** Visible text on one line: every blank run (line breaks included) becomes one space. */
+/**
+ * Visible text of a node. Block elements, table cells and `<br>` become line breaks, so callers
+ * can tell "索引号\n000019174" (two cells) from "索引号000019174". Nodes `skip` rejects read as a
+ * blank.
+ */
+export function textOf(node: AnyNode, skip?: (n: AnyNode) => boolean): string {
+  const out: string[] = [];
+  walk(
+    node,
+    (n) => {
+      if (skip?.(n)) out.push(' ');
+      else if (isTextNode(n)) out.push(n.data);
+      else if (!isElement(n) || isInvisible(n)) return false;
+      else if (n.name === 'br') out.push('\n');
+      else {
+        if (!isInline(n)) out.push('\n');
+        return true;
+      }
+      return false;
+    },
+    (n) => {
+      if (!isInline(n as Element)) out.push('\n');
+    },
+  );
+  return out.join('');
+}
+
+const BLANK = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g;
+const visibleCache = new WeakMap<AnyNode, number>();
+
+/** Characters of visible text under a node, blanks not counted; each node is counted once per page. */
+export function visibleChars(node: AnyNode): number {
+  walk(
+    node,
+    (n) => {
+      if (visibleCache.has(n)) return false;
+      if (isTextNode(n)) visibleCache.set(n, n.data.replace(BLANK, '').length);
+      else if (!isElement(n) || isInvisible(n)) visibleCache.set(n, 0);
+      else return true;
+      return false;
+    },
+    (n) => {
+      let count = 0;
+      for (const c of (n as Element).children) count += visibleCache.get(c) ?? 0;
+      visibleCache.set(n, count);
+    },
+  );
+  return visibleCache.get(node) ?? 0;
+}
+
+/** The one child element holding all of an element's visible text, if there is one. */
+function soleTextChild(el: Element): Element | null {
+  let sole: AnyNode | null = null;
+  for (const c of el.children) {
+    if (visibleChars(c) === 0) continue;
+    if (sole) return null;
+    sole = c;
+  }
+  return sole && isElement(sole) ? sole : null;
+}
+
+const flatCache = new WeakMap<AnyNode, string>();
+
+/**
+ * Visible text on one line: every blank run (line breaks included) becomes one space. A wrapper
+ * whose text is all in one child has that child's text, so a chain of wrappers is read once.
+ */
 export function flatText(node: AnyNode): string {
-  return textOf(node)
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\s\u00a0\u3000]+/g, ' ')
-    .trim();
+  if (visibleChars(node) === 0) return '';
+  const wrappers: Element[] = [];
+  let inner = node;
+  for (let sole = isElement(inner) ? soleTextChild(inner) : null; sole && !flatCache.has(inner);) {
+    tick();
+    wrappers.push(inner as Element);
+    inner = sole;
+    sole = soleTextChild(sole);
+  }
+  let text = flatCache.get(inner);
+  if (text === undefined) {
+    text = textOf(inner)
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[\s\u00a0\u3000]+/g, ' ')
+      .trim();
+    flatCache.set(inner, text);
+  }
+  for (const w of wrappers) flatCache.set(w, text);
+  return text;
+}
+
+/**
+ * Every element under the page's <body>, in document order. A selector such as `body *` checks
+ * each element's ancestors for the body, which is quadratic on a deep page; this is one walk.
+ */
+export function bodyElements($: CheerioAPI): Element[] {
+  const out: Element[] = [];
+  for (const body of $('body').toArray())
+    walk(body, (n) => {
+      if (n !== body && isElement(n)) out.push(n);
+      return 'children' in n;
+    });
+  return out;
 }
 
 /** Ancestors of a node, nearest first (up to, not including, the document root). */
 export function ancestors(node: AnyNode): Element[] {
   const out: Element[] = [];
-  for (let p = node.parent; p && isElement(p); p = p.parent) out.push(p);
+  for (let p = node.parent; p && isElement(p); p = p.parent) {
+    tick();
+    out.push(p);
+  }
   return out;
 }
 
@@ -122,6 +229,25 @@ export function isFurniture(el: Element): boolean {
     .some((token) => FURNITURE_START.test(token) || FURNITURE_END.test(token));
 }
 
+// Per element: it or one of its ancestors is furniture. Filled top-down as asked, so asking for
+// every node of a deep page stays linear.
+const furnitureCache = new WeakMap<AnyNode, boolean>();
+
 export function inFurniture(node: AnyNode): boolean {
-  return ancestors(node).some(isFurniture);
+  const unknown: Element[] = [];
+  let inside = false;
+  for (let p = node.parent; p && isElement(p); p = p.parent) {
+    tick();
+    const known = furnitureCache.get(p);
+    if (known !== undefined) {
+      inside = known;
+      break;
+    }
+    unknown.push(p);
+  }
+  for (let i = unknown.length - 1; i >= 0; i--) {
+    inside ||= isFurniture(unknown[i]!);
+    furnitureCache.set(unknown[i]!, inside);
+  }
+  return inside;
 }

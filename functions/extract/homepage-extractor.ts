@@ -1,5 +1,6 @@
-import * as cheerio from 'cheerio';
+import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
 import { parseDate } from './dates.ts';
+import { loadHtml } from './parse.ts';
 import { baseUrlOf, collectLinks } from './links.ts';
 import { absoluteUrl, normalizeText } from './text.ts';
 import type { PageLink } from './types.ts';
@@ -15,14 +16,31 @@ export interface HomepageExtract {
   links: PageLink[];
 }
 
-export function extractHomepage(html: string, pageUrl: string, referenceDate?: string): HomepageExtract {
-  const $ = cheerio.load(html);
+/** A homepage read under `budget`; past it, ExtractionBudgetExceeded. */
+export function extractHomepage(
+  html: string,
+  pageUrl: string,
+  referenceDate?: string,
+  budget?: Budget,
+): HomepageExtract {
+  const pageBudget = budgetFor(`homepage ${pageUrl}`, budget);
+  return underBudget(pageBudget, () => readHomepage(html, pageUrl, referenceDate, pageBudget));
+}
+
+function readHomepage(
+  html: string,
+  pageUrl: string,
+  referenceDate: string | undefined,
+  budget: Budget,
+): HomepageExtract {
+  const $ = loadHtml(html, budget);
   const baseUrl = baseUrlOf($, pageUrl);
   const links = collectLinks($, baseUrl);
   const items = new Map<string, ItemSnapshot>();
   const navLinks = new Map<string, { text: string; url: string }>();
 
   $('a[href]').each((_, el) => {
+    tick();
     const url = absoluteUrl($(el).attr('href') ?? '', baseUrl);
     if (!url) return;
     const text = normalizeText($(el).attr('title') || $(el).text());

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'domhandler';
-import { isElement, isInline, isInvisible, isTextNode, flatText } from './dom.ts';
+import { isElement, isInline, isInvisible, isTextNode, flatText, visibleChars, walk } from './dom.ts';
 import { squeeze } from './text.ts';
 
 // The 公开目录 metadata of a detail page is a set of "label → value" pairs, written in every
@@ -132,23 +132,25 @@ function cutAtNextLabel(raw: string): string {
 /** Every metadata label on the page with its value, in document order. */
 export function findLabels(root: AnyNode): LabelHit[] {
   const hits: LabelHit[] = [];
-  const visit = (node: AnyNode): void => {
+  const visit = (node: AnyNode): boolean => {
     if (isTextNode(node)) {
       scanText(node, hits);
-      return;
+      return false;
     }
-    if (!isElement(node) || isInvisible(node)) return;
-    const text = flatText(node);
+    if (!isElement(node) || isInvisible(node)) return false;
+    // A label is at most 16 characters: longer text is not read (the page's every block would be).
+    const chars = visibleChars(node);
+    const text = chars > 0 && chars <= 16 ? flatText(node) : '';
     const label = text && text.length <= 16 ? labelOf(text) : null;
     if (label && node.name !== 'a') {
       const def = LABELS[label]!;
       hits.push({ field: def.field, label, rank: def.rank, value: valueAfter(node), node });
-      return;
+      return false;
     }
-    for (const child of node.children) visit(child);
+    return true;
   };
-  if (isElement(root)) for (const child of root.children) visit(child);
-  else visit(root);
+  if (isElement(root)) for (const child of root.children) walk(child, visit);
+  else walk(root, visit);
   return hits;
 }
 

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import { isElement, flatText } from './dom.ts';
 import { absoluteUrl, isAttachmentLink, normalizeText } from './text.ts';
 import type { PageLink } from './types.ts';
+import { tick } from './budget.ts';
 
 // Every link of a page (a[href], img[src]), absolute and deduplicated: what link checking
 // checks, and where a detail page's attachments (附件) come from.
@@ -14,6 +15,7 @@ export function baseUrlOf($: CheerioAPI, pageUrl: string): string {
 export function collectLinks($: CheerioAPI, baseUrl: string): PageLink[] {
   const links = new Map<string, PageLink>();
   $('a[href], img[src]').each((_, el) => {
+    tick();
     if (!isElement(el)) return;
     const isImg = el.name === 'img';
     const url = absoluteUrl((isImg ? el.attribs.src : el.attribs.href) ?? '', baseUrl);

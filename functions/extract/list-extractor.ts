@@ -1,9 +1,10 @@
 import { baseUrlOf, collectLinks } from './links.ts';
-import * as cheerio from 'cheerio';
+import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
+import { loadHtml } from './parse.ts';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { DateContext } from './dates.ts';
-import { ancestors, flatText, inFurniture, isElement, isTextNode } from './dom.ts';
+import { ancestors, bodyElements, flatText, inFurniture, isElement, isTextNode, visibleChars, walk } from './dom.ts';
 import { buildRows, findCandidates, mainList, type Row } from './list-rows.ts';
 import { findPagination } from './pager.ts';
 import { normalizeText, squeeze } from './text.ts';
@@ -113,29 +114,35 @@ function toItem(row: Row, header: (Column | null)[] | null): ListItem {
 
 function findDocNoCell(scope: Element, link: Element): string | null | undefined {
   let found: string | null | undefined;
-  const walk = (n: AnyNode) => {
-    if (found !== undefined || n === link) return;
+  const visit = (n: AnyNode): boolean => {
+    if (found !== undefined || n === link) return false;
     if (isElement(n)) {
-      const t = flatText(n);
-      if (t.length <= 40 && DOC_NO.test(t.replace(/\s+/g, ''))) {
+      // A 文号 cell is short: longer text is not read, only looked into.
+      const chars = visibleChars(n);
+      const t = chars > 0 && chars <= 40 ? flatText(n) : '';
+      if (t && t.length <= 40 && DOC_NO.test(t.replace(/\s+/g, ''))) {
         found = cleanDocNo(t);
-        return;
+        return false;
       }
-      n.children.forEach(walk);
+      return true;
     } else if (isTextNode(n)) {
       const t = normalizeText(n.data);
       if (t.length <= 40 && DOC_NO.test(t.replace(/\s+/g, ''))) found = cleanDocNo(t);
     }
+    return false;
   };
-  scope.children.forEach(walk);
+  for (const child of scope.children) walk(child, visit);
   return found;
 }
 
 /** 暂无信息 and friends, shown where the list would be: the innermost element saying so. */
 function findPlaceholder($: CheerioAPI): string | null {
   let found: string | null = null;
-  $('body *').each((_, el) => {
+  bodyElements($).forEach((el) => {
+    tick();
     if (!isElement(el) || el.name === 'a' || el.name === 'script' || el.name === 'style') return;
+    const chars = visibleChars(el);
+    if (chars === 0 || chars > 30) return;
     const t = flatText(el);
     if (t.length === 0 || t.length > 30 || !PLACEHOLDER.test(t) || inFurniture(el)) return;
     if (found === null || t.length < found.length) found = t;
@@ -143,8 +150,14 @@ function findPlaceholder($: CheerioAPI): string | null {
   return found;
 }
 
-export function extractList(html: string, pageUrl: string, options: ListOptions = {}): ListPage {
-  const $ = cheerio.load(html);
+/** A list page read under `budget`; past it, ExtractionBudgetExceeded. */
+export function extractList(html: string, pageUrl: string, options: ListOptions = {}, budget?: Budget): ListPage {
+  const pageBudget = budgetFor(`list page ${pageUrl}`, budget);
+  return underBudget(pageBudget, () => readList(html, pageUrl, options, pageBudget));
+}
+
+function readList(html: string, pageUrl: string, options: ListOptions, budget: Budget): ListPage {
+  const $ = loadHtml(html, budget);
   const baseUrl = baseUrlOf($, pageUrl);
   const ctx: DateContext = { referenceDate: options.referenceDate };
 

@@ -1,8 +1,20 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { parseDateCell, type DateContext } from './dates.ts';
-import { ancestors, describe, flatText, inFurniture, isElement, isInvisible, isTextNode } from './dom.ts';
+import {
+  ancestors,
+  bodyElements,
+  describe,
+  flatText,
+  inFurniture,
+  isElement,
+  isInvisible,
+  isTextNode,
+  visibleChars,
+  walk,
+} from './dom.ts';
 import { absoluteUrl, isAttachmentUrl, normalizeText } from './text.ts';
+import { tick } from './budget.ts';
 
 // Finding the content list among the links of a list page. Every link that could be an item is
 // a candidate; each candidate's row is the largest element around it that holds no other
@@ -35,21 +47,29 @@ export interface Row {
 /** Text of a link, leaving out a date-only child (`<a><span>2017-12-05</span>标题</a>`). */
 function linkText(link: Element, ctx: DateContext): string {
   const parts: string[] = [];
-  const walk = (n: AnyNode) => {
+  walk(link, (n) => {
     if (isTextNode(n)) parts.push(n.data);
-    else if (isElement(n) && !isInvisible(n)) {
-      if (n !== link && parseDateCell(flatText(n), ctx)) return;
-      n.children.forEach(walk);
-    }
-  };
-  walk(link);
+    else if (isElement(n) && !isInvisible(n)) return n === link || !isDateCell(n, ctx);
+    return false;
+  });
   return normalizeText(parts.join(''));
 }
 
+/** The date an element holds as its only text, or null. A date cell is short: longer text is not read. */
+function dateCellOf(el: Element, ctx: DateContext): string | null {
+  const chars = visibleChars(el);
+  if (chars === 0 || chars > 40) return null;
+  const t = flatText(el);
+  return t.length <= 40 ? parseDateCell(t, ctx) : null;
+}
+
+const isDateCell = (el: Element, ctx: DateContext) => dateCellOf(el, ctx) !== null;
+
 export function findCandidates($: CheerioAPI, baseUrl: string, ctx: DateContext): Candidate[] {
   const out: Candidate[] = [];
-  $('body a[href]').each((_, el) => {
-    if (!isElement(el)) return;
+  bodyElements($).forEach((el) => {
+    tick();
+    if (el.name !== 'a' || el.attribs.href === undefined) return;
     const url = absoluteUrl(el.attribs.href ?? '', baseUrl);
     // Per-item downloads (.pdf/.docx beside the title link) are not items.
     if (!url || isAttachmentUrl(url)) return;
@@ -65,24 +85,17 @@ export function findCandidates($: CheerioAPI, baseUrl: string, ctx: DateContext)
 /** Every date-only cell inside a row, in document order. */
 function dateCells(scope: Element, ctx: DateContext): { date: string; cell: AnyNode }[] {
   const out: { date: string; cell: AnyNode }[] = [];
-  const walk = (n: AnyNode) => {
+  walk(scope, (n) => {
     if (isTextNode(n)) {
       const d = n.data.trim().length <= 40 ? parseDateCell(n.data, ctx) : null;
       if (d) out.push({ date: d, cell: n });
-      return;
+      return false;
     }
-    if (!isElement(n) || isInvisible(n)) return;
-    if (n !== scope) {
-      const t = flatText(n);
-      const d = t.length <= 40 ? parseDateCell(t, ctx) : null;
-      if (d) {
-        out.push({ date: d, cell: n });
-        return;
-      }
-    }
-    n.children.forEach(walk);
-  };
-  walk(scope);
+    if (!isElement(n) || isInvisible(n)) return false;
+    const d = n === scope ? null : dateCellOf(n, ctx);
+    if (d) out.push({ date: d, cell: n });
+    return !d;
+  });
   return out;
 }
 

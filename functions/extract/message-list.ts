@@ -1,8 +1,9 @@
-import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import type { MessageFacts } from '../model/message.ts';
 import { findDates, parseDate, type DateContext } from './dates.ts';
-import { ancestors, flatText, isElement, textOf } from './dom.ts';
+import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
+import { loadHtml } from './parse.ts';
+import { ancestors, bodyElements, flatText, isElement, textOf } from './dom.ts';
 import { extractList, type ListOptions } from './list-extractor.ts';
 import { baseUrlOf } from './links.ts';
 import { isMessageLabel, readMessageFacts } from './message-facts.ts';
@@ -110,13 +111,26 @@ function containsLink(el: Element, link: Element): boolean {
   return el === link || ancestors(link).includes(el);
 }
 
-export function extractMessageList(html: string, pageUrl: string, options: ListOptions = {}): MessageListPage {
+/** A message list read under `budget` (one for both its passes); past it, ExtractionBudgetExceeded. */
+export function extractMessageList(
+  html: string,
+  pageUrl: string,
+  options: ListOptions = {},
+  budget?: Budget,
+): MessageListPage {
+  const pageBudget = budgetFor(`message list ${pageUrl}`, budget);
+  return underBudget(pageBudget, () => readMessageList(html, pageUrl, options, pageBudget));
+}
+
+function readMessageList(html: string, pageUrl: string, options: ListOptions, budget: Budget): MessageListPage {
   const unpacked = unpackHanwebRecords(html);
-  const page = extractList(unpacked.html, pageUrl, options);
-  const $ = cheerio.load(unpacked.html);
+  const page = extractList(unpacked.html, pageUrl, options, budget);
+  const $ = loadHtml(unpacked.html, budget);
   const baseUrl = baseUrlOf($, pageUrl);
   const linkByUrl = new Map<string, Element>();
-  $('body a[href]').each((_, el) => {
+  bodyElements($).forEach((el) => {
+    tick();
+    if (el.name !== 'a' || el.attribs.href === undefined) return;
     const url = absoluteUrl(el.attribs.href ?? '', baseUrl);
     if (url && !linkByUrl.has(url)) linkByUrl.set(url, el);
   });

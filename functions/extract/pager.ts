@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { flatText, isElement } from './dom.ts';
 import { absoluteUrl, normalizeText } from './text.ts';
+import { tick } from './budget.ts';
 
 // Where a column list continues. TRS (拓尔思) list pages draw their pager from a script call
 // with the page count; the pages themselves follow a fixed naming: page 1 is index.html,
@@ -100,6 +101,7 @@ export function findPagination($: CheerioAPI, pageUrl: string, baseUrl: string):
   let nextPageUrl: string | null = null;
   let totalPages: number | null = null;
   $('a[href]').each((_, el) => {
+    tick();
     if (!isElement(el)) return;
     const text = normalizeText(flatText(el) || el.attribs.title || '');
     const url = absoluteUrl(el.attribs.href ?? '', baseUrl);

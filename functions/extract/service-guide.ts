@@ -1,7 +1,9 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findBodyContainer } from './body.ts';
-import { flatText, inFurniture, isElement, isFurniture, isInline, isInvisible, isTextNode } from './dom.ts';
+import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
+import { loadHtml } from './parse.ts';
+import { flatText, inFurniture, isElement, isFurniture, isInline, isInvisible, isTextNode, walk } from './dom.ts';
 import {
   COMBINED,
   CONDITIONAL_GUIDE_ELEMENTS,
@@ -84,30 +86,38 @@ function linesOf(root: AnyNode, claimed: Set<Element>): Line[] {
     if (cur.text.trim()) lines.push(cur);
     cur = { text: '', lead: '', leadOpen: true, heading: false };
   };
-  const walk = (node: AnyNode, bold: boolean, heading: boolean) => {
+  // How many bold and heading elements the walk is inside.
+  let bold = 0;
+  let heading = 0;
+  const enter = (node: AnyNode): boolean => {
     if (isTextNode(node)) {
       const t = node.data;
       if (cur.leadOpen) {
-        if (bold || !t.trim()) cur.lead += t;
+        if (bold > 0 || !t.trim()) cur.lead += t;
         else cur.leadOpen = false;
       }
       cur.text += t;
-      cur.heading ||= heading;
-      return;
+      cur.heading ||= heading > 0;
+      return false;
     }
-    if (!isElement(node)) {
-      if (node.type === 'root')
-        for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, bold, heading);
-      return;
+    if (!isElement(node)) return node.type === 'root';
+    if (isInvisible(node) || isFurniture(node) || claimed.has(node)) return false;
+    if (BLOCK_BREAK.has(node.name)) {
+      flush();
+      return false;
     }
-    if (isInvisible(node) || isFurniture(node) || claimed.has(node)) return;
-    if (BLOCK_BREAK.has(node.name)) return flush();
-    const inline = isInline(node);
-    if (!inline) flush();
-    for (const c of node.children) walk(c, bold || BOLD.has(node.name), heading || HEADINGS.has(node.name));
-    if (!inline) flush();
+    if (!isInline(node)) flush();
+    if (BOLD.has(node.name)) bold++;
+    if (HEADINGS.has(node.name)) heading++;
+    return true;
   };
-  walk(root, false, false);
+  const leave = (node: AnyNode) => {
+    if (!isElement(node)) return;
+    if (BOLD.has(node.name)) bold--;
+    if (HEADINGS.has(node.name)) heading--;
+    if (!isInline(node)) flush();
+  };
+  walk(root, enter, leave);
   flush();
   return lines;
 }
@@ -180,7 +190,10 @@ function ownRows($: cheerio.CheerioAPI, table: Element): Element[][] {
   return $(table)
     .find('tr')
     .toArray()
-    .filter((tr) => $(tr).closest('table')[0] === table)
+    .filter((tr) => {
+      tick();
+      return $(tr).closest('table')[0] === table;
+    })
     .map((tr) => tr.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th')));
 }
 
@@ -245,8 +258,13 @@ function readAll($: cheerio.CheerioAPI, root: AnyNode): { values: Values; text: 
  * when the page has a recognisable one holding a known label; otherwise the whole page without
  * its furniture (header, navigation, footer), so a footer's 联系电话 never fills a guide's.
  */
-export function checkServiceGuide(html: string): ServiceGuideCheck {
-  const $ = cheerio.load(html);
+export function checkServiceGuide(html: string, budget?: Budget): ServiceGuideCheck {
+  const pageBudget = budgetFor('service guide', budget);
+  return underBudget(pageBudget, () => readServiceGuide(html, pageBudget));
+}
+
+function readServiceGuide(html: string, budget: Budget): ServiceGuideCheck {
+  const $ = loadHtml(html, budget);
   const body = findBodyContainer($, () => false);
   let read = body ? readAll($, outermostTable($, body)) : null;
   if (!read || read.values.size === 0) read = readAll($, $.root()[0]!);

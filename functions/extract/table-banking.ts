@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { flatText, isElement } from './dom.ts';
+import { flatText, isElement, walk } from './dom.ts';
 
 // A subsidy roster (补贴发放花名册) prints its account numbers in a table: 姓名 | 开户行 | 银行卡号,
 // one person a row. In the body text the number then stands after the person's name or the
@@ -21,12 +21,12 @@ const MAX_HEADER_ROWS = 4;
 /** The rows of `table` itself (not of tables nested in it). */
 function ownRows(table: Element): Element[] {
   const rows: Element[] = [];
-  const walk = (n: AnyNode) => {
-    if (!isElement(n)) return;
+  const visit = (n: AnyNode) => {
+    if (!isElement(n)) return false;
     if (n.name === 'tr') rows.push(n);
-    else if (n.name !== 'table') n.children.forEach(walk);
+    return n.name !== 'tr' && n.name !== 'table';
   };
-  table.children.forEach(walk);
+  for (const child of table.children) walk(child, visit);
   return rows;
 }
 
@@ -80,12 +80,11 @@ export function numbersInTables(root: Element): TableNumbers {
   const account = new Set<string>();
   const other = new Set<string>();
   const tables: Element[] = [];
-  const walk = (n: AnyNode) => {
-    if (!isElement(n)) return;
+  walk(root, (n) => {
+    if (!isElement(n)) return false;
     if (n.name === 'table') tables.push(n);
-    n.children.forEach(walk);
-  };
-  walk(root);
+    return true;
+  });
   for (const table of tables) {
     const cells = grid(table);
     const firstData = cells.findIndex((row) => row.some((cell) => cell && LONG_NUMBER.test(flatText(cell))));

@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { inFurniture, isElement, nameHints, textOf } from './dom.ts';
 import { normalizeText, squeeze } from './text.ts';
+import { tick } from './budget.ts';
 
 // The article heading. `<title>` is unreliable on government sites (often just the site name, or
 // "title_column_site"), and the heading element has no fixed markup, so candidates (h1–h4 and
@@ -62,6 +63,7 @@ export function extractTitle($: CheerioAPI, labelledTitle: string | null): strin
 
   const candidates: Candidate[] = [];
   $('h1, h2, h3, h4, [class], [id]').each((_, el) => {
+    tick();
     if (
       !isElement(el) ||
       ['a', 'li', 'ul', 'body', 'html', 'meta', 'script', 'style', 'title', 'button'].includes(el.name)
