@@ -7,13 +7,17 @@ export const EXTRACTION_BUDGET_MS = 500;
 
 export class ExtractionBudgetExceeded extends Error {
   override readonly name = 'ExtractionBudgetExceeded';
+  /** Why the page was refused, without naming the page (for a warning that names it already). */
+  readonly reason: string;
   constructor(
     readonly what: string,
     readonly budgetMs: number,
-    /** Why the page was refused before its time was up (nesting too deep to parse at all). */
+    /** Given when the page is refused before its time is up (nested too deep to parse at all). */
     reason?: string,
   ) {
-    super(`${what}: ${reason ?? `extraction stopped after ${budgetMs} ms (page too large or too deeply nested)`}`);
+    const why = reason ?? `extraction stopped after ${budgetMs} ms (page too large or too deeply nested)`;
+    super(`${what}: ${why}`);
+    this.reason = why;
   }
 }
 

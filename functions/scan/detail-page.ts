@@ -1,10 +1,11 @@
+import { Budget, isBudgetExceeded, underBudget } from '../extract/budget.ts';
 import { decodeHtml } from '../extract/charset.ts';
 import { extractDetail } from '../extract/detail-extractor.ts';
 import { checkServiceGuide } from '../extract/service-guide.ts';
 import type { DetailPage } from '../extract/types.ts';
 import { sha256 } from '../common/hash.ts';
 import { outcomeOf } from '../net/outcome.ts';
-import type { Fetcher } from '../net/fetcher.ts';
+import type { Fetcher, FetchResult } from '../net/fetcher.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import type { PageRecord } from '../store/records.ts';
@@ -90,8 +91,41 @@ export async function fetchDetailPage(
       unchanged: true,
     };
   }
-  const detail = extractDetail(html, res.finalUrl);
-  const guide = guideOf(html, page.columnId, ctx.portal);
+  // One budget for everything read off the page; a page over it is skipped, its column goes on.
+  const budget = new Budget(`${DETAIL_WARNING}${page.url}`);
+  try {
+    return underBudget(budget, () => readPage(page, known, ctx, { html, contentHash, res, fetch, fetchedAt }, budget));
+  } catch (err) {
+    if (!isBudgetExceeded(err)) throw err;
+    // Stored as a failed read: rules skip it, and the next scan tries it again.
+    const refused: FetchOutcome = { ok: false, error: `refused: ${err.reason}`, kind: 'other' };
+    return {
+      record: { ...(known ?? emptyPage(page.url, page.columnId, ctx.asOf)), ...listFields, fetch: refused, fetchedAt },
+      fetch: refused,
+      warning: `${DETAIL_WARNING}${page.url} refused: ${err.reason}`,
+      unchanged: false,
+    };
+  }
+}
+
+interface FetchedPage {
+  html: string;
+  contentHash: string;
+  res: FetchResult;
+  fetch: FetchOutcome;
+  fetchedAt: string;
+}
+
+function readPage(
+  page: { url: string; columnId: string; listTitle?: string; listDate?: string | null },
+  known: PageRecord | undefined,
+  ctx: DetailPageContext,
+  { html, contentHash, res, fetch, fetchedAt }: FetchedPage,
+  budget: Budget,
+): DetailPageFetch {
+  const listFields = { listTitle: page.listTitle, listDate: page.listDate };
+  const detail = extractDetail(html, res.finalUrl, budget);
+  const guide = guideOf(html, page.columnId, ctx.portal, budget);
   const built: PageRecord = {
     ...pageRecordOf(
       detail,
@@ -112,9 +146,9 @@ export async function fetchDetailPage(
 const isGuideColumn = (columnId: string, portal: PortalConfig) =>
   portal.columns.find((c) => c.id === columnId)?.kind === 'service-guide';
 
-function guideOf(html: string, columnId: string, portal: PortalConfig): PageRecord['guide'] {
+function guideOf(html: string, columnId: string, portal: PortalConfig, budget: Budget): PageRecord['guide'] {
   if (!isGuideColumn(columnId, portal)) return undefined;
-  const { found, missing, empty } = checkServiceGuide(html);
+  const { found, missing, empty } = checkServiceGuide(html, budget);
   return { found, missing, ...(empty.length ? { empty } : {}) };
 }
 
