@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findBodyContainer } from './body.ts';
-import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
+import { budgetFor, checkpoint, tick, underBudget, type Budget } from './budget.ts';
 import { loadHtml } from './parse.ts';
 import { parseDate, parseDateCell } from './dates.ts';
 import { ancestors, bodyElements, flatText, isElement, isInvisible, isTextNode, textOf, visibleChars } from './dom.ts';
@@ -131,6 +131,7 @@ function readDetail(html: string, pageUrl: string, budget: Budget): DetailPage {
   const attachments = links.filter((l) => l.kind === 'attachment');
   const root = $('body')[0] ?? $.root()[0]!;
   const hits = findLabels(root);
+  checkpoint();
 
   const metaRows = metadataRows(hits);
   const title = extractTitle($, fieldValue(hits, 'title'));
@@ -149,8 +150,10 @@ function readDetail(html: string, pageUrl: string, budget: Budget): DetailPage {
   );
   const skip = (n: AnyNode) => metaRows.has(n) || titleEls.has(n as Element);
   const body = findBodyContainer($, skip);
+  checkpoint();
   const bodyText = body ? normalizeText(textOf(body, skip)) : '';
   const bodyChars = bodyText.length;
+  checkpoint();
 
   if (isErrorPage($, bodyChars)) {
     return {

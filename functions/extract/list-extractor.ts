@@ -1,5 +1,5 @@
 import { baseUrlOf, collectLinks } from './links.ts';
-import { budgetFor, tick, underBudget, type Budget } from './budget.ts';
+import { budgetFor, checkpoint, tick, underBudget, type Budget } from './budget.ts';
 import { loadHtml } from './parse.ts';
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -164,6 +164,7 @@ function readList(html: string, pageUrl: string, options: ListOptions, budget: B
   let rows = mainList(buildRows(findCandidates($, baseUrl, ctx), ctx));
   // An empty column shows 暂无信息 where the list would be; a stray undated link or two found
   // elsewhere on such a page (网站地图, a related article) is not its content.
+  checkpoint();
   const placeholder = findPlaceholder($);
   if (placeholder && rows.length <= 2 && rows.every((r) => r.dates.length === 0)) rows = [];
   const header = rows.length > 0 ? headerColumns(rows[0]!) : null;

@@ -81,5 +81,7 @@ export function nestingDepth(html: string): number {
 export function loadHtml(html: string, budget: Budget): CheerioAPI {
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING) budget.refuse(`elements nested ${depth} deep (at most ${MAX_NESTING} are read)`);
-  return cheerio.load(html);
+  const $ = cheerio.load(html);
+  budget.check();
+  return $;
 }

@@ -1,4 +1,4 @@
-import { Budget, isBudgetExceeded, underBudget } from '../extract/budget.ts';
+import { Budget, isBudgetExceeded, pageBudgetMs, underBudget } from '../extract/budget.ts';
 import { decodeHtml } from '../extract/charset.ts';
 import { extractDetail } from '../extract/detail-extractor.ts';
 import { checkServiceGuide } from '../extract/service-guide.ts';
@@ -92,7 +92,7 @@ export async function fetchDetailPage(
     };
   }
   // One budget for everything read off the page; a page over it is skipped, its column goes on.
-  const budget = new Budget(`${DETAIL_WARNING}${page.url}`);
+  const budget = new Budget(`${DETAIL_WARNING}${page.url}`, pageBudgetMs(html.length));
   try {
     return underBudget(budget, () => readPage(page, known, ctx, { html, contentHash, res, fetch, fetchedAt }, budget));
   } catch (err) {

@@ -71,7 +71,9 @@ describe('a detail page nested 100,000 deep', () => {
       expect(pages.get(ok.path)).toMatchObject({ fetch: { ok: true }, title: ok.title, publishedDate: ok.date });
     expect(pages.get(deep.path)!.fetch).toMatchObject({ ok: false, kind: 'other' });
     expect(r.warnings).toContainEqual(
-      expect.stringMatching(new RegExp(`^通知公告: detail page ${server.origin}${deep.path} refused: .*nested 100\\d{3} deep`)),
+      expect.stringMatching(
+        new RegExp(`^通知公告: detail page ${server.origin}${deep.path} refused: .*nested 100\\d{3} deep`),
+      ),
     );
     expect(r.warnings.filter((w) => w.startsWith('crawl of'))).toEqual([]);
     expect(r.findings.map((f) => f.rule)).not.toContain('site-unreachable');
