@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { detailPage, homepage, listPage, type MiniItem } from '../support/mini-portal.ts';
+import { startCountingServer, type CountingServer } from '../net/counting-server.ts';
 
 // A flood of on-demand checks at a real `serve --schedule` (whose first probe round starts as it
 // comes up), against a bureau server that counts the requests it has in flight and holds each for
@@ -23,39 +22,24 @@ const items: MiniItem[] = Array.from({ length: CHECKS }, (_, i) => ({
   generated: '2017-12-01',
 }));
 
-/** The bureau's server: every request counted while in flight, the highest count kept. */
-function startCountingServer() {
-  const pages = new Map<string, string>([
-    ['/index.html', homepage(items.slice(0, 3))],
-    ['/tdsc/index.html', listPage('土地市场', items)],
-    ['/gkzn/index.html', listPage('政府信息公开指南', [])],
-    ...items.map((i) => [i.path, detailPage(i)] as [string, string]),
-  ]);
-  const seen = { inFlight: 0, peak: 0, requests: 0 };
-  const server: Server = createServer((req, res) => {
-    seen.inFlight += 1;
-    seen.requests += 1;
-    seen.peak = Math.max(seen.peak, seen.inFlight);
-    const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    setTimeout(() => {
-      seen.inFlight -= 1;
-      res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(body ?? '<html><body>404</body></html>');
-    }, HOLD_MS);
-  });
-  return { server, seen };
-}
-
 describe('serve keeps a flood of checks within the host limit', () => {
-  const bureau = startCountingServer();
+  let bureau: CountingServer;
   let origin: string;
   let api: string;
   let child: ChildProcess;
   let stderr = '';
 
   beforeAll(async () => {
-    await new Promise<void>((r) => bureau.server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(bureau.server.address() as AddressInfo).port}`;
+    bureau = await startCountingServer(
+      new Map([
+        ['/index.html', homepage(items.slice(0, 3))],
+        ['/tdsc/index.html', listPage('土地市场', items)],
+        ['/gkzn/index.html', listPage('政府信息公开指南', [])],
+        ...items.map((i) => [i.path, detailPage(i)] as [string, string]),
+      ]),
+      HOLD_MS,
+    );
+    origin = bureau.origin;
     const dir = mkdtempSync(join(tmpdir(), 'dw-serve-polite-'));
     const config = join(dir, 'portals.json');
     const portal = {
@@ -85,7 +69,7 @@ describe('serve keeps a flood of checks within the host limit', () => {
 
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
-    await new Promise((r) => bureau.server.close(r));
+    await bureau?.close();
   });
 
   type Answer = { status: number; body: { checkId: string; status: string } };
