@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { detailPage, homepage, listPage, type MiniItem } from '../support/mini-portal.ts';
-import { startCountingServer, type CountingServer } from '../net/counting-server.ts';
+import { landNotices, portalPages, startCountingServer, type CountingServer } from '../net/counting-server.ts';
 
 // A flood of on-demand checks at a real `serve --schedule` (whose first probe round starts as it
 // comes up), against a bureau server that counts the requests it has in flight and holds each for
@@ -15,12 +14,7 @@ const LIMIT = 2;
 const CHECKS = 30;
 const HOLD_MS = 50;
 
-const items: MiniItem[] = Array.from({ length: CHECKS }, (_, i) => ({
-  path: `/tdsc/201712/t20171205_${i + 1}.html`,
-  title: `土地出让公告第${i + 1}号`,
-  date: '2017-12-05',
-  generated: '2017-12-01',
-}));
+const items = landNotices(CHECKS);
 
 describe('serve keeps a flood of checks within the host limit', () => {
   let bureau: CountingServer;
@@ -30,15 +24,7 @@ describe('serve keeps a flood of checks within the host limit', () => {
   let stderr = '';
 
   beforeAll(async () => {
-    bureau = await startCountingServer(
-      new Map([
-        ['/index.html', homepage(items.slice(0, 3))],
-        ['/tdsc/index.html', listPage('土地市场', items)],
-        ['/gkzn/index.html', listPage('政府信息公开指南', [])],
-        ...items.map((i) => [i.path, detailPage(i)] as [string, string]),
-      ]),
-      HOLD_MS,
-    );
+    bureau = await startCountingServer(portalPages(items), HOLD_MS);
     origin = bureau.origin;
     const dir = mkdtempSync(join(tmpdir(), 'dw-serve-polite-'));
     const config = join(dir, 'portals.json');

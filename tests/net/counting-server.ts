@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { detailPage, homepage, listPage, type MiniItem } from '../support/mini-portal.ts';
 
 // A bureau's server that counts what it has in flight: every request is held `holdMs` (a busy
 // county server) and the highest number open at once is kept, so a test can hold the crawler to
@@ -31,3 +32,21 @@ export async function startCountingServer(pages: Map<string, string>, holdMs = 5
     close: () => new Promise((r) => server.close(() => r())),
   };
 }
+
+/** `n` notices of a 土地市场 column, each its own detail page. */
+export const landNotices = (n: number): MiniItem[] =>
+  Array.from({ length: n }, (_, i) => ({
+    path: `/tdsc/201712/t20171205_${i + 1}.html`,
+    title: `土地出让公告第${i + 1}号`,
+    date: '2017-12-05',
+    generated: '2017-12-01',
+  }));
+
+/** A small portal: homepage, the 土地市场 list of `items`, an empty guide column, the detail pages. */
+export const portalPages = (items: MiniItem[]) =>
+  new Map<string, string>([
+    ['/index.html', homepage(items.slice(0, 3))],
+    ['/tdsc/index.html', listPage('土地市场', items)],
+    ['/gkzn/index.html', listPage('政府信息公开指南', [])],
+    ...items.map((i) => [i.path, detailPage(i)] as [string, string]),
+  ]);

@@ -7,20 +7,14 @@ import { probePortals } from '../../functions/scan/probe-round.ts';
 import { offsiteFetcher } from '../../functions/scan/settings.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
-import { detailPage, homepage, listPage, type MiniItem } from '../support/mini-portal.ts';
-import { startCountingServer, type CountingServer } from './counting-server.ts';
+import { landNotices, portalPages, startCountingServer, type CountingServer } from './counting-server.ts';
 
 // Everything one process sends a host goes through one gate: a scan, on-demand checks and a probe
 // round started at the same moment stay within the portal's limit together, and off-site hosts see
 // one request at a time however many scans link to them.
 
 const LIMIT = 2;
-const items: MiniItem[] = Array.from({ length: 12 }, (_, i) => ({
-  path: `/tdsc/201712/t20171205_${i + 1}.html`,
-  title: `土地出让公告第${i + 1}号`,
-  date: '2017-12-05',
-  generated: '2017-12-01',
-}));
+const items = landNotices(12);
 
 describe('one host limiter per process', () => {
   let bureau: CountingServer;
@@ -29,13 +23,7 @@ describe('one host limiter per process', () => {
   let config: Config;
 
   beforeAll(async () => {
-    bureau = await startCountingServer(
-      new Map([
-        ['/index.html', homepage(items.slice(0, 3))],
-        ['/tdsc/index.html', listPage('土地市场', items)],
-        ...items.map((i) => [i.path, detailPage(i)] as [string, string]),
-      ]),
-    );
+    bureau = await startCountingServer(portalPages(items));
     offsite = await startCountingServer(new Map([['/a.html', '<html><body>外部</body></html>']]));
     repo = await testRepository('shared-limits');
     const portal = (id: string, crawl: Record<string, unknown>) => ({
