@@ -98,4 +98,18 @@ describe('HostLimiter', () => {
     expect(order).toEqual(['page1', 'probe1', 'probe2', 'page2', 'page3']);
     expect(peak).toBe(1);
   });
+
+  it('never runs two probes of a host at once, even with slots free', async () => {
+    const limiter = new HostLimiter({ concurrency: 3, minIntervalMs: 0 });
+    let active = 0;
+    let peak = 0;
+    const probe = async () => {
+      active += 1;
+      peak = Math.max(peak, active);
+      await sleep(10);
+      active -= 1;
+    };
+    await Promise.all([1, 2, 3].map(() => limiter.run('http://a.example/', probe, 'probe')));
+    expect(peak).toBe(1);
+  });
 });
