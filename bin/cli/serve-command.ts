@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../functions/config/load-config.ts';
+import { CheckSlots, ChecksBusy } from '../../functions/api/checks.ts';
 import { handleApi, ROUTE_LIST } from '../../functions/api/router.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import { parseCommon, requireConfig, take, UsageError } from './args.ts';
@@ -13,6 +14,14 @@ import { exitCodeOnSignal, onShutdown } from './shutdown.ts';
 // same process also runs the probes, the daily scan, the alerts and the digest on Beijing time.
 
 const MAX_BODY = 64 * 1024;
+
+/**
+ * Checks run side by side on one machine: a few at once keep an 信息员's answers quick, while the
+ * host limiter keeps the bureau's server at its configured limit however many wait. A flood past
+ * the queue is refused (503), never dropped after being accepted.
+ */
+export const SERVE_CHECKS_RUNNING = 4;
+export const SERVE_CHECKS_WAITING = 1000;
 
 /** What a decision made through `serve` records as its author's identity (the `by` is the name given). */
 export const SERVE_IDENTITY = 'local:serve';
@@ -36,14 +45,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
     repo,
     checkBudgetMs: 20_000,
     allowPrivateAddresses: true,
+    slots: new CheckSlots(SERVE_CHECKS_RUNNING, SERVE_CHECKS_WAITING),
     onInternalError: (e: Error, checkId: string) =>
       process.stderr.write(`check ${checkId} failed: ${e.stack ?? e.message}\n`),
   };
 
   const LOCAL_HOSTS = ['127.0.0.1', 'localhost'];
   const server = createServer(async (req, res) => {
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(body, null, 2) + '\n');
     };
     try {
@@ -77,6 +87,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
       send(r.status, r.body);
       process.stderr.write(`${req.method} ${url.pathname}${url.search} → ${r.status}\n`);
     } catch (e) {
+      if (e instanceof ChecksBusy) {
+        process.stderr.write(`${req.method} ${req.url} → 503 (${e.waiting} checks waiting)\n`);
+        return send(503, { error: e.message }, { 'retry-after': String(e.retryAfterSeconds) });
+      }
       process.stderr.write(`${req.method} ${req.url} failed: ${(e as Error).message}\n`);
       send(500, { error: (e as Error).message });
     }

@@ -30,6 +30,54 @@ export interface CheckDeps {
   now?: () => Date;
   /** Told of failures that are ours, not the caller's (their message is not shown to the caller). */
   onInternalError?: (error: Error, checkId: string) => void;
+  /** `serve`: how many checks run at once; the rest wait their turn (AWS has the FIFO group instead). */
+  slots?: CheckSlots;
+}
+
+/** More checks are waiting than `serve` keeps: the caller should ask again later. */
+export class ChecksBusy extends Error {
+  constructor(
+    readonly waiting: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${waiting} checks are already waiting; ask again in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * At most `running` checks at once in a process; up to `waiting` more queue in arrival order. A
+ * check past both is refused before anything is stored, so nothing accepted is ever dropped.
+ */
+export class CheckSlots {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(
+    readonly running: number,
+    readonly waiting: number,
+  ) {}
+
+  /** Takes a place or throws ChecksBusy; `queued` says whether the check must wait for a slot. */
+  enter(): { queued: boolean; run: <T>(task: () => Promise<T>) => Promise<T> } {
+    if (this.queue.length >= this.waiting) throw new ChecksBusy(this.queue.length, 30);
+    const queued = this.active >= this.running;
+    const turn = queued ? new Promise<void>((resolve) => this.queue.push(resolve)) : Promise.resolve();
+    // Counted at once, so the next caller already sees this check's slot taken.
+    if (!queued) this.active += 1;
+    return {
+      queued,
+      run: async (task) => {
+        await turn;
+        try {
+          return await task();
+        } finally {
+          const next = this.queue.shift();
+          if (next) next();
+          else this.active -= 1;
+        }
+      },
+    };
+  }
 }
 
 /** `<portalId>.<time><random>`: the portal is the record's partition, so the id must carry it. */
@@ -115,6 +163,8 @@ export async function startCheck(
   budgetMs: number,
   deps: CheckDeps,
 ): Promise<StartedCheck> {
+  // Before the record is written: a refused check leaves nothing behind.
+  const slot = deps.slots?.enter();
   const now = deps.now?.() ?? new Date();
   const message: CheckMessage = {
     kind: 'check',
@@ -133,19 +183,27 @@ export async function startCheck(
     requestedAt: now.toISOString(),
     expiresAt: expiresAfter(now, CHECK_DAYS),
   };
-  await deps.repo.putCheck(running);
+  try {
+    await deps.repo.putCheck(running);
+  } catch (e) {
+    slot?.run(async () => {}).catch(() => {}); // gives the place back
+    throw e;
+  }
   // In AWS an inline attempt past its budget is frozen with the Lambda and may wake in a later
   // invocation; from the hand-off on, the queued attempt owns the check and this one may not write.
   const handOff = new AbortController();
   // Just created as running: nothing to read back before the first attempt.
-  const work = attemptCheck(message, deps.queue ? { ...deps, repo: deps.repo.fencedBy(handOff.signal) } : deps);
+  const attempt = () =>
+    attemptCheck(message, deps.queue ? { ...deps, repo: deps.repo.fencedBy(handOff.signal) } : deps);
+  const work = slot ? slot.run(attempt) : attempt();
   // Whatever happens to the inline attempt after the answer, it must not become an unhandled
   // rejection; the queued attempt (AWS) or the stored record (serve) carries the outcome.
   work.catch((e: Error) => {
     if (!(e instanceof WritesFenced)) deps.onInternalError?.(e, message.checkId);
   });
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+  // A check that must wait for a slot is answered 202 at once: its turn may be minutes away.
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), slot?.queued ? 0 : budgetMs)));
   const done = await Promise.race([work, late]);
   clearTimeout(timer);
   if (done) return { finished: true, record: done };

@@ -2,7 +2,7 @@ import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { FetchErrorKind } from '../model/fetch-error.ts';
 import { shouldRetry, thrownFailure } from './fetch-failure.ts';
-import { HostLimiter } from './host-limiter.ts';
+import { processHostLimiter, type HostLimiter, type Lane } from './host-limiter.ts';
 import { RobotsCache } from './robots.ts';
 
 // One HTTP fetch the way a polite daily crawler needs it: per-host limits, a hard timeout, a
@@ -53,7 +53,10 @@ export interface FetcherOptions {
   minBackoffMs: number;
   /** Hosts a redirect may lead to; anything else is recorded as an off-site redirect. */
   allowedHosts?: Set<string>;
+  /** Default: the process's limiter, shared with every other fetcher of the same hosts. */
   limiter?: HostLimiter;
+  /** `probe`: availability probes, which go ahead of queued work (host-limiter.ts). */
+  lane?: Lane;
   dispatcher?: Dispatcher;
   /** Honour robots.txt (default true); a bureau scanning its own site may switch it off. */
   robots?: boolean;
@@ -88,7 +91,7 @@ export class Fetcher {
       minBackoffMs: 250,
       ...opts,
     };
-    this.limiter = opts.limiter ?? new HostLimiter();
+    this.limiter = opts.limiter ?? processHostLimiter();
     this.dispatcher = opts.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
     this.robots =
       opts.robots === false
@@ -178,7 +181,7 @@ export class Fetcher {
   }
 
   private once(req: FetchRequest): Promise<FetchResult> {
-    return this.limiter.run(req.url, () => this.send(req));
+    return this.limiter.run(req.url, () => this.send(req), this.opts.lane);
   }
 
   private async send(req: FetchRequest): Promise<FetchResult> {

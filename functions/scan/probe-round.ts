@@ -2,13 +2,13 @@ import { addDays, todayInShanghai } from '../calendar/dates.ts';
 import type { PortalConfig } from '../config/schema.ts';
 import type { AvailabilityWindow, ProbeResult } from '../model/availability.ts';
 import { Fetcher } from '../net/fetcher.ts';
-import { HostLimiter } from '../net/host-limiter.ts';
+import { processHostLimiter, type HostLimiter } from '../net/host-limiter.ts';
 import { PROBE_BUDGET_MS, probeUrl } from '../net/probe.ts';
 import { availabilityWindow, probeRoundDelta, WINDOW_DAYS, withRound } from '../rules/availability.ts';
 import { expiresAfter } from '../store/keys.ts';
 import type { Repository } from '../store/repository.ts';
 import type { Dispatcher } from 'undici';
-import { crawlSettings } from './settings.ts';
+import { configurePortalHosts, crawlSettings } from './settings.ts';
 
 // A round of availability probes (站点无法访问): every portal's front door and its configured
 // `probeUrls`, hosts side by side, one request at a time per host. Each portal's round costs one
@@ -28,26 +28,25 @@ export interface PortalProbeRound {
 export const probeTargets = (portal: PortalConfig) => [portal.homepage, ...(portal.probeUrls ?? [])];
 
 /**
- * One request at a time per host, no retry, no robots.txt: what the inspection does. The limiter
- * may be the process's own, so probes queue behind a scan of the same host instead of adding to it.
+ * One probe at a time per host, no retry, no robots.txt: what the inspection does. The gates are
+ * the process's, so a probe counts against the host's limit beside a running scan or check, never
+ * on top of it; it takes the next free slot ahead of their queue (host-limiter.ts).
  */
 export function probeFetcher(
   portals: readonly PortalConfig[],
   opts: { dispatcher?: Dispatcher; limiter?: HostLimiter } = {},
 ): Fetcher {
-  const limiter = opts.limiter ?? new HostLimiter({ concurrency: 1, minIntervalMs: 0 });
-  const fetcher = new Fetcher({
+  const limiter = opts.limiter ?? processHostLimiter();
+  for (const p of portals) configurePortalHosts(limiter, p);
+  return new Fetcher({
     userAgent: portals[0] ? crawlSettings(portals[0]).userAgent : undefined,
     timeoutMs: PROBE_BUDGET_MS,
     retries: 0,
     robots: false,
     limiter,
+    lane: 'probe',
     dispatcher: opts.dispatcher,
   });
-  if (!opts.limiter)
-    for (const p of portals)
-      for (const url of probeTargets(p)) limiter.configure(new URL(url).host, { concurrency: 1 });
-  return fetcher;
 }
 
 /** Adds probes to the portal's day in one write and returns the week as it now stands. */
