@@ -85,7 +85,11 @@ export function recordJvmPid(dbPath: string, pid: number): void {
     ownerStart: processStartOf(process.pid),
     dbPath,
   };
-  writeFileSync(join(dbPath, JVM_PID_FILE), JSON.stringify(record) + '\n');
+  try {
+    writeFileSync(join(dbPath, JVM_PID_FILE), JSON.stringify(record) + '\n');
+  } catch {
+    // A data dir that refuses this file refuses the store's writes too, and those say why.
+  }
 }
 
 export function forgetJvmPid(dbPath: string, pid: number): void {
@@ -137,6 +141,10 @@ export async function reapStaleJvm(dbPath: string): Promise<number | undefined> 
     if (alive(record.pid, record.processStart)) process.kill(record.pid, 'SIGKILL');
     reaped = record.pid;
   }
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // read-only: the store's own writes will say so
+  }
   return reaped;
 }
