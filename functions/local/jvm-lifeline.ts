@@ -13,7 +13,8 @@ import { pidAlive, processStartOf } from './data-dir-lock.ts';
 //   stopped by the next run on that data dir, after checking /proc that the pid is still that JVM.
 
 /**
- * $1… is the java command line. fd 3 tells node the JVM's pid; fd 0 is the lifeline. A command
+ * $1… is the java command line. The watcher is a shell of its own, not a subshell, so no process
+ * but the JVM and this shell carries the JVM's command line for long. fd 3 tells node the JVM's pid; fd 0 is the lifeline. A command
  * started with `&` ignores SIGINT in a non-interactive shell, so Ctrl-C reaches node, whose
  * cleanup closes the lifeline like any other exit.
  */
@@ -24,7 +25,7 @@ exec 4<&0
 jvm=$!
 echo "$jvm" >&3
 exec 3>&-
-( read -r _ || :; kill -TERM "$jvm" 2>/dev/null; sleep 5; kill -KILL "$jvm" 2>/dev/null ) 0<&4 &
+sh -c 'read -r _ || :; kill -TERM "$1" 2>/dev/null; sleep 5; kill -KILL "$1" 2>/dev/null' dynamodb-local-watcher "$jvm" 0<&4 &
 watcher=$!
 exec 4<&- 0</dev/null
 wait "$jvm"
