@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { spawnSync, type SpawnOptions } from 'node:child_process';
 import { forgetJvmPid, reapStaleJvm, recordJvmPid, spawnWithLifeline, type LifelinedJvm } from './jvm-lifeline.ts';
+import { pidAlive } from './data-dir-lock.ts';
 import { dataDirUnusable } from './store-errors.ts';
 
 // Amazon's DynamoDB Local (a JVM) started from Node: the embedded store of the CLI and of tests.
@@ -149,7 +150,8 @@ export async function startLocalDynamo(
     exited = true;
     // The shell reports a JVM killed by a signal as 128 + the signal's number.
     if (!stopping) endedHow = code !== null && code > 128 ? `killed by signal ${code - 128}` : `exit ${signal ?? code}`;
-    if (dbPath && jvmPid) forgetJvmPid(dbPath, jvmPid);
+    // Only a JVM that is gone is forgotten: one whose wrapper was killed under it is the next run's to stop.
+    if (dbPath && jvmPid && !pidAlive(jvmPid)) forgetJvmPid(dbPath, jvmPid);
     process.removeListener('exit', killOnExit);
   });
 

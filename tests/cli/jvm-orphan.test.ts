@@ -59,12 +59,12 @@ describe('the DynamoDB Local JVM', () => {
   it('left behind anyway, is stopped by the next run on the data dir', async () => {
     const dataDir = join(portal.dir, 'escaped');
     const { serve, jvm } = await serveOn(dataDir);
-    // Everything that would stop it goes first: the lifeline's watcher, its shell, then node.
+    // Everything that would stop it goes, the lifeline's watcher first, then node, then the JVM's shell.
     const shell = parentOf(jvm);
     for (const watcher of childrenOf(shell).filter((p) => p !== jvm)) process.kill(watcher, 'SIGKILL');
-    process.kill(shell, 'SIGKILL');
     serve.child.kill('SIGKILL');
     await serve.exited;
+    process.kill(shell, 'SIGKILL');
     expect(running(jvm)).toBe(true);
     expect(recordedJvmPid(dataDir)).toBe(jvm);
 
