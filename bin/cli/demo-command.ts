@@ -8,6 +8,7 @@ import { replayProbeWeek, type ReplayReport } from '../../demo/replay-week.ts';
 import { formatShanghai } from '../../functions/alerts/shanghai-clock.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import { startLocalDynamo } from '../../functions/local/dynamodb-local.ts';
+import { lockDataDir } from '../../functions/local/data-dir-lock.ts';
 import { openStore } from '../../functions/local/open-store.ts';
 import { failurePercent } from '../../functions/rules/availability.ts';
 import type { ScanResult } from '../../functions/scan/evaluate.ts';
@@ -42,7 +43,9 @@ export async function demoCommand(argv: string[]): Promise<number> {
   const out = values.out!;
   // A fresh store each time, so the demo always shows a first scan with the same findings.
   const dataDir = join(values['data-dir']!, 'demo');
-  rmSync(dataDir, { recursive: true, force: true });
+  // Its own JVM on the data dir, so it takes the data dir itself before emptying it.
+  const lock = lockDataDir(dataDir, 'disclosure-watch demo');
+  rmSync(join(dataDir, 'dynamodb'), { recursive: true, force: true });
   const server = await startDemoServer();
   // One DynamoDB Local for the probes and both scans: a JVM start costs seconds.
   const dynamo = await startLocalDynamo({ dataDir });
@@ -94,6 +97,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     await store.close();
     await dynamo.stop();
     await server.close();
+    lock.release();
   }
 }
 

@@ -1,5 +1,7 @@
 import { ConfigError } from '../../functions/config/load-config.ts';
+import { DataDirBusy } from '../../functions/local/data-dir-lock.ts';
 import { LocalDynamoError } from '../../functions/local/dynamodb-local.ts';
+import { DataDirUnusable, LocalStoreStopped } from '../../functions/local/store-errors.ts';
 import { USAGE, UsageError } from './args.ts';
 import { takeOverNodeVersionWarning } from './node-version-notice.ts';
 
@@ -52,6 +54,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`disclosure-watch ${command}: ${(e as Error).message}\n`);
       return 2;
     }
+    // Another run holds the data dir, the local store stopped, or the data dir refused a write:
+    // the message names the data dir and what to do; a stack trace would add nothing.
+    const store = storeFailureIn(e);
+    if (store) {
+      process.stderr.write(`disclosure-watch ${command}: ${store.message}\n`);
+      return 1;
+    }
     if (e instanceof LocalDynamoError) {
       process.stderr.write(`disclosure-watch ${command}: ${e.message}\n`);
       return 1;
@@ -60,4 +69,12 @@ export async function main(argv: string[]): Promise<number> {
     if (process.env.DW_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
     return 1;
   }
+}
+
+/** The local store's own failure behind `e`, however many layers wrapped it on the way up. */
+function storeFailureIn(e: unknown): Error | undefined {
+  for (let at = e, depth = 0; at && depth < 5; at = (at as Error).cause, depth++) {
+    if (at instanceof DataDirBusy || at instanceof DataDirUnusable || at instanceof LocalStoreStopped) return at;
+  }
+  return undefined;
 }

