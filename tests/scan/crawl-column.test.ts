@@ -4,7 +4,7 @@ import { crawlColumn } from '../../functions/scan/crawl-column.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';
 import { Repository } from '../../functions/store/repository.ts';
-import type { ScanRecord } from '../../functions/store/records.ts';
+import { recordScan } from '../support/scan-record.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
 import { columnRoutes, detailPage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
@@ -75,24 +75,10 @@ describe('crawlColumn on a hostile column', () => {
     // s1 never recorded its scan (killed): s2 is the first failure that counts.
     await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's2', asOf: '2018-01-16' }, { fetcher, repo });
     expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(1);
-    await repo.putScan(scanRecord('s2', '2018-01-16'));
+    await recordScan(repo, 'hostile', 's2', '2018-01-16');
     await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's3', asOf: '2018-01-17' }, { fetcher, repo });
     expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(2);
   });
-});
-
-/** A scan's record as evaluate leaves it, with nothing in it: all a crawl asks is that it exists. */
-const scanRecord = (scanId: string, asOf: string, portalId = 'hostile'): ScanRecord => ({
-  scanId,
-  portalId,
-  asOf,
-  startedAt: `${asOf}T02:00:00.000Z`,
-  finishedAt: `${asOf}T02:05:00.000Z`,
-  columns: 3,
-  pages: 0,
-  findings: { open: 0, new: 0, resolved: 0, byRule: {} },
-  counters: { requests: 0, bytes: 0, notModified: 0, pagesParsed: 0, writes: 0, failures: 0 },
-  warnings: [],
 });
 
 /** `n` notices of column 通知公告, each with its detail page path. */
@@ -249,7 +235,7 @@ describe('crawlColumn on a paged column whose later pages answer 304', () => {
     expect(first.snapshot).toMatchObject({ listPages: 3, warnings: [] });
     expect(first.snapshot.items).toHaveLength(6);
     // s1 recorded its scan: its stamp counts, and an unchanged column is left as s1 wrote it.
-    await site.repo.putScan(scanRecord('s1', '2018-01-15', 'paged-304'));
+    await recordScan(site.repo, 'paged-304', 's1', '2018-01-15');
     const second = await site.crawl('s2');
     const asked = site.server.requests.filter((q) => q.path === '/tzgg/index_1.html');
     expect(asked.at(-1)?.headers['if-none-match']).toBeTruthy();
