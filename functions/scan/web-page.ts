@@ -11,8 +11,8 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 /** Types old servers send for any file: trusted only when the body looks like markup. */
 const GENERIC_TYPES = new Set(['text/plain', 'application/octet-stream']);
 const MARKUP = /<(?:!doctype|html|head|body|div|table|ul|ol|li|a|p|span|form|iframe|frameset)[\s>/]/i;
-// C0 controls other than tab, line feed, form feed and carriage return: never in a text page.
-const CONTROL = /[\x00-\x08\x0B\x0E-\x1F]/g;
+/** C0 controls other than tab, line feed, form feed and carriage return: never in a text page. */
+const isControl = (code: number) => code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d;
 /** Characters looked at, and the share of control characters that makes them binary. */
 const SAMPLE_CHARS = 4096;
 const BINARY_SHARE = 0.02;
@@ -23,7 +23,8 @@ export function notAWebPage(contentType: string | null | undefined, html: string
   const sample = html.slice(0, SAMPLE_CHARS);
   if (type && !HTML_TYPES.has(type) && !(GENERIC_TYPES.has(type) && MARKUP.test(sample)))
     return `列表页不是网页：${type}`;
-  const controls = sample.match(CONTROL)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) if (isControl(sample.charCodeAt(i))) controls += 1;
   if (sample.length > 0 && controls / sample.length > BINARY_SHARE)
     return '列表页不是网页：内容是二进制数据（含大量控制字符），不是可解析的文档';
   return null;
