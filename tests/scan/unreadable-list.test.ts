@@ -19,6 +19,17 @@ const many: MiniItem[] = Array.from({ length: 1200 }, (_, i) => ({
   date: '2018-01-10',
 }));
 
+/** A TRS column of `perPage` items a page: index.html, index_1.html … */
+function pagedList(dir: string, title: string, items: MiniItem[], perPage: number) {
+  const count = Math.ceil(items.length / perPage);
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, k) => [
+      `${dir}index${k === 0 ? '' : `_${k}`}.html`,
+      html(listPage(title, items.slice(k * perPage, (k + 1) * perPage), { pages: [count, k] })),
+    ]),
+  );
+}
+
 describe('list pages that are not web pages, and the item cap', () => {
   let server: TestServer;
   let repo: Repository;
@@ -36,7 +47,7 @@ describe('list pages that are not web pages, and the item cap', () => {
         contentType: 'application/json;charset=UTF-8',
       },
       '/nul/index.html': { body: Buffer.alloc(8192), contentType: 'text/html; charset=utf-8' },
-      '/gzdt/index.html': html(listPage('工作动态', many)),
+      ...pagedList('/gzdt/', '工作动态', many, 100),
       ...detailRoutes,
     });
     repo = await testRepository('unreadable');
@@ -92,7 +103,7 @@ describe('list pages that are not web pages, and the item cap', () => {
     expect(scan.summary.vetoRisks.find((r) => r.item === 'empty-column')).toMatchObject({ count: 0, level: 'ok' });
   });
 
-  it('a column listing 1,200 items keeps 1,000 and warns that the cap cut it', async () => {
+  it('a column listing 1,200 items over 12 pages keeps 1,000 and warns that the cap cut it', async () => {
     expect(scan.warnings).toContain(
       '工作动态: column lists more than 1000 items (1200 read); only the first 1000 are kept and checked',
     );
