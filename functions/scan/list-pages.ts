@@ -22,7 +22,7 @@ import { isUnreadable } from '../rules/site-unreachable.ts';
 // down, the items the last scan saw.
 
 /** Cap on stored list items: keeps a column record well under DynamoDB's 400 KB item limit. */
-export const MAX_ITEMS = 1000;
+const MAX_ITEMS = 1000;
 
 /** What the column lists this scan, as its stored state will hold it. */
 export interface ColumnListing {
