@@ -94,6 +94,17 @@ describe('a scan killed between its crawl and its scan record', () => {
     expect(proxy.failed).toBeGreaterThan(0);
   }
 
+  /** Both stores scanned on day 1; the killable one's day-2 scan killed. */
+  async function killedAfterOneScan() {
+    const both = await stores();
+    setDay(server, 1);
+    await scan(both.clean, DAY1);
+    await scan(both.killable, DAY1);
+    setDay(server, 2);
+    await killedScan(both.killable, DAY2);
+    return both;
+  }
+
   const findingsOf = (r: Awaited<ReturnType<typeof scan>>) =>
     r.findings
       .map(
@@ -106,13 +117,7 @@ describe('a scan killed between its crawl and its scan record', () => {
     r.findings.filter((f) => f.rule === 'broken-link').map((f) => f.url.replace(server.origin, ''));
 
   it('re-run after a killed scan: no failure or broken-link streak from the killed run, first-seen dates of the re-run', async () => {
-    const { clean, killable } = await stores();
-    setDay(server, 1);
-    await scan(clean, DAY1);
-    await scan(killable, DAY1);
-    setDay(server, 2);
-    await killedScan(killable, DAY2);
-
+    const { clean, killable } = await killedAfterOneScan();
     const rerun = await scan(killable, DAY3);
     const single = await scan(clean, DAY3);
     expect(findingsOf(rerun)).toEqual(findingsOf(single));
@@ -141,12 +146,7 @@ describe('a scan killed between its crawl and its scan record', () => {
   });
 
   it('the next scan after the re-run counts both recorded scans and nothing else', async () => {
-    const { clean, killable } = await stores();
-    setDay(server, 1);
-    await scan(clean, DAY1);
-    await scan(killable, DAY1);
-    setDay(server, 2);
-    await killedScan(killable, DAY2);
+    const { clean, killable } = await killedAfterOneScan();
     await scan(killable, DAY3);
     await scan(clean, DAY3);
     const day4 = '2018-01-23';
