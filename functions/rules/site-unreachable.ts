@@ -22,6 +22,14 @@ import { availabilityLevel, failurePercent } from './availability.ts';
 // that answers the daily scan may still fail one probe in twenty. A column's failures are work
 // for the webmaster (major), never part of the share.
 
+/**
+ * A list page that answered (2xx) but is not a web page, or could not be parsed in budget
+ * (scan/web-page.ts): the column cannot be read. Reported at once, since waiting a scan changes
+ * nothing about a JSON feed, and it is never an empty column.
+ */
+export const isUnreadable = (fetch: FetchOutcome) =>
+  !fetch.ok && fetch.status !== undefined && fetch.status >= 200 && fetch.status < 300;
+
 function fires(url: string, fetch: FetchOutcome, context: RuleContext, homepage: boolean): boolean {
   const streak = context.failureStreak[url] ?? 0;
   if (streak < 1) return false;
@@ -83,6 +91,11 @@ export const siteUnreachable: Rule = (snapshot, context) => {
   }
 
   for (const { column, fetch } of snapshot.columns) {
+    if (isUnreadable(fetch)) {
+      const evidence = { status: fetch.status ?? null, error: fetch.error ?? null, unreadable: true };
+      findings.push(columnFinding(portal.id, column, fetch, null, evidence));
+      continue;
+    }
     if (!fires(column.url, fetch, context, false)) continue;
     findings.push(
       columnFinding(portal.id, column, fetch, context.failureStreak[column.url] ?? 0, scanEvidence(column.url, fetch)),
@@ -91,21 +104,29 @@ export const siteUnreachable: Rule = (snapshot, context) => {
   return findings;
 };
 
+/** A column's finding: down for `streak` scans, or (streak null) answering but unreadable. */
 function columnFinding(
   portalId: string,
   column: ColumnConfig,
   fetch: FetchOutcome,
-  streak: number,
+  streak: number | null,
   evidence: Finding['evidence'],
 ): Finding {
+  const label = columnLabel(column);
   return makeFinding(portalId, {
     rule: 'site-unreachable',
     severity: 'major',
     url: column.url,
     title: column.name,
     column,
-    message: `${columnLabel(column)}无法访问（${reason(fetch)}），已连续 ${streak} 次检查失败。`,
-    action: `请${SITE_OFFICER}检查${columnLabel(column)}所在服务器，并告知${officerOf(column)}栏目恢复情况。`,
+    message:
+      streak === null
+        ? `${label}无法读取（${reason(fetch)}）：栏目是否有内容、是否按时更新都无法检查。`
+        : `${label}无法访问（${reason(fetch)}），已连续 ${streak} 次检查失败。`,
+    action:
+      streak === null
+        ? `请${SITE_OFFICER}确认配置中的栏目地址是浏览器里看到的栏目列表网页，而不是数据接口（JSON）或文件；若它确是网页，请检查服务器返回的内容类型和页面内容，并告知${officerOf(column)}。`
+        : `请${SITE_OFFICER}检查${label}所在服务器，并告知${officerOf(column)}栏目恢复情况。`,
     evidence,
   });
 }

@@ -9,6 +9,7 @@ import type { Repository } from '../store/repository.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
 import { networkSince, zeroNetwork, type LinkCheckCounts } from './counters.ts';
+import { mustRestamp, valueBefore, type RecordedScans } from './recorded-scans.ts';
 
 // Link checking for a scan: every link on the homepage, the list pages and the listed detail
 // pages, each distinct URL once. Pages the crawl fetched anyway are judged by that fetch, not
@@ -25,10 +26,10 @@ export interface LinkCheckSummary {
 const MAX_REFERRERS = 5;
 
 export async function checkPortalLinks(
-  input: { portal: PortalConfig; asOf: string },
+  input: { portal: PortalConfig; asOf: string; recorded: RecordedScans },
   deps: { repo: Repository; fetcher: Fetcher; offsiteFetcher: Fetcher; knownPages?: PageRecord[] },
 ): Promise<LinkCheckSummary> {
-  const { portal, asOf } = input;
+  const { portal, asOf, recorded } = input;
   const [homepage, columns, pages, previous] = await Promise.all([
     deps.repo.getHomepage(portal.id),
     deps.repo.listColumns(portal.id),
@@ -89,15 +90,17 @@ export async function checkPortalLinks(
       if (result.verdict === 'ok' && result.status === undefined && prev?.status !== undefined)
         result = { ...result, status: prev.status };
       const broken = result.verdict === 'broken';
+      // What the last recorded scan left: a killed run's check does not count (recorded-scans.ts).
+      const base = prev ? streakBefore(prev, recorded) : { brokenStreak: 0 };
       // The streak stops counting at 2: enough for the rule, and a link that stays broken is not rewritten every day.
-      const brokenStreak = broken ? Math.min(2, (prev?.brokenStreak ?? 0) + 1) : 0;
+      const brokenStreak = broken ? Math.min(2, base.brokenStreak + 1) : 0;
       return {
         url,
         verdict: result.verdict,
         ...(result.status !== undefined ? { status: result.status } : {}),
         ...(result.error ? { error: result.error } : {}),
         brokenStreak,
-        ...(broken ? { brokenSince: prev?.brokenStreak ? (prev.brokenSince ?? asOf) : asOf } : {}),
+        ...(broken ? { brokenSince: base.brokenStreak ? (base.brokenSince ?? asOf) : asOf } : {}),
         foundOn: where.referrers,
         onHomepage: where.onHomepage,
         offsite,
@@ -107,12 +110,15 @@ export async function checkPortalLinks(
           : prev?.lastModified && result.verdict === 'ok'
             ? { lastModified: prev.lastModified }
             : {}),
+        scanId: recorded.current,
+        recordedStreak: base,
       };
     }),
   );
+  // The stamp is bookkeeping: an unchanged link is not rewritten for it, unless its stamp does not count.
   const changed = records.filter((r) => {
     const p = before.get(r.url);
-    return !p || hashOf(p) !== hashOf(r);
+    return !p || hashOf(verdictOf(p)) !== hashOf(verdictOf(r)) || mustRestamp(p.scanId, recorded);
   });
   const gone = previous.filter((l) => !found.has(l.url)).map((l) => l.url);
   const writesBefore = deps.repo.writes;
@@ -124,6 +130,14 @@ export async function checkPortalLinks(
     unverified: records.filter((r) => r.verdict === 'unverified').length,
     written: deps.repo.writes - writesBefore,
   };
+}
+
+const verdictOf = ({ scanId: _s, recordedStreak: _r, ...verdict }: LinkRecord) => verdict;
+
+/** A link's broken streak (and since when) as recorded scans left it, before this scan's check. */
+export function streakBefore(prev: LinkRecord, recorded: RecordedScans): NonNullable<LinkRecord['recordedStreak']> {
+  const own = { brokenStreak: prev.brokenStreak, ...(prev.brokenSince ? { brokenSince: prev.brokenSince } : {}) };
+  return valueBefore(prev.scanId, own, prev.recordedStreak ?? { brokenStreak: 0 }, recorded);
 }
 
 /**
@@ -139,7 +153,7 @@ export interface LinkCheckOutcome extends LinkCheckCounts {
  * a warning on the scan), and counted. Fetchers not handed in are made and closed here.
  */
 export async function checkLinksOf(
-  input: { portal: PortalConfig; asOf: string },
+  input: { portal: PortalConfig; asOf: string; recorded: RecordedScans },
   deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher; knownPages?: PageRecord[] },
 ): Promise<LinkCheckOutcome> {
   const out: LinkCheckOutcome = { counters: {}, network: zeroNetwork(), writes: 0, warnings: [] };

@@ -9,16 +9,20 @@ import type { Repository } from '../store/repository.ts';
 import type { HomepageSnapshot } from '../model/snapshot.ts';
 import type { ProbeResult } from '../model/availability.ts';
 import { recordProbes, scanProbeTime } from './probe-round.ts';
+import { failStreakBefore, mustRestamp, recordedScans, type RecordedScans } from './recorded-scans.ts';
 
 // The homepage (首页): its dated headlines and its navigation, written only when they change.
 // Its fetch also counts as one availability probe of the day (one more write, always).
 
 export async function crawlHomepage(
   input: { portal: PortalConfig; scanId: string; asOf: string },
-  deps: { fetcher: Fetcher; repo: Repository; now?: () => Date },
+  deps: { fetcher: Fetcher; repo: Repository; recorded?: RecordedScans; now?: () => Date },
 ): Promise<{ snapshot: HomepageSnapshot; written: boolean }> {
   const { portal, scanId, asOf } = input;
-  const prev = await deps.repo.getHomepage(portal.id);
+  const [prev, recorded] = await Promise.all([
+    deps.repo.getHomepage(portal.id),
+    deps.recorded ?? recordedScans(deps.repo, portal.id, scanId),
+  ]);
   const started = performance.now();
   const res = await deps.fetcher.fetch({ url: portal.homepage, etag: prev?.etag, lastModified: prev?.lastModified });
   const fetch = outcomeOf(res);
@@ -51,7 +55,9 @@ export async function crawlHomepage(
     contentHash = sha256(html);
     if (contentHash !== prev?.contentHash) ({ items, navLinks, links } = extractHomepage(html, res.finalUrl, asOf));
   }
-  const failStreak = fetch.ok ? 0 : (prev?.failStreak ?? 0) + 1;
+  // This scan added to what the last recorded scan left (recorded-scans.ts).
+  const recordedFailStreak = failStreakBefore(prev, recorded);
+  const failStreak = fetch.ok ? 0 : recordedFailStreak + 1;
   const snapshot: HomepageSnapshot = { url: portal.homepage, fetch, items, navLinks };
   const validators = {
     etag: res.ok ? (res.etag ?? prev?.etag) : prev?.etag,
@@ -60,9 +66,17 @@ export async function crawlHomepage(
   };
   // Validators are part of the state: a new ETag must be stored, or every later scan gets a 200.
   const stateHash = hashOf({ ...snapshot, links, failStreak, ...validators });
-  const written = prev?.stateHash !== stateHash;
+  const written = prev?.stateHash !== stateHash || mustRestamp(prev.scanId, recorded);
   if (written) {
-    const record: HomepageRecord = { ...snapshot, links, failStreak, stateHash, scanId, ...validators };
+    const record: HomepageRecord = {
+      ...snapshot,
+      links,
+      failStreak,
+      recordedFailStreak,
+      stateHash,
+      scanId,
+      ...validators,
+    };
     await deps.repo.putHomepage(portal.id, record);
   }
   return { snapshot, written };

@@ -6,6 +6,7 @@ import { crawlColumn } from './crawl-column.ts';
 import type { RevalidationCounters } from './counters.ts';
 import { crawlHomepage } from './crawl-homepage.ts';
 import type { CrawlTarget } from './plan.ts';
+import type { RecordedScans } from './recorded-scans.ts';
 
 // One task of a scan, whichever orchestration runs it (local-scan.ts in one process,
 // distributed-scan.ts one Lambda per task): the homepage (首页) or one column (栏目).
@@ -30,6 +31,8 @@ export interface CrawlTargetDeps {
   knownPages?: Map<string, PageRecord>;
   /** The columns' stored states by column id, when loaded once for a whole scan (absent: each column reads its own). */
   previousColumns?: Map<string, ColumnRecord>;
+  /** Which scans are recorded, read once for a whole scan (absent: each target reads it). */
+  recorded?: RecordedScans;
   now?: () => Date;
 }
 
@@ -48,13 +51,20 @@ export async function crawlTarget(
 ): Promise<CrawledTarget> {
   const { target, outstanding, ...scan } = input;
   if (target.kind === 'homepage') {
-    await crawlHomepage(scan, { fetcher: deps.fetcher, repo: deps.repo, now: deps.now });
+    await crawlHomepage(scan, { fetcher: deps.fetcher, repo: deps.repo, recorded: deps.recorded, now: deps.now });
     return { pagesFetched: 0, pagesParsed: 0, revalidated: 0, revalidatedUnchanged: 0 };
   }
   const previous = deps.previousColumns ? (deps.previousColumns.get(target.column.id) ?? null) : undefined;
   const crawled = await crawlColumn(
     { ...scan, column: target.column, outstanding },
-    { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, previous, now: deps.now },
+    {
+      fetcher: deps.fetcher,
+      repo: deps.repo,
+      knownPages: deps.knownPages,
+      previous,
+      recorded: deps.recorded,
+      now: deps.now,
+    },
   );
   const { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged } = crawled;
   return { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged };

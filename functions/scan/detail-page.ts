@@ -10,7 +10,7 @@ import type { PortalConfig } from '../config/schema.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import type { PageRecord } from '../store/records.ts';
 import { columnOf, isInteraction, messagePageRecord } from './message-record.ts';
-import { pageRecordOf } from './page-record.ts';
+import { firstSeenOf, pageRecordOf } from './page-record.ts';
 
 // One detail page (详情页): fetched, decoded, extracted, and turned into what the store keeps of
 // it. A column's crawl does this for every page it finds due; an on-demand check for one URL.
@@ -38,6 +38,8 @@ export interface DetailPageFetch {
 
 export interface DetailPageContext {
   portal: PortalConfig;
+  /** The scan fetching, if any: a page it stores first carries its id (recorded-scans.ts). */
+  scanId?: string;
   asOf: string;
   fetcher: Fetcher;
   now: () => Date;
@@ -76,7 +78,7 @@ export async function fetchDetailPage(
     return { record: { ...known, ...listFields, fetch, fetchedAt }, fetch, unchanged: known.fetch.ok };
   if (!res.ok || !res.body) {
     return {
-      record: { ...(known ?? emptyPage(page.url, page.columnId, ctx.asOf)), ...listFields, fetch, fetchedAt },
+      record: { ...(known ?? emptyPage(page.url, page.columnId, ctx)), ...listFields, fetch, fetchedAt },
       fetch,
       warning: `${DETAIL_WARNING}${page.url} failed: ${res.error ?? `HTTP ${res.status}`}`,
       unchanged: false,
@@ -129,7 +131,7 @@ function readPage(
   const built: PageRecord = {
     ...pageRecordOf(
       detail,
-      { url: page.url, columnId: page.columnId, fetch, firstSeen: known?.firstSeen ?? ctx.asOf, fetchedAt },
+      { url: page.url, columnId: page.columnId, fetch, ...firstSeenOf(known, ctx), fetchedAt },
       ctx.portal,
     ),
     etag: res.etag,
@@ -153,7 +155,7 @@ function guideOf(html: string, columnId: string, portal: PortalConfig, budget: B
 }
 
 /** What a page that never answered is stored as: its place in the column, no metadata. */
-function emptyPage(url: string, columnId: string, asOf: string): PageRecord {
+function emptyPage(url: string, columnId: string, ctx: DetailPageContext): PageRecord {
   return {
     url,
     columnId,
@@ -169,7 +171,7 @@ function emptyPage(url: string, columnId: string, asOf: string): PageRecord {
     attachments: 0,
     hasBody: false,
     notFound: false,
-    firstSeen: asOf,
+    ...firstSeenOf(undefined, ctx),
     fetchedAt: '',
   };
 }

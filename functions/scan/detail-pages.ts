@@ -47,13 +47,15 @@ export async function crawlDetailPages(
   input: {
     portal: PortalConfig;
     column: ColumnConfig;
+    /** Stamps the pages it stores first (recorded-scans.ts). */
+    scanId?: string;
     asOf: string;
     items: ItemSnapshot[];
     outstanding?: readonly string[];
   },
   deps: { fetcher: Fetcher; repo: Repository; knownPages?: Map<string, PageRecord>; now: () => Date },
 ): Promise<DetailPagesCrawl> {
-  const { portal, column, asOf } = input;
+  const { portal, column, scanId, asOf } = input;
   const { now } = deps;
   const settings = crawlSettings(portal);
   const hosts = portalHosts(portal);
@@ -115,7 +117,7 @@ export async function crawlDetailPages(
   const crawlDetail = async ({ item, reason }: (typeof due)[number]) => {
     const listed = { url: item.url, columnId: column.id, listTitle: item.title, listDate: item.date };
     const stored = known.get(item.url);
-    const got = await fetchDetailPage(listed, stored, { portal, asOf, fetcher: deps.fetcher, now });
+    const got = await fetchDetailPage(listed, stored, { portal, scanId, asOf, fetcher: deps.fetcher, now });
     if (failed) return; // the task has failed; this page is fetched again on the retry
     pagesFetched += 1;
     if (got.detail) pagesParsed += 1;

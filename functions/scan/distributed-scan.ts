@@ -6,6 +6,7 @@ import { checkLinksOf } from './check-links.ts';
 import { taskName, type CrawlMessage } from './messages.ts';
 import { portalFetcher } from './settings.ts';
 import { networkSince, scanCountersOf, zeroCounters, type CrawlCounters } from './counters.ts';
+import { recordedScans } from './recorded-scans.ts';
 import { crawlTarget, describeTarget, resolveTarget, type CrawledTarget } from './crawl-target.ts';
 
 // A scan spread over Lambdas: plan (distributed-start.ts: one message per column) → crawl each column
@@ -93,7 +94,7 @@ export async function evaluateRun(
       `scan ${runKey.scanId} of portal ${runKey.portalId} is ${run ? run.status : 'not in the store'}; expected crawled`,
     );
   const links = await checkLinksOf(
-    { portal, asOf: run.asOf },
+    { portal, asOf: run.asOf, recorded: await recordedScans(deps.repo, portal.id, run.scanId) },
     { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher },
   );
   const result = await evaluatePortal(

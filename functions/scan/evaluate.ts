@@ -21,6 +21,8 @@ import { expiresAfter } from '../store/keys.ts';
 import { estimateScore } from '../score/estimate.ts';
 import { scoreReport, TREND_SCANS, type ScoreReport } from '../score/report.ts';
 import { reconcileAndSave } from './save-findings.ts';
+import { countedFailStreak, countedValue, recordedScans, stampCounts, type RecordedScans } from './recorded-scans.ts';
+import { streakBefore } from './check-links.ts';
 
 // The last step of a scan: read the portal's state back from the store, run every rule over it,
 // reconcile the findings with the stored ones and record the scan. It reads only the store, so
@@ -77,20 +79,29 @@ export async function loadEvaluation(
   repo: Repository,
   known?: { pages?: PageRecord[]; findings?: StoredFinding[] },
 ) {
-  const [meta, homepage, columnRecords, pages, previous, links, probeDays] = await Promise.all([
-    repo.getMeta(portal.id),
-    repo.getHomepage(portal.id),
-    repo.listColumns(portal.id),
-    known?.pages ?? repo.listPages(portal.id),
-    known?.findings ?? repo.listFindings(portal.id),
-    repo.listLinks(portal.id),
-    repo.listProbeDays(portal.id, addDays(asOf, -(WINDOW_DAYS - 1)), asOf),
-  ]);
+  const [storedMeta, homepage, columnRecords, storedPages, previous, storedLinks, probeDays, recorded] =
+    await Promise.all([
+      repo.getMeta(portal.id),
+      repo.getHomepage(portal.id),
+      repo.listColumns(portal.id),
+      known?.pages ?? repo.listPages(portal.id),
+      known?.findings ?? repo.listFindings(portal.id),
+      repo.listLinks(portal.id),
+      repo.listProbeDays(portal.id, addDays(asOf, -(WINDOW_DAYS - 1)), asOf),
+      recordedScans(repo, portal.id, scanId ?? ''),
+    ]);
+  // A first scan killed after it wrote the portal's bookkeeping was not a first scan that counts.
+  const meta = recorded.last === null ? null : storedMeta;
+  const { pages, restamped } = firstSeenCounted(storedPages, asOf, recorded);
+  const links = storedLinks.map((l) => {
+    const { brokenStreak, brokenSince } = countedValue(l.scanId, l, streakBefore(l, recorded), recorded);
+    return { ...l, brokenStreak, brokenSince };
+  });
   const snapshot = buildSnapshot(portal, homepage, columnRecords, pages, links);
   const failureStreak: Record<string, number> = {};
-  if (homepage) failureStreak[homepage.url] = homepage.failStreak;
+  if (homepage) failureStreak[homepage.url] = countedFailStreak(homepage, recorded);
   const byId = new Map(columnRecords.map((c) => [c.columnId, c]));
-  for (const c of portal.columns) failureStreak[c.url] = byId.get(c.id)?.failStreak ?? 0;
+  for (const c of portal.columns) failureStreak[c.url] = countedFailStreak(byId.get(c.id), recorded);
   const context: RuleContext = {
     asOf,
     calendar: chineseWorkingCalendar,
@@ -100,7 +111,22 @@ export async function loadEvaluation(
     failureStreak,
     availability: availabilityWindow(probeDays, asOf, portal.homepage),
   };
-  return { meta, snapshot, context, previous, pages };
+  return { meta, snapshot, context, previous, pages, restamped };
+}
+
+/**
+ * Pages first stored by a run that was never recorded are first seen by this scan: their
+ * `firstSeen` moves to its day, and the records to write so (`restamped`) are returned.
+ */
+function firstSeenCounted(stored: PageRecord[], asOf: string, recorded: RecordedScans) {
+  const restamped: PageRecord[] = [];
+  const pages = stored.map((p) => {
+    if (stampCounts(p.firstSeenScan, recorded)) return p;
+    const fixed: PageRecord = { ...p, firstSeen: asOf, firstSeenScan: recorded.current };
+    restamped.push(fixed);
+    return fixed;
+  });
+  return { pages, restamped };
 }
 
 /**
@@ -114,7 +140,8 @@ export async function evaluatePortal(
 ): Promise<ScanResult> {
   const { portal, scanId, asOf } = input;
   const writesBefore = repo.writes;
-  const { meta, snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo, known);
+  const { meta, snapshot, context, previous, restamped } = await loadEvaluation(portal, asOf, scanId, repo, known);
+  await repo.putPages(portal.id, restamped);
   const current = runRules(snapshot, context);
   const rec = await reconcileAndSave(repo, portal.id, previous, current, { scanId, asOf });
   await repo.putMeta({

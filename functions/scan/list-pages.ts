@@ -13,6 +13,9 @@ import { isDetailWarning } from './detail-page.ts';
 import { isInteraction, maskMessageText } from './message-record.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { crawlSettings } from './settings.ts';
+import { isBudgetExceeded } from '../extract/budget.ts';
+import { notAWebPage, OVER_BUDGET, unreadableOutcome } from './web-page.ts';
+import { isUnreadable } from '../rules/site-unreachable.ts';
 
 // A column's list pages (列表页): the first, then "next page" links as far as the portal lets us.
 // What the pages list becomes the column's items, or, when nothing changed or the column is
@@ -52,11 +55,10 @@ export async function readColumnList(
       warnings.push(...prev.warnings.filter((w) => !warnings.includes(w) && !isDetailWarning(w)));
     }
   }
-  if (!fetch.ok) {
-    warnings.push(
-      `column could not be fetched (${fetch.error})${prev ? `; kept the last scan's ${prev.items.length} items` : ''}`,
-    );
-  }
+  const kept = prev ? `; kept the last scan's ${prev.items.length} items` : '';
+  // An unreadable list page has said why already (web-page.ts).
+  if (!fetch.ok && !isUnreadable(fetch)) warnings.push(`column could not be fetched (${fetch.error})${kept}`);
+  else if (!fetch.ok && kept) warnings.push(kept.slice(2));
   return {
     fetch,
     listPages,
@@ -92,6 +94,8 @@ async function walkListPages(
   });
   let listPages = 0;
   let unchanged = true;
+  /** Distinct items listed past the cap: they are not kept, and the column says so. */
+  const beyondCap = new Set<string>();
   const visited = new Set<string>();
   let next: string | null = column.url;
   while (next) {
@@ -133,11 +137,18 @@ async function walkListPages(
       break;
     }
     const { html } = decodeHtml(res.body!, res.contentType);
+    const read = readListPage(html, res.contentType, res.finalUrl, { column, asOf });
+    if ('unreadable' in read) {
+      // Not cached: asked afresh next time, and never taken for an unchanged column by a 304.
+      unchanged = false;
+      if (listPages === 1) fetch = unreadableOutcome(res.status ?? 200, read.unreadable);
+      warnings.push(listPages === 1 ? read.unreadable : `list page ${next}: ${read.unreadable}; stopped`);
+      break;
+    }
+    const { messages, page } = read;
     const contentHash = sha256(html);
     listCache.push({ url: next, etag: res.etag, lastModified: res.lastModified, contentHash });
     if (!(sameUrl && cached?.contentHash === contentHash)) unchanged = false;
-    const messages = isInteraction(column) ? extractMessageList(html, res.finalUrl, { referenceDate: asOf }) : null;
-    const page = messages ?? extractList(html, res.finalUrl, { referenceDate: asOf });
     if (listPages === 1) placeholder = page.placeholder;
     // Hanweb's jpage fetches the rest by a POST to its data proxy: only what the page embeds is read.
     if (messages?.totalRecords && messages.embeddedRecords! < messages.totalRecords)
@@ -150,11 +161,19 @@ async function walkListPages(
           message: it.message,
         }))
       : page.items.map((it) => ({ title: maskPersonalData(it.title), url: it.url, date: it.date }));
-    for (const it of listed) if (!items.has(it.url) && items.size < MAX_ITEMS) items.set(it.url, it);
+    for (const it of listed) {
+      if (items.has(it.url)) continue;
+      if (items.size < MAX_ITEMS) items.set(it.url, it);
+      else beyondCap.add(it.url);
+    }
     for (const l of page.links)
       if (!links.has(l.url) && !items.has(l.url) && links.size < MAX_LINKS) links.set(l.url, l);
     next = page.nextPageUrl;
   }
+  if (beyondCap.size > 0)
+    warnings.push(
+      `column lists more than ${MAX_ITEMS} items (${MAX_ITEMS + beyondCap.size} read); only the first ${MAX_ITEMS} are kept and checked`,
+    );
   return {
     fetch,
     listPages,
@@ -165,4 +184,25 @@ async function walkListPages(
     unchanged,
     warnings,
   };
+}
+
+/** One list page read: its items (and messages), or why it cannot be read. */
+function readListPage(
+  html: string,
+  contentType: string | null | undefined,
+  url: string,
+  at: { column: ColumnConfig; asOf: string },
+):
+  | { unreadable: string }
+  | { messages: ReturnType<typeof extractMessageList> | null; page: ReturnType<typeof extractList> } {
+  const notPage = notAWebPage(contentType, html);
+  if (notPage) return { unreadable: notPage };
+  try {
+    const messages = isInteraction(at.column) ? extractMessageList(html, url, { referenceDate: at.asOf }) : null;
+    return { messages, page: messages ?? extractList(html, url, { referenceDate: at.asOf }) };
+  } catch (e) {
+    // A page past the extraction budget (extract/budget.ts) cannot be read; any other error is a fault.
+    if (isBudgetExceeded(e)) return { unreadable: OVER_BUDGET };
+    throw e;
+  }
 }

@@ -10,6 +10,7 @@ import { checkLinksOf } from './check-links.ts';
 import { crawlTarget, describeTarget, resolveTarget } from './crawl-target.ts';
 import { networkSince, scanCountersOf } from './counters.ts';
 import { outstandingPagesByColumn } from './outstanding-pages.ts';
+import { recordedScans } from './recorded-scans.ts';
 
 // A whole scan of one portal in one process: plan → crawl every task → evaluate. The Lambdas
 // run the same steps (distributed-scan.ts): SQS carries the crawl tasks, and the table's
@@ -53,10 +54,11 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   const repo = await opts.repo;
   const writesBefore = repo.writes;
   // One query each for the portal's pages, columns and findings, instead of reads per column.
-  const [knownPages, knownColumns, findings] = await Promise.all([
+  const [knownPages, knownColumns, findings, recorded] = await Promise.all([
     repo.listPages(portal.id),
     repo.listColumns(portal.id),
     repo.listFindings(portal.id),
+    recordedScans(repo, portal.id, scanId),
   ]);
   const known = new Map(knownPages.map((p) => [p.url, p]));
   const previousColumns = new Map(knownColumns.map((c) => [c.columnId, c]));
@@ -74,7 +76,7 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
     progress.current = target.kind === 'homepage' ? '首页' : target.column.name;
     const r = await crawlTarget(
       { portal, scanId, asOf, target, outstanding: task.outstanding },
-      { fetcher, repo, knownPages: known, previousColumns, now: opts.now },
+      { fetcher, repo, knownPages: known, previousColumns, recorded, now: opts.now },
     );
     progress.pagesFetched += r.pagesFetched;
     pagesParsed += r.pagesParsed;
@@ -96,7 +98,7 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   // Taken before the link check, which uses the same fetcher and counts its own share.
   const crawl = { ...network(), pagesParsed, revalidated, revalidatedUnchanged, writes: repo.writes - writesBefore };
   const links = await checkLinksOf(
-    { portal, asOf },
+    { portal, asOf, recorded },
     { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] },
   );
   warnings.push(...links.warnings);

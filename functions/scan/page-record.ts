@@ -7,10 +7,27 @@ import { lexiconOf } from '../config/lexicon.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
 
+/** When the service first saw a page: kept from its record, else this scan's day, stamped with the scan. */
+export function firstSeenOf(
+  known: Pick<PageRecord, 'firstSeen' | 'firstSeenScan'> | undefined,
+  ctx: { asOf: string; scanId?: string },
+): Pick<PageRecord, 'firstSeen' | 'firstSeenScan'> {
+  if (known)
+    return { firstSeen: known.firstSeen, ...(known.firstSeenScan ? { firstSeenScan: known.firstSeenScan } : {}) };
+  return { firstSeen: ctx.asOf, ...(ctx.scanId ? { firstSeenScan: ctx.scanId } : {}) };
+}
+
 /** What the store keeps of an extracted detail page: metadata and counts, never the HTML. */
 export function pageRecordOf(
   d: DetailPage,
-  at: { url: string; columnId: string; fetch: FetchOutcome; firstSeen: string; fetchedAt: string },
+  at: {
+    url: string;
+    columnId: string;
+    fetch: FetchOutcome;
+    firstSeen: string;
+    firstSeenScan?: string;
+    fetchedAt: string;
+  },
   portal: PortalConfig,
 ): PageRecord {
   const renames = portal.obsoleteNames ?? [];

@@ -33,6 +33,8 @@ export interface PageRecord extends PageSnapshot, HttpValidators {
   listDate?: string | null;
   /** The page's outgoing links, for link checking (capped: see MAX_LINKS). */
   links?: PageLink[];
+  /** The scan that first stored it: its `firstSeen` stands once that scan is recorded (scan/recorded-scans.ts). */
+  firstSeenScan?: string;
 }
 
 /** Links kept per page: enough for any real article, bounded for DynamoDB's 400 KB items. */
@@ -44,8 +46,10 @@ export interface ListPageCache extends HttpValidators {
 
 export interface ColumnRecord extends Omit<ColumnSnapshot, 'column'> {
   columnId: string;
-  /** Consecutive scans whose fetch of the column failed (0 after a success). */
+  /** Consecutive scans whose fetch of the column failed (0 after a success), `scanId` included. */
   failStreak: number;
+  /** The streak as the last recorded scan before `scanId` left it: what counts while `scanId` has no scan record. */
+  recordedFailStreak?: number;
   /** Validators of each list page, in pagination order. */
   listCache: ListPageCache[];
   /** Links of the list pages (navigation, pager …), for link checking. */
@@ -57,13 +61,19 @@ export interface ColumnRecord extends Omit<ColumnSnapshot, 'column'> {
 
 export interface HomepageRecord extends HomepageSnapshot, HttpValidators {
   links?: PageLink[];
+  /** As a column's (ColumnRecord). */
   failStreak: number;
+  recordedFailStreak?: number;
   stateHash: string;
   scanId: string;
 }
 
 /** The last verdict on a link, and since when it is broken. */
-export interface LinkRecord extends LinkSnapshot, HttpValidators {}
+export interface LinkRecord extends LinkSnapshot, HttpValidators {
+  /** The scan whose check last wrote it, and its streak as the last recorded scan before that one left it. */
+  scanId?: string;
+  recordedStreak?: Pick<LinkSnapshot, 'brokenStreak' | 'brokenSince'>;
+}
 
 export type { FindingStatus };
 

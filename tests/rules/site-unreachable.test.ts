@@ -30,6 +30,20 @@ describe('site-unreachable', () => {
     });
   });
 
+  it('flags a column whose list page is not a web page at once, major, saying why and what to do', () => {
+    const unreadable: FetchOutcome = {
+      ok: false,
+      status: 200,
+      error: '列表页不是网页：application/json',
+      kind: 'other',
+    };
+    const [f, ...rest] = run(OK, unreadable, { failureStreak: { [COL]: 1 } });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'major', url: COL, evidence: { status: 200, unreadable: true } });
+    expect(f!.message).toContain('列表页不是网页：application/json');
+    expect(f!.action).toContain('栏目列表网页');
+  });
+
   it('does not flag a column that failed on one scan only', () => {
     expect(run(OK, TIMEOUT, { failureStreak: { [COL]: 1 } })).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { crawlColumn } from '../../functions/scan/crawl-column.ts';
 import { parseConfig } from '../../functions/config/load-config.ts';
 import type { PortalConfig } from '../../functions/config/schema.ts';
 import { Repository } from '../../functions/store/repository.ts';
+import { recordScan } from '../support/scan-record.ts';
 import { testRepository } from '../support/dynamo.ts';
 import { startMisbehavingServer, type MisbehavingServer } from '../support/misbehaving-server.ts';
 import { columnRoutes, detailPage, html, listPage, type MiniItem } from '../support/mini-portal.ts';
@@ -71,7 +72,11 @@ describe('crawlColumn on a hostile column', () => {
       { fetcher, repo },
     );
     expect(first.snapshot.fetch).toMatchObject({ ok: false, status: 500 });
+    // s1 never recorded its scan (killed): s2 is the first failure that counts.
     await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's2', asOf: '2018-01-16' }, { fetcher, repo });
+    expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(1);
+    await recordScan(repo, 'hostile', 's2', '2018-01-16');
+    await crawlColumn({ portal, column: portal.columns[1]!, scanId: 's3', asOf: '2018-01-17' }, { fetcher, repo });
     expect((await repo.getColumn('hostile', 'down'))?.failStreak).toBe(2);
   });
 });
@@ -229,6 +234,8 @@ describe('crawlColumn on a paged column whose later pages answer 304', () => {
     const first = await site.crawl('s1');
     expect(first.snapshot).toMatchObject({ listPages: 3, warnings: [] });
     expect(first.snapshot.items).toHaveLength(6);
+    // s1 recorded its scan: its stamp counts, and an unchanged column is left as s1 wrote it.
+    await recordScan(site.repo, 'paged-304', 's1', '2018-01-15');
     const second = await site.crawl('s2');
     const asked = site.server.requests.filter((q) => q.path === '/tzgg/index_1.html');
     expect(asked.at(-1)?.headers['if-none-match']).toBeTruthy();

@@ -7,6 +7,7 @@ import { crawlColumn } from '../../functions/scan/crawl-column.ts';
 import { onRollingTurn } from '../../functions/scan/revalidation.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
+import { recordScan } from '../support/scan-record.ts';
 import { columnRoutes, type MiniItem } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -39,6 +40,7 @@ describe('revalidating the known pages of a column', () => {
       { portal, column: portal.columns[0]!, scanId: `s-${day}`, asOf: day, outstanding: [outstanding] },
       { fetcher, repo, now: () => new Date(`${day}T02:00:00Z`) },
     );
+    await recordScan(repo, 'rolling', `s-${day}`, day);
     const asked = server.requests.slice(since).filter((q) => q.path !== '/tzgg/index.html');
     return {
       r,
