@@ -12,7 +12,14 @@ import { loadEvaluation } from './evaluate.ts';
 import { fetchDetailPage } from './detail-page.ts';
 import { reconcileAndSave } from './save-findings.ts';
 import { portalFetcher } from './settings.ts';
-import { CREDENTIALS_REFUSAL, hasCredentials, pageKey, parseHttpUrl, sameResource } from '../common/url.ts';
+import {
+  CREDENTIALS_REFUSAL,
+  hasCredentials,
+  normalizeUrl,
+  pageKey,
+  parseHttpUrl,
+  sameResource,
+} from '../common/url.ts';
 
 // An on-demand check of one column or page after an 信息员 fixed something: fetch it now,
 // update the store, re-run the rules that concern it, and resolve what no longer fires.
@@ -136,9 +143,10 @@ async function judge(
 }
 
 function guessColumn(portal: PortalConfig, url: string): string {
-  const path = new URL(url).pathname;
+  const path = new URL(normalizeUrl(url)!).pathname;
   const byDepth = [...portal.columns].sort((a, b) => dir(b.url).length - dir(a.url).length);
   return byDepth.find((c) => path.startsWith(dir(c.url)))?.id ?? 'unlisted';
 }
 
-const dir = (u: string) => new URL(u).pathname.replace(/[^/]*$/, '');
+// On the normalised form: a column written `…/rsxx` is the directory `/rsxx/`, not `/`.
+const dir = (u: string) => new URL(normalizeUrl(u)!).pathname.replace(/[^/]*$/, '');

@@ -16,6 +16,7 @@ describe('check of a column written another way', () => {
   let repo: Repository;
   let config: Config;
   let origin: string;
+  const stray = { path: '/elsewhere/t20171206_2.html', title: '其他信息', date: '2017-12-06', generated: '2017-12-01' };
   const item = { path: '/tdsc/t20171205_1.html', title: '土地出让公告', date: '2017-12-05', generated: '2017-12-01' };
 
   beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('check of a column written another way', () => {
       '/rsxx/index.html': { body: listPage('人事信息', [], { placeholder: true }) },
       '/tdsc/index.html': { body: listPage('土地市场', [item]) },
       [item.path]: { body: detailPage(item) },
+      [stray.path]: { body: detailPage(stray) },
     });
     // localhost, so the host has letters whose case a user may change.
     origin = srv.origin.replace('127.0.0.1', 'localhost');
@@ -36,6 +38,8 @@ describe('check of a column written another way', () => {
           columns: [
             { id: 'rsxx', name: '人事信息', url: `${origin}/rsxx/index.html`, kind: 'personnel' },
             { id: 'tdsc', name: '土地市场', url: `${origin}/tdsc/index.html`, kind: 'notice' },
+            // Written without its trailing slash: the directory /gzdt/, not the whole site.
+            { id: 'gzdt', name: '工作动态', url: `${origin}/gzdt`, kind: 'news' },
           ],
           crawl: { robots: false, minIntervalMs: 0, checkLinks: false },
         },
@@ -70,6 +74,12 @@ describe('check of a column written another way', () => {
     await check(`${origin}/tdsc/`); // the column scan stores the page
     const r = await check(`${origin}${item.path}#content`);
     expect(r).toMatchObject({ kind: 'detail', url: `${origin}${item.path}`, page: { title: item.title } });
+  });
+
+  it('files a page under no column when no column directory holds it', async () => {
+    await check(`${origin}${stray.path}`);
+    const [page] = await repo.getPages('mini', [`${origin}${stray.path}`]);
+    expect(page?.columnId).toBe('unlisted');
   });
 
   it('refuses a URL with credentials before fetching anything', async () => {
