@@ -114,6 +114,10 @@ export function documentProblems(config: Config): string[] {
 
 /** The site a host belongs to, for "same site": www.mhk.gov.cn and xxgk.mhk.gov.cn are one bureau's. */
 const siteOf = (host: string) => host.replace(/^www\./, '').replace(/:\d+$/, '');
+// gov.cn or com.cn is a suffix every bureau shares, not a site: under a two-letter country
+// domain a site has at least three labels (no public-suffix list: a warning may err on the safe side).
+const isSite = (site: string) => site.split('.').length >= (/\.[a-z]{2}$/.test(site) ? 3 : 2);
+const within = (sub: string, site: string) => isSite(site) && sub.endsWith(`.${site}`);
 
 /**
  * Warnings: legitimate in some configs, mistakes in most. A column on another site (a province's
@@ -127,7 +131,9 @@ export function configWarnings(config: Config): string[] {
     const site = siteOf(home);
     portal.columns.forEach((column, ci) => {
       const host = new URL(column.url).host;
-      if (host === home || siteOf(host) === site || siteOf(host).endsWith(`.${site}`)) return;
+      const other = siteOf(host);
+      // Either may be the sub-domain: xxgk.mhk.gov.cn's columns on www.mhk.gov.cn are one site too.
+      if (other === site || within(other, site) || within(site, other)) return;
       warnings.push(
         `portals[${pi}].columns[${ci}].url: ${host} is not the homepage's site (${home}); this column's failures will count as ${portal.id}'s own outage and its host is crawled as the portal's. Fix: correct the host if it is a typo; keep it only if the column really lives there (e.g. a shared platform).`,
       );

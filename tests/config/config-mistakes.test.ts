@@ -127,12 +127,15 @@ describe('config mistakes', () => {
     const c = config({}, [
       { id: 'xxgk', name: '信息公开', url: 'http://xxgk.mhk.gov.cn/gtj/', kind: 'notice' },
       { id: 'hdjl', name: '互动交流', url: 'http://www.mhk.gov.com/hdjl/', kind: 'interaction' },
+      { id: 'zcwj', name: '政策文件', url: 'http://www.gov.cn/zhengce/', kind: 'policy' },
     ]);
     expect(warningsOf(c)).toEqual([
       expect.stringMatching(
         /^portals\[0\]\.columns\[1\]\.url: www\.mhk\.gov\.com is not the homepage's site \(www\.mhk\.gov\.cn\); this column's failures will count as mhk-gtj's own outage/,
       ),
+      expect.stringMatching(/^portals\[0\]\.columns\[2\]\.url: www\.gov\.cn is not the homepage's site/),
     ]);
     expect(warningsOf(config())).toEqual([]);
+    expect(warningsOf(config({ homepage: 'http://xxgk.mhk.gov.cn/' }))).toEqual([]);
   });
 });
