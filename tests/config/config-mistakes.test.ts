@@ -76,6 +76,13 @@ describe('config mistakes', () => {
     ]);
   });
 
+  it('refuses a score line deducting more per finding than its maximum', () => {
+    const c = config({ score: { deductions: { 'empty-page': { points: 5, maxPoints: 2 } } } });
+    expect(problemsOf(c)).toEqual([
+      expect.stringMatching(/^portals\[0\]\.score\.deductions\.empty-page\.points: 5 per finding is above/),
+    ]);
+  });
+
   it('refuses an impossible date', () => {
     const c = config({ obsoleteNames: [{ old: '国土资源局', new: '自然资源局', since: '2026-02-30' }] });
     expect(problemsOf(c)).toEqual([
