@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { addDays, todayInShanghai } from '../../functions/calendar/dates.ts';
 
 // Argument parsing shared by the commands. A usage error names the flag and the fix and exits 2.
 
@@ -34,7 +35,7 @@ Usage:
   --schedule   serve also runs the schedules (Asia/Shanghai): probes every --probe-every minutes (1–72, default
                30), the daily scan at 02:00, alerts after each, the Monday 08:00 digest; digests go under --out
                (default out/), alerts under --out/alerts, unless --send. One JSON line on stderr per run.
-  --as-of      "today" for every date rule (default: today in Asia/Shanghai)
+  --as-of      "today" for every date rule, 2000-01-01 to a year ahead (default: today in Asia/Shanghai)
   --at         the instant, e.g. 2018-01-15T10:30 (Beijing time) or 2018-01-15T02:30:00Z (default: now)
   --store      local: DynamoDB Local under --data-dir (default); aws: DynamoDB (table $DW_TABLE_NAME)
   --data-dir   where local data lives (default .disclosure-watch/)
@@ -76,7 +77,7 @@ export function parseCommon(argv: string[]): CommonOptions {
   if (v.format !== 'text' && v.format !== 'json')
     throw new UsageError(`--format must be text or json, not "${v.format}".`);
   if (v.store !== 'local' && v.store !== 'aws') throw new UsageError(`--store must be local or aws, not "${v.store}".`);
-  if (v['as-of'] !== undefined) checkIsoDate(v['as-of'], '--as-of');
+  if (v['as-of'] !== undefined) checkAsOf(v['as-of']);
   if (v.endpoint !== undefined) {
     try {
       new URL(v.endpoint);
@@ -102,6 +103,23 @@ export function checkIsoDate(s: string, flag: string): string {
   if (!m || !d || d.getUTCMonth() !== +m[2]! - 1 || d.getUTCDate() !== +m[3]!) {
     throw new UsageError(`${flag} must be a real date as YYYY-MM-DD (e.g. 2018-01-15), not "${s}".`);
   }
+  return s;
+}
+
+/** No portal of the kind watched predates 2000; a year ahead is as far as a rehearsal needs. */
+export const EARLIEST_AS_OF = '2000-01-01';
+
+/**
+ * A real date within bounds: `0000-01-01` or `9999-12-31` would pass as dates, crawl every
+ * column and only then make every date rule meaningless.
+ */
+export function checkAsOf(s: string, today: string = todayInShanghai()): string {
+  checkIsoDate(s, '--as-of');
+  const latest = addDays(today, 365);
+  if (s < EARLIEST_AS_OF || s > latest)
+    throw new UsageError(
+      `--as-of must lie between ${EARLIEST_AS_OF} and ${latest} (a year from today), not "${s}". Fix: give the day the date rules should take as today, or leave --as-of out for today.`,
+    );
   return s;
 }
 

@@ -8,6 +8,7 @@ import { workOf } from '../rectification/work.ts';
 import { problemOf } from '../rules/problems.ts';
 import { atLine, riskCode } from '../rules/veto-risk.ts';
 import { portalHosts } from '../scan/portal-hosts.ts';
+import { CREDENTIALS_REFUSAL, hasCredentials } from '../common/url.ts';
 import { portalOfCheckId, startCheck, type CheckDeps } from './checks.ts';
 import { getDecisionsRoute, getFindingRoute, postFindingAction } from './finding-actions.ts';
 import { findingsQuerySchema, selectFindings } from './findings.ts';
@@ -92,7 +93,7 @@ async function postCheck(req: ApiRequest, _params: string[], deps: ApiDeps): Pro
   } catch {
     return error(400, `"${parsed.data.url}" is not an absolute http(s) URL`);
   }
-  if (url.username || url.password) return error(400, 'the URL must not carry credentials');
+  if (hasCredentials(url)) return error(400, CREDENTIALS_REFUSAL);
   const hosts = portalHosts(portal);
   if (!hosts.has(url.host))
     return error(

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from './fields.ts';
 
 // The wording lexicons (严重表述错误 / 错别字): the built-in data files (functions/config/lexicons/)
 // and a portal's own extension in the config share one entry shape, checked with zod when they
 // load, so a malformed entry fails at start-up and never silently stops matching.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
 // Entries end up in finding subjects and the JSON: a short id that says what the entry is.
 const entryId = z
   .string()
@@ -18,7 +18,7 @@ export const lexiconEntrySchema = z.strictObject({
   /** What it should say. */
   correct: z.string().trim().min(1).max(40),
   /** Where the entry comes from: a notice, a dictionary, the bureau's own review. */
-  source: z.string().trim().min(1),
+  source: z.string().trim().min(1).max(500),
   /** When the entry was added or last checked. */
   date: isoDate,
   /** Longer words or names in which the text is legitimate: a page containing one around the match is not reported. */
@@ -47,7 +47,7 @@ export const fallenOfficialSchema = z.strictObject({
   /** The day the investigation was announced (or the post was lost): pages published before it are history. */
   date: isoDate,
   /** Where this is from, e.g. the 纪委监委 notice. */
-  source: z.string().trim().min(1).optional(),
+  source: z.string().trim().min(1).max(500).optional(),
 });
 export type FallenOfficial = z.infer<typeof fallenOfficialSchema>;
 

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { readFileSync, statSync } from 'node:fs';
 import { configSchema, type Config } from './schema.ts';
 import { buildLexicon } from './lexicon.ts';
+import { configWarnings, documentProblems, lengthProblems, MAX_CONFIG_BYTES } from './document-checks.ts';
+import { describeIssue } from './issue-text.ts';
 
 // Reads and validates a portal config. Every problem is reported with its JSON path and a fix,
 // all at once, so a bureau's webmaster can correct the file in one pass.
@@ -12,26 +13,6 @@ export class ConfigError extends Error {
     readonly problems: string[],
   ) {
     super(`${file}: the config is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
-
-function pathOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${String(seg)}` : String(seg);
-  return out || '(top level)';
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const at = pathOf(issue.path);
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${at}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}. Fix: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'} (see docs/config.md for the allowed fields).`;
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `${at}: required field is missing. Fix: add it (expected ${issue.expected}).`
-        : `${at}: expected ${issue.expected}. Fix: correct the value.`;
-    default:
-      return `${at}: ${issue.message}. Fix: correct the value.`;
   }
 }
 
@@ -94,19 +75,45 @@ function crossCheck(config: Config): string[] {
   return problems;
 }
 
-export function parseConfig(data: unknown, file = 'config'): Config {
+/** Where warnings go unless the caller collects them: stderr, beside the command's own output. */
+const printWarning = (file: string) => (warning: string) => process.stderr.write(`${file}: warning: ${warning}\n`);
+
+/**
+ * Validates a parsed config: sizes first (so an absurd file costs one pass), then the schema,
+ * then the checks that need the whole document. Each stage reports every problem it finds.
+ * Warnings (legitimate in some files) go to `warn` and do not stop the load.
+ */
+export function parseConfig(
+  data: unknown,
+  file = 'config',
+  warn: (warning: string) => void = printWarning(file),
+): Config {
+  const tooLong = lengthProblems(data);
+  if (tooLong.length > 0) throw new ConfigError(file, tooLong);
   const parsed = configSchema.safeParse(data);
-  if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map(describeIssue));
-  const problems = crossCheck(parsed.data);
+  if (!parsed.success)
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((issue) => describeIssue(issue, data)),
+    );
+  const problems = [...crossCheck(parsed.data), ...documentProblems(parsed.data)];
   if (problems.length > 0) throw new ConfigError(file, problems);
+  configWarnings(parsed.data).forEach(warn);
   return parsed.data;
 }
 
-export function loadConfig(file: string): Config {
+export function loadConfig(file: string, warn?: (warning: string) => void): Config {
   let text: string;
   try {
+    // Checked before reading: a multi-gigabyte file would exhaust memory before any message.
+    const size = statSync(file).size;
+    if (size > MAX_CONFIG_BYTES)
+      throw new ConfigError(file, [
+        `is ${(size / 1024 / 1024).toFixed(1)} MB; a config is at most ${MAX_CONFIG_BYTES / 1024 / 1024} MB. Fix: check that --config names the portal config (a real one is well under 1 MB).`,
+      ]);
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ConfigError(file, [
       code === 'ENOENT'
@@ -120,5 +127,5 @@ export function loadConfig(file: string): Config {
   } catch (e) {
     throw new ConfigError(file, [`not valid JSON: ${(e as Error).message}. Fix: correct the syntax.`]);
   }
-  return parseConfig(data, file);
+  return parseConfig(data, file, warn);
 }

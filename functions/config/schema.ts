@@ -4,6 +4,7 @@ import { lexiconsSchema } from './lexicon-schema.ts';
 import { scoreSchema } from './score-schema.ts';
 import { portalIdSchema } from '../common/portal-id.ts';
 import { RULE_IDS } from '../common/rule-ids.ts';
+import { httpUrl, isoDate, shortName } from './fields.ts';
 
 // The portal config contract (docs/config.md). Every object is strict: an unknown field is an
 // error, because a typo (e.g. "maxAgeDay") must never silently switch a rule back to its default.
@@ -38,23 +39,13 @@ export const INTERACTION_CHANNELS = [
 ] as const;
 export type InteractionChannel = (typeof INTERACTION_CHANNELS)[number];
 
-const httpUrl = z.string().refine(
-  (s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an absolute http:// or https:// URL, e.g. "http://www.example.gov.cn/index.html"' },
-);
+/** Portals, a portal's columns, departments, recipients: a few hundred at most in any real file. */
+export const MAX_LIST_LENGTH = 1000;
 
 // Columns follow the portals' id rule: both end up in keys and paths.
 const id = portalIdSchema;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' });
-const email = z.string().email({ message: 'must be an email address' });
+const email = z.string().max(254).email({ message: 'must be an email address' });
 const positiveInt = z.number().int().positive();
 
 /** Rule thresholds (the defaults of docs/rules.md apply to anything left out). */
@@ -88,14 +79,14 @@ export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 export const columnSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: shortName,
   url: httpUrl,
   kind: z.enum(COLUMN_KINDS, { message: `must be one of ${COLUMN_KINDS.join(', ')}` }),
-  department: z.string().min(1).optional(),
+  department: shortName.optional(),
   /** Overrides the kind's stale-column threshold for this column. */
   maxAgeDays: positiveInt.optional(),
   /** Rule ids switched off for this column, e.g. a column that is an archive. */
-  disabledRules: z.array(z.string()).optional(),
+  disabledRules: z.array(z.string().max(64)).max(RULE_IDS.length).optional(),
   /** Which channel an `interaction` column is (default consultation); other kinds ignore it. */
   channel: z.enum(INTERACTION_CHANNELS, { message: `must be one of ${INTERACTION_CHANNELS.join(', ')}` }).optional(),
 });
@@ -108,7 +99,7 @@ export const crawlSchema = z.strictObject({
   refreshDays: positiveInt.optional(),
   /** A known detail page is asked again (conditionally) once every this many days, on a rolling schedule. */
   revalidateDays: positiveInt.optional(),
-  userAgent: z.string().min(1).optional(),
+  userAgent: z.string().min(1).max(300).optional(),
   timeoutMs: z.number().int().min(1000).max(120_000).optional(),
   maxListPages: z.number().int().min(1).max(1000).optional(),
   /** Check every link on the monitored pages (default true). */
@@ -118,26 +109,34 @@ export type CrawlSettings = z.infer<typeof crawlSchema>;
 
 export const portalSchema = z.strictObject({
   id,
-  name: z.string().min(1),
+  name: shortName,
   homepage: httpUrl,
-  columns: z.array(columnSchema).min(1, { message: 'a portal needs at least one column to watch' }),
-  expectedColumns: z.array(z.string().min(1)).optional(),
+  columns: z
+    .array(columnSchema)
+    .min(1, { message: 'a portal needs at least one column to watch' })
+    .max(MAX_LIST_LENGTH),
+  expectedColumns: z.array(shortName).max(MAX_LIST_LENGTH).optional(),
   departments: z
-    .array(z.strictObject({ name: z.string().min(1), officer: z.string().optional(), email: email.optional() }))
+    .array(z.strictObject({ name: shortName, officer: shortName.optional(), email: email.optional() }))
+    .max(MAX_LIST_LENGTH)
     .optional(),
   recipients: z
     .array(
       z.strictObject({
-        name: z.string().min(1),
+        name: shortName,
         email,
         // leader: the whole digest and every alert; webmaster (信息中心): the whole digest and every
         // alert too, site-wide outages above all; department: its own department first.
         role: z.enum(['leader', 'webmaster', 'department']),
-        department: z.string().optional(),
+        department: shortName.optional(),
       }),
     )
+    .max(MAX_LIST_LENGTH)
     .optional(),
-  obsoleteNames: z.array(z.strictObject({ old: z.string().min(1), new: z.string().min(1), since: isoDate })).optional(),
+  obsoleteNames: z
+    .array(z.strictObject({ old: shortName, new: shortName, since: isoDate }))
+    .max(MAX_LIST_LENGTH)
+    .optional(),
   crawl: crawlSchema.optional(),
   thresholds: thresholdsSchema.optional(),
   /** Pages probed for availability besides the homepage (recorded, outside the inspection's share). */
@@ -163,6 +162,6 @@ export const portalSchema = z.strictObject({
 export type PortalConfig = z.infer<typeof portalSchema>;
 
 export const configSchema = z.strictObject({
-  portals: z.array(portalSchema).min(1, { message: 'list at least one portal' }),
+  portals: z.array(portalSchema).min(1, { message: 'list at least one portal' }).max(MAX_LIST_LENGTH),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -12,6 +12,14 @@ import { loadEvaluation } from './evaluate.ts';
 import { fetchDetailPage } from './detail-page.ts';
 import { reconcileAndSave } from './save-findings.ts';
 import { portalFetcher } from './settings.ts';
+import {
+  CREDENTIALS_REFUSAL,
+  hasCredentials,
+  normalizeUrl,
+  pageKey,
+  parseHttpUrl,
+  sameResource,
+} from '../common/url.ts';
 
 // An on-demand check of one column or page after an 信息员 fixed something: fetch it now,
 // update the store, re-run the rules that concern it, and resolve what no longer fires.
@@ -38,14 +46,11 @@ export interface CheckResult {
 
 /** The portal whose hosts include the URL's: on-demand checks never reach anywhere else. */
 export function portalForUrl(config: Config, url: string): PortalConfig {
-  let host: string;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
-    host = u.host;
-  } catch {
-    throw new CheckRefused(`"${url}" is not an absolute http(s) URL.`);
-  }
+  const u = parseHttpUrl(url);
+  if (!u) throw new CheckRefused(`"${url}" is not an absolute http(s) URL.`);
+  // Refused before anything prints, stores or sends it.
+  if (hasCredentials(u)) throw new CheckRefused(`${CREDENTIALS_REFUSAL}.`);
+  const host = u.host;
   const portal = config.portals.find((p) => portalHosts(p).has(host));
   if (!portal) {
     const hosts = config.portals.flatMap((p) => [...portalHosts(p)]);
@@ -61,10 +66,12 @@ export async function checkUrl(
   deps: { repo: Repository; fetcher?: Fetcher; now?: () => Date },
 ): Promise<CheckResult> {
   const portal = portalForUrl(input.config, input.url);
+  // Stored pages are keyed without the fragment; the column is matched however it is written.
+  const url = pageKey(input.url)!;
   const fetcher = deps.fetcher ?? portalFetcher(portal);
   const scanId = `check-${Date.now()}`;
   try {
-    const column = portal.columns.find((c) => sameUrl(c.url, input.url));
+    const column = portal.columns.find((c) => sameResource(c.url, url));
     if (column) {
       const r = await crawlColumn(
         { portal, column, scanId, asOf: input.asOf },
@@ -72,7 +79,7 @@ export async function checkUrl(
       );
       const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.columnId === column.id);
       return {
-        url: input.url,
+        url,
         portal,
         asOf: input.asOf,
         kind: 'list',
@@ -82,10 +89,10 @@ export async function checkUrl(
       };
     }
 
-    const [known] = await deps.repo.getPages(portal.id, [input.url]);
-    const columnId = known?.columnId ?? guessColumn(portal, input.url);
+    const [known] = await deps.repo.getPages(portal.id, [url]);
+    const columnId = known?.columnId ?? guessColumn(portal, url);
     const { fetch, detail, record } = await fetchDetailPage(
-      { url: input.url, columnId, listTitle: known?.listTitle, listDate: known?.listDate },
+      { url, columnId, listTitle: known?.listTitle, listDate: known?.listDate },
       known,
       // Stamped by the wall clock, like the check's scan id above.
       { portal, asOf: input.asOf, fetcher, now: () => new Date(), fresh: true },
@@ -107,8 +114,8 @@ export async function checkUrl(
         links: detail.links.length,
       };
     }
-    const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === input.url, input.url);
-    return { url: input.url, portal, asOf: input.asOf, kind: 'detail', page, fetch, ...verdict };
+    const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === url, url);
+    return { url, portal, asOf: input.asOf, kind: 'detail', page, fetch, ...verdict };
   } finally {
     if (!deps.fetcher) await fetcher.close();
   }
@@ -136,10 +143,10 @@ async function judge(
 }
 
 function guessColumn(portal: PortalConfig, url: string): string {
-  const path = new URL(url).pathname;
+  const path = new URL(normalizeUrl(url)!).pathname;
   const byDepth = [...portal.columns].sort((a, b) => dir(b.url).length - dir(a.url).length);
   return byDepth.find((c) => path.startsWith(dir(c.url)))?.id ?? 'unlisted';
 }
 
-const dir = (u: string) => new URL(u).pathname.replace(/[^/]*$/, '');
-const sameUrl = (a: string, b: string) => new URL(a).toString() === new URL(b).toString();
+// On the normalised form: a column written `…/rsxx` is the directory `/rsxx/`, not `/`.
+const dir = (u: string) => new URL(normalizeUrl(u)!).pathname.replace(/[^/]*$/, '');
