@@ -102,7 +102,7 @@ export async function fetchDetailPage(
     // Stored as a failed read: rules skip it, and the next scan tries it again.
     const refused: FetchOutcome = { ok: false, error: `refused: ${err.reason}`, kind: 'other' };
     return {
-      record: { ...(known ?? emptyPage(page.url, page.columnId, ctx.asOf)), ...listFields, fetch: refused, fetchedAt },
+      record: { ...(known ?? emptyPage(page.url, page.columnId, ctx)), ...listFields, fetch: refused, fetchedAt },
       fetch: refused,
       warning: `${DETAIL_WARNING}${page.url} refused: ${err.reason}`,
       unchanged: false,
