@@ -69,9 +69,9 @@ export class Repository extends FindingStore {
   /** The stored pages among `urls` (BatchGetItem, 100 keys a call): a column's, without reading the whole portal. */
   async getPages(portalId: string, urls: string[]): Promise<PageRecord[]> {
     const keys = [...new Set(urls)].map((u) => ({ pk: portalPk(portalId), sk: pageSk(u) }));
-    return (await batchGet(this.doc, this.tableName, keys, 'page reads')).map(
-      (item) => strip(item) as unknown as PageRecord,
-    );
+    const items = await batchGet(this.doc, this.tableName, keys, 'page reads');
+    this.reads += items.length;
+    return items.map((item) => strip(item) as unknown as PageRecord);
   }
 
   listLinks(portalId: string) {
@@ -297,6 +297,7 @@ export class Repository extends FindingStore {
         ExpressionAttributeValues: { ':pk': portalPk(portalId), ':from': probeDaySk(from), ':to': probeDaySk(to) },
       }),
     );
+    this.reads += res.Items?.length ?? 0;
     return (res.Items ?? []).map((i) => strip(i) as unknown as ProbeDayRecord);
   }
 

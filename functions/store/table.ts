@@ -39,6 +39,8 @@ export class Table {
   protected readonly fence: AbortSignal | undefined;
   /** Items written since construction: the incremental-scan tests and the scan summary count these. */
   writes = 0;
+  /** Items read since construction: the re-scan tests count these (a cheap re-scan reads few records). */
+  reads = 0;
 
   constructor(opts: RepositoryOptions) {
     this.tableName = opts.tableName;
@@ -117,6 +119,7 @@ export class Table {
         }),
       );
       for (const item of res.Items ?? []) out.push(strip(item) as T);
+      this.reads += res.Items?.length ?? 0;
       startKey = res.LastEvaluatedKey;
       if (opts.limit && out.length >= opts.limit) break;
     } while (startKey);
@@ -127,7 +130,9 @@ export class Table {
     const res = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: portalPk(portalId), sk }, ConsistentRead: consistent }),
     );
-    return res.Item ? (strip(res.Item) as T) : null;
+    if (!res.Item) return null;
+    this.reads += 1;
+    return strip(res.Item) as T;
   }
 
   protected async put(portalId: string, sk: string, record: object): Promise<void> {
