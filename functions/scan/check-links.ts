@@ -1,133 +1,120 @@
 import { hashOf } from '../common/hash.ts';
-import { classify, checkLink, type LinkResult } from '../net/link-checker.ts';
+import { checkLink, type LinkResult } from '../net/link-checker.ts';
 import type { Fetcher } from '../net/fetcher.ts';
-import type { PageLink } from '../extract/types.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import type { LinkReferrer } from '../model/snapshot.ts';
-import type { LinkRecord, PageRecord } from '../store/records.ts';
+import type { ColumnRecord, LinkRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { portalHosts } from './portal-hosts.ts';
 import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
 import { networkSince, zeroNetwork, type LinkCheckCounts } from './counters.ts';
 import { mustRestamp, valueBefore, type RecordedScans } from './recorded-scans.ts';
+import { onRollingTurn } from './revalidation.ts';
+import { crawledVerdicts, linksFound, loadPortalState, type FoundLink } from './portal-state.ts';
 
 // Link checking for a scan: every link on the homepage, the list pages and the listed detail
-// pages, each distinct URL once. Pages the crawl fetched anyway are judged by that fetch, not
-// asked for again; the rest get a (conditional) HEAD. Off-site links go through a fetcher of
-// their own with slower limits: another site's server is not ours to load.
+// pages, each distinct URL once. Pages the crawl fetched are judged by that fetch and get no
+// record of their own (their page record is their verdict). The other links (attachments,
+// off-site links, images) are asked with a HEAD when they may be new (their page or column changed
+// this scan), when their last verdict was not ok (a record says so), and on their turn of a rolling
+// recheck: one day in LINK_RECHECK_DAYS, by the hash of the URL, so each day asks about a seventh
+// of them and every link is asked weekly. Only links that are not ok keep a record, so a first
+// scan writes none for the links that work, and a re-scan reads only the few that do not.
+// Off-site links go through a fetcher of their own with slower limits: another site's server is
+// not ours to load.
 
 export interface LinkCheckSummary {
   checked: number;
   broken: number;
   unverified: number;
+  /** Links asked this scan (HEAD or GET), the others judged by the crawl or their last check. */
+  asked: number;
   written: number;
 }
 
-const MAX_REFERRERS = 5;
+/** Every link is asked again at least this often, whatever else happens. */
+export const LINK_RECHECK_DAYS = 7;
 
 export async function checkPortalLinks(
   input: { portal: PortalConfig; asOf: string; recorded: RecordedScans },
-  deps: { repo: Repository; fetcher: Fetcher; offsiteFetcher: Fetcher; knownPages?: PageRecord[] },
+  deps: { repo: Repository; fetcher: Fetcher; offsiteFetcher: Fetcher; columns?: ColumnRecord[] },
 ): Promise<LinkCheckSummary> {
   const { portal, asOf, recorded } = input;
-  const [homepage, columns, pages, previous] = await Promise.all([
-    deps.repo.getHomepage(portal.id),
-    deps.repo.listColumns(portal.id),
-    deps.knownPages ?? deps.repo.listPages(portal.id),
+  const [state, previous] = await Promise.all([
+    loadPortalState(portal, deps.repo, { columns: deps.columns, needLinks: true }),
     deps.repo.listLinks(portal.id),
   ]);
-
-  // Where each link is found. Detail pages count only while a column still lists them.
-  const found = new Map<string, { referrers: LinkReferrer[]; onHomepage: boolean }>();
-  const note = (link: PageLink, page: string, columnId?: string, onHomepage = false) => {
-    const entry = found.get(link.url) ?? { referrers: [], onHomepage: false };
-    if (entry.referrers.length < MAX_REFERRERS && !entry.referrers.some((r) => r.page === page)) {
-      entry.referrers.push({ page, text: link.text, ...(columnId ? { columnId } : {}) });
-    }
-    entry.onHomepage ||= onHomepage;
-    found.set(link.url, entry);
-  };
-  for (const l of homepage?.links ?? []) note(l, portal.homepage, undefined, true);
-  const listed = new Map<string, string>();
-  for (const c of columns) {
-    const url = portal.columns.find((x) => x.id === c.columnId)?.url;
-    if (!url) continue;
-    for (const l of c.links ?? []) note(l, url, c.columnId);
-    for (const i of c.items) {
-      listed.set(i.url, c.columnId);
-      note({ url: i.url, text: i.title, kind: 'a' }, url, c.columnId);
-    }
-  }
-  for (const p of pages) if (listed.has(p.url)) for (const l of p.links ?? []) note(l, p.url, p.columnId);
-
-  // What the crawl already knows: its own fetches of pages, list pages and the homepage.
-  const crawled = new Map<string, Pick<LinkResult, 'verdict' | 'status' | 'error'>>();
-  for (const p of pages)
-    crawled.set(p.url, { verdict: classify(p.fetch), status: p.fetch.status, error: p.fetch.error });
-  for (const c of columns) for (const lc of c.listCache) crawled.set(lc.url, { verdict: 'ok' });
-  for (const c of columns) {
-    const url = portal.columns.find((x) => x.id === c.columnId)?.url;
-    if (url) crawled.set(url, { verdict: classify(c.fetch), status: c.fetch.status, error: c.fetch.error });
-  }
-  if (homepage)
-    crawled.set(homepage.url, {
-      verdict: classify(homepage.fetch),
-      status: homepage.fetch.status,
-      error: homepage.fetch.error,
-    });
-
-  const hosts = portalHosts(portal);
+  const crawled = crawledVerdicts(portal, state);
+  const found = linksFound(portal, state, () => true, recorded.current);
   const before = new Map(previous.map((l) => [l.url, l]));
-  const records: LinkRecord[] = await Promise.all(
-    [...found].map(async ([url, where]) => {
-      const prev = before.get(url);
-      const offsite = !hosts.has(new URL(url).host);
-      let result: Pick<LinkResult, 'verdict' | 'status' | 'error'> & { etag?: string; lastModified?: string };
-      const known = crawled.get(url);
-      if (known) result = known;
-      else result = await checkLink(url, offsite ? deps.offsiteFetcher : deps.fetcher, prev);
-      // A 304 confirms what the last check saw: keep its status rather than record a change.
-      if (result.verdict === 'ok' && result.status === undefined && prev?.status !== undefined)
-        result = { ...result, status: prev.status };
-      const broken = result.verdict === 'broken';
-      // What the last recorded scan left: a killed run's check does not count (recorded-scans.ts).
-      const base = prev ? streakBefore(prev, recorded) : { brokenStreak: 0 };
-      // The streak stops counting at 2: enough for the rule, and a link that stays broken is not rewritten every day.
-      const brokenStreak = broken ? Math.min(2, base.brokenStreak + 1) : 0;
-      return {
-        url,
-        verdict: result.verdict,
-        ...(result.status !== undefined ? { status: result.status } : {}),
-        ...(result.error ? { error: result.error } : {}),
-        brokenStreak,
-        ...(broken ? { brokenSince: base.brokenStreak ? (base.brokenSince ?? asOf) : asOf } : {}),
-        foundOn: where.referrers,
-        onHomepage: where.onHomepage,
-        offsite,
-        ...(result.etag ? { etag: result.etag } : prev?.etag && result.verdict === 'ok' ? { etag: prev.etag } : {}),
-        ...(result.lastModified
-          ? { lastModified: result.lastModified }
-          : prev?.lastModified && result.verdict === 'ok'
-            ? { lastModified: prev.lastModified }
-            : {}),
-        scanId: recorded.current,
-        recordedStreak: base,
-      };
-    }),
+  const hosts = portalHosts(portal);
+  const due = (url: string, where: FoundLink) =>
+    crawled.has(url) || before.has(url) || where.changed || onRollingTurn(url, asOf, LINK_RECHECK_DAYS);
+
+  let asked = 0;
+  const judged = await Promise.all(
+    [...found]
+      .filter(([url, where]) => due(url, where))
+      .map(async ([url, where]) => {
+        const prev = before.get(url);
+        const offsite = !hosts.has(new URL(url).host);
+        let result: Pick<LinkResult, 'verdict' | 'status' | 'error'> & { etag?: string; lastModified?: string };
+        const known = crawled.get(url);
+        if (known) result = known;
+        else {
+          asked += 1;
+          result = await checkLink(url, offsite ? deps.offsiteFetcher : deps.fetcher, prev);
+        }
+        // A 304 confirms what the last check saw: keep its status rather than record a change.
+        if (result.verdict === 'ok' && result.status === undefined && prev?.status !== undefined)
+          result = { ...result, status: prev.status };
+        const broken = result.verdict === 'broken';
+        // What the last recorded scan left: a killed run's check does not count (recorded-scans.ts).
+        const base = prev ? streakBefore(prev, recorded) : { brokenStreak: 0 };
+        // The streak stops counting at 2: enough for the rule, and a link that stays broken is not rewritten every day.
+        const brokenStreak = broken ? Math.min(2, base.brokenStreak + 1) : 0;
+        const record: LinkRecord = {
+          url,
+          verdict: result.verdict,
+          ...(result.status !== undefined ? { status: result.status } : {}),
+          ...(result.error ? { error: result.error } : {}),
+          brokenStreak,
+          ...(broken ? { brokenSince: base.brokenStreak ? (base.brokenSince ?? asOf) : asOf } : {}),
+          foundOn: where.referrers,
+          onHomepage: where.onHomepage,
+          offsite,
+          ...(result.etag ? { etag: result.etag } : {}),
+          ...(result.lastModified ? { lastModified: result.lastModified } : {}),
+          scanId: recorded.current,
+          recordedStreak: base,
+        };
+        return { record, crawled: known !== undefined };
+      }),
   );
-  // The stamp is bookkeeping: an unchanged link is not rewritten for it, unless its stamp does not count.
-  const changed = records.filter((r) => {
+  // A crawled page and a link that works keep no record; the stamp is bookkeeping, so an unchanged
+  // verdict is not rewritten for it, unless its stamp does not count.
+  const keep = judged.filter((j) => !j.crawled && j.record.verdict !== 'ok').map((j) => j.record);
+  const kept = new Set(keep.map((r) => r.url));
+  const changed = keep.filter((r) => {
     const p = before.get(r.url);
     return !p || hashOf(verdictOf(p)) !== hashOf(verdictOf(r)) || mustRestamp(p.scanId, recorded);
   });
-  const gone = previous.filter((l) => !found.has(l.url)).map((l) => l.url);
+  // Every record is due when its link is still found: one not kept now works, is crawled, or is gone.
+  const gone = previous.filter((l) => !kept.has(l.url));
   const writesBefore = deps.repo.writes;
   await deps.repo.putLinks(portal.id, changed);
-  await deps.repo.deleteLinks(portal.id, gone);
+  await deps.repo.deleteLinks(
+    portal.id,
+    gone.map((l) => l.url),
+  );
+  // Links not asked this scan stand as their last check left them: ok (they have no record).
+  const verdicts = [...found.keys()].map((url) => crawled.get(url)?.verdict ?? (kept.has(url) ? null : 'ok'));
+  const stillBad = keep.map((r) => r.verdict);
+  const count = (v: string) => verdicts.filter((x) => x === v).length + stillBad.filter((x) => x === v).length;
   return {
-    checked: records.length,
-    broken: records.filter((r) => r.verdict === 'broken').length,
-    unverified: records.filter((r) => r.verdict === 'unverified').length,
+    checked: found.size,
+    broken: count('broken'),
+    unverified: count('unverified'),
+    asked,
     written: deps.repo.writes - writesBefore,
   };
 }
@@ -135,7 +122,10 @@ export async function checkPortalLinks(
 const verdictOf = ({ scanId: _s, recordedStreak: _r, ...verdict }: LinkRecord) => verdict;
 
 /** A link's broken streak (and since when) as recorded scans left it, before this scan's check. */
-export function streakBefore(prev: LinkRecord, recorded: RecordedScans): NonNullable<LinkRecord['recordedStreak']> {
+export function streakBefore(
+  prev: Pick<LinkRecord, 'scanId' | 'brokenStreak' | 'brokenSince' | 'recordedStreak'>,
+  recorded: RecordedScans,
+): NonNullable<LinkRecord['recordedStreak']> {
   const own = { brokenStreak: prev.brokenStreak, ...(prev.brokenSince ? { brokenSince: prev.brokenSince } : {}) };
   return valueBefore(prev.scanId, own, prev.recordedStreak ?? { brokenStreak: 0 }, recorded);
 }
@@ -154,7 +144,7 @@ export interface LinkCheckOutcome extends LinkCheckCounts {
  */
 export async function checkLinksOf(
   input: { portal: PortalConfig; asOf: string; recorded: RecordedScans },
-  deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher; knownPages?: PageRecord[] },
+  deps: { repo: Repository; fetcher?: Fetcher; offsiteFetcher?: Fetcher; columns?: ColumnRecord[] },
 ): Promise<LinkCheckOutcome> {
   const out: LinkCheckOutcome = { counters: {}, network: zeroNetwork(), writes: 0, warnings: [] };
   if (!crawlSettings(input.portal).checkLinks) return out;
@@ -167,7 +157,7 @@ export async function checkLinksOf(
       repo: deps.repo,
       fetcher,
       offsiteFetcher: offsite,
-      knownPages: deps.knownPages,
+      columns: deps.columns,
     });
     out.counters = { linksChecked: s.checked, linksBroken: s.broken, linksUnverified: s.unverified };
   } catch (e) {

@@ -4,7 +4,8 @@ import type { Config, PortalConfig } from '../config/schema.ts';
 import type { DetailPage } from '../extract/types.ts';
 import type { Finding } from '../model/finding.ts';
 import type { ItemSnapshot } from '../model/snapshot.ts';
-import type { StoredFinding } from '../store/records.ts';
+import type { PageRecord, StoredFinding } from '../store/records.ts';
+import { rewritePages } from './column-pages.ts';
 import type { Repository } from '../store/repository.ts';
 import { crawlColumn } from './crawl-column.ts';
 import { portalHosts } from './portal-hosts.ts';
@@ -100,7 +101,8 @@ export async function checkUrl(
     let page: CheckResult['page'];
     // Only a page read is stored: a failed check leaves the record of the last scan as it was.
     if (detail) {
-      await deps.repo.putPages(portal.id, [record]);
+      // Its column carries it too (column-pages.ts): the rules below read it from there.
+      await rewritePages(portal.id, [record], await deps.repo.listColumns(portal.id), deps.repo);
       const { title, indexNo, docNo, publisher, generatedDate, publishedDate, bodyChars } = detail;
       page = {
         title,
@@ -114,7 +116,7 @@ export async function checkUrl(
         links: detail.links.length,
       };
     }
-    const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === url, url);
+    const verdict = await judge(portal, input.asOf, deps.repo, scanId, (f) => f.url === url, detail ? record : known);
     return { url, portal, asOf: input.asOf, kind: 'detail', page, fetch, ...verdict };
   } finally {
     if (!deps.fetcher) await fetcher.close();
@@ -128,14 +130,11 @@ async function judge(
   repo: Repository,
   scanId: string,
   concerns: (f: Finding) => boolean,
-  extraPage?: string,
+  checkedPage?: PageRecord,
 ) {
-  const { snapshot, context, previous, pages } = await loadEvaluation(portal, asOf, scanId, repo);
-  if (extraPage) {
-    // A page checked by URL counts even when no list links it (yet).
-    const p = pages.find((x) => x.url === extraPage);
-    if (p) snapshot.pages.set(p.url, p);
-  }
+  const { snapshot, context, previous } = await loadEvaluation(portal, asOf, scanId, repo);
+  // A page checked by URL counts even when no list links it (yet).
+  if (checkedPage) snapshot.pages.set(checkedPage.url, checkedPage);
   context.firstScan = false;
   const current = runRules(snapshot, context).filter(concerns);
   const rec = await reconcileAndSave(repo, portal.id, previous.filter(concerns), current, { scanId, asOf });

@@ -7,9 +7,11 @@ import type { ColumnSnapshot } from '../model/snapshot.ts';
 import { crawlDetailPages } from './detail-pages.ts';
 import { readColumnList, type ColumnListing } from './list-pages.ts';
 import { failStreakBefore, mustRestamp, recordedScans, type RecordedScans } from './recorded-scans.ts';
+import { listedPages, packPages, pagesOfColumn } from './column-pages.ts';
 
 // Crawls one column (栏目): its list pages (list-pages.ts), then the detail pages that are due
-// (detail-pages.ts), then its state, written only when something in it changed.
+// (detail-pages.ts), then its state with its pages' records (column-pages.ts), written only when
+// something in it changed. The stored pages come from the column's own record, not a read a page.
 
 export interface CrawlColumnInput {
   portal: PortalConfig;
@@ -23,8 +25,6 @@ export interface CrawlColumnInput {
 export interface CrawlColumnDeps {
   fetcher: Fetcher;
   repo: Repository;
-  /** Known pages of the portal by URL, when the caller loaded them once for a whole scan. */
-  knownPages?: Map<string, PageRecord>;
   /** The column's stored state when the caller already has it (undefined: read it; null: none). */
   previous?: ColumnRecord | null;
   /** Which scans are recorded, when the caller read it once for a whole scan (absent: read here). */
@@ -42,6 +42,8 @@ export interface CrawlColumnResult {
   revalidated: number;
   revalidatedUnchanged: number;
   columnWritten: boolean;
+  /** The column's state as it stands after the crawl (written or not). */
+  record: ColumnRecord;
 }
 
 export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps): Promise<CrawlColumnResult> {
@@ -51,13 +53,26 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     deps.previous !== undefined ? deps.previous : deps.repo.getColumn(portal.id, column.id),
     deps.recorded ?? recordedScans(deps.repo, portal.id, scanId),
   ]);
-  const listing = await readColumnList({ portal, column, asOf }, { fetcher: deps.fetcher, previous });
+  const [listing, stored] = await Promise.all([
+    readColumnList({ portal, column, asOf }, { fetcher: deps.fetcher, previous }),
+    pagesOfColumn(portal.id, previous, deps.repo),
+  ]);
+  const known = new Map(stored.map((p) => [p.url, p]));
+  // Pages another column listed before: read once when this column lists them now (a page moved).
+  const moved = listing.items.filter((i) => !known.has(i.url)).map((i) => i.url);
+  if (previous && moved.length && stored.length)
+    for (const p of await deps.repo.getPages(portal.id, moved)) known.set(p.url, p);
   const details = await crawlDetailPages(
     { portal, column, scanId, asOf, items: listing.items, outstanding: input.outstanding },
-    { fetcher: deps.fetcher, repo: deps.repo, knownPages: deps.knownPages, now },
+    { fetcher: deps.fetcher, repo: deps.repo, knownPages: known, recorded, now },
   );
   listing.warnings.push(...details.warnings);
-  const columnWritten = await saveColumn(portal.id, { column, scanId, listing, previous, recorded }, deps.repo);
+  const pages = listedPages(listing.items, known);
+  const { written: columnWritten, record } = await saveColumn(
+    portal.id,
+    { column, scanId, listing, pages, previous, recorded },
+    deps.repo,
+  );
   const { fetch, listPages, items, placeholder, warnings } = listing;
   return {
     columnId: column.id,
@@ -68,6 +83,7 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
     revalidated: details.revalidated,
     revalidatedUnchanged: details.revalidatedUnchanged,
     columnWritten,
+    record,
   };
 }
 
@@ -81,24 +97,27 @@ async function saveColumn(
     column: ColumnConfig;
     scanId: string;
     listing: ColumnListing;
+    pages: PageRecord[];
     previous: ColumnRecord | null;
     recorded: RecordedScans;
   },
   repo: Repository,
-): Promise<boolean> {
-  const { column, listing, previous, recorded } = crawled;
+): Promise<{ written: boolean; record: ColumnRecord }> {
+  const { column, listing, pages, previous, recorded } = crawled;
   const recordedFailStreak = failStreakBefore(previous, recorded);
   const failStreak = listing.fetch.ok ? 0 : recordedFailStreak + 1;
   const state = { ...listing, failStreak };
-  const stateHash = hashOf(state);
-  if (previous?.stateHash === stateHash && !mustRestamp(previous.scanId, recorded)) return false;
+  const stateHash = hashOf({ ...state, pages: hashOf(pages) });
+  if (previous?.stateHash === stateHash && !mustRestamp(previous.scanId, recorded))
+    return { written: false, record: previous };
   const record: ColumnRecord = {
     columnId: column.id,
     ...state,
     recordedFailStreak,
     stateHash,
     scanId: crawled.scanId,
+    ...packPages(pages),
   };
   await repo.putColumn(portalId, record);
-  return true;
+  return { written: true, record };
 }

@@ -1,6 +1,6 @@
 import type { Fetcher } from '../net/fetcher.ts';
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
-import type { ColumnRecord, PageRecord } from '../store/records.ts';
+import type { ColumnRecord } from '../store/records.ts';
 import type { Repository } from '../store/repository.ts';
 import { crawlColumn } from './crawl-column.ts';
 import type { RevalidationCounters } from './counters.ts';
@@ -27,8 +27,6 @@ export const describeTarget = (t: CrawlTarget) => (t.kind === 'homepage' ? 'the 
 export interface CrawlTargetDeps {
   fetcher: Fetcher;
   repo: Repository;
-  /** The portal's pages by URL, when the caller loaded them once for a whole scan. */
-  knownPages?: Map<string, PageRecord>;
   /** The columns' stored states by column id, when loaded once for a whole scan (absent: each column reads its own). */
   previousColumns?: Map<string, ColumnRecord>;
   /** Which scans are recorded, read once for a whole scan (absent: each target reads it). */
@@ -39,6 +37,8 @@ export interface CrawlTargetDeps {
 export interface CrawledTarget extends RevalidationCounters {
   pagesFetched: number;
   pagesParsed: number;
+  /** A column's state after its crawl, with the pages it carries. */
+  column?: ColumnRecord;
 }
 
 /**
@@ -60,12 +60,11 @@ export async function crawlTarget(
     {
       fetcher: deps.fetcher,
       repo: deps.repo,
-      knownPages: deps.knownPages,
       previous,
       recorded: deps.recorded,
       now: deps.now,
     },
   );
   const { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged } = crawled;
-  return { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged };
+  return { pagesFetched, pagesParsed, revalidated, revalidatedUnchanged, column: crawled.record };
 }

@@ -18,6 +18,9 @@ import {
   type RevalidationSchedule,
 } from './revalidation.ts';
 import { crawlSettings } from './settings.ts';
+import { classify } from '../net/link-checker.ts';
+import { streakBefore } from './check-links.ts';
+import type { RecordedScans } from './recorded-scans.ts';
 
 // The detail pages (详情页) a column lists that are due this scan (revalidation.ts says which and
 // why), fetched and stored. Pages are parsed one at a time and only their metadata is kept, so
@@ -53,7 +56,14 @@ export async function crawlDetailPages(
     items: ItemSnapshot[];
     outstanding?: readonly string[];
   },
-  deps: { fetcher: Fetcher; repo: Repository; knownPages?: Map<string, PageRecord>; now: () => Date },
+  deps: {
+    fetcher: Fetcher;
+    repo: Repository;
+    knownPages?: Map<string, PageRecord>;
+    /** Which scans are recorded: a failing page's broken streak counts only those (absent: none before this one). */
+    recorded?: RecordedScans;
+    now: () => Date;
+  },
 ): Promise<DetailPagesCrawl> {
   const { portal, column, scanId, asOf } = input;
   const { now } = deps;
@@ -117,7 +127,9 @@ export async function crawlDetailPages(
   const crawlDetail = async ({ item, reason }: (typeof due)[number]) => {
     const listed = { url: item.url, columnId: column.id, listTitle: item.title, listDate: item.date };
     const stored = known.get(item.url);
-    const got = await fetchDetailPage(listed, stored, { portal, scanId, asOf, fetcher: deps.fetcher, now });
+    const fetched = await fetchDetailPage(listed, stored, { portal, scanId, asOf, fetcher: deps.fetcher, now });
+    const recorded = deps.recorded ?? { current: scanId ?? '', last: null };
+    const got = { ...fetched, record: withBrokenStreak(fetched.record, stored, recorded, asOf) };
     if (failed) return; // the task has failed; this page is fetched again on the retry
     pagesFetched += 1;
     if (got.detail) pagesParsed += 1;
@@ -153,4 +165,22 @@ export async function crawlDetailPages(
     revalidatedUnchanged,
     warnings: warnings.sort(),
   };
+}
+
+/**
+ * The page's record with its broken streak: a page that fails as a broken link would is judged as
+ * one (two scans in a row), by its own record rather than a link record of its own.
+ */
+export function withBrokenStreak(
+  record: PageRecord,
+  stored: PageRecord | undefined,
+  recorded: RecordedScans,
+  asOf: string,
+): PageRecord {
+  const { broken: _was, ...page } = record;
+  if (classify(record.fetch) !== 'broken') return page;
+  const base = stored?.broken ? streakBefore(stored.broken, recorded) : { brokenStreak: 0 };
+  const brokenStreak = Math.min(2, base.brokenStreak + 1);
+  const brokenSince = base.brokenStreak ? (base.brokenSince ?? asOf) : asOf;
+  return { ...page, broken: { brokenStreak, brokenSince, scanId: recorded.current, recordedStreak: base } };
 }

@@ -4,7 +4,7 @@ import { availabilityWindow, WINDOW_DAYS } from '../rules/availability.ts';
 import { resolveThresholds } from '../rules/thresholds.ts';
 import { vetoRisks, type VetoRisk } from '../rules/veto-risk.ts';
 import type { PortalConfig } from '../config/schema.ts';
-import type { ColumnSnapshot, PortalSnapshot } from '../model/snapshot.ts';
+import type { ColumnSnapshot, LinkSnapshot, PortalSnapshot } from '../model/snapshot.ts';
 import type { RuleContext } from '../rules/types.ts';
 import type {
   ColumnRecord,
@@ -23,6 +23,8 @@ import { scoreReport, TREND_SCANS, type ScoreReport } from '../score/report.ts';
 import { reconcileAndSave } from './save-findings.ts';
 import { countedFailStreak, countedValue, recordedScans, stampCounts, type RecordedScans } from './recorded-scans.ts';
 import { streakBefore } from './check-links.ts';
+import { rewritePages } from './column-pages.ts';
+import { linksFound, loadPortalState, type PortalState } from './portal-state.ts';
 
 // The last step of a scan: read the portal's state back from the store, run every rule over it,
 // reconcile the findings with the stored ones and record the scan. It reads only the store, so
@@ -69,6 +71,8 @@ export interface EvaluateInput {
   crawlCounters: Omit<ScanCounters, 'writes'>;
   /** Writes the crawl made (pages, columns, homepage). */
   crawlWrites: number;
+  /** `repo.reads` when the scan began in this process: the scan's reads are counted from there (absent: from the evaluation). */
+  readsBefore?: number;
 }
 
 /** The portal's state as the store has it, and the context the rules run in. */
@@ -77,26 +81,25 @@ export async function loadEvaluation(
   asOf: string,
   scanId: string | null,
   repo: Repository,
-  known?: { pages?: PageRecord[]; findings?: StoredFinding[] },
+  known?: { columns?: ColumnRecord[]; findings?: StoredFinding[] },
 ) {
-  const [storedMeta, homepage, columnRecords, storedPages, previous, storedLinks, probeDays, recorded] =
-    await Promise.all([
-      repo.getMeta(portal.id),
-      repo.getHomepage(portal.id),
-      repo.listColumns(portal.id),
-      known?.pages ?? repo.listPages(portal.id),
-      known?.findings ?? repo.listFindings(portal.id),
-      repo.listLinks(portal.id),
-      repo.listProbeDays(portal.id, addDays(asOf, -(WINDOW_DAYS - 1)), asOf),
-      recordedScans(repo, portal.id, scanId ?? ''),
-    ]);
+  const [storedMeta, state, previous, storedLinks, probeDays, recorded] = await Promise.all([
+    repo.getMeta(portal.id),
+    loadPortalState(portal, repo, { columns: known?.columns }),
+    known?.findings ?? repo.listFindings(portal.id),
+    repo.listLinks(portal.id),
+    repo.listProbeDays(portal.id, addDays(asOf, -(WINDOW_DAYS - 1)), asOf),
+    recordedScans(repo, portal.id, scanId ?? ''),
+  ]);
+  const { homepage, columns: columnRecords } = state;
   // A first scan killed after it wrote the portal's bookkeeping was not a first scan that counts.
   const meta = recorded.last === null ? null : storedMeta;
-  const { pages, restamped } = firstSeenCounted(storedPages, asOf, recorded);
-  const links = storedLinks.map((l) => {
+  const { pages, restamped } = firstSeenCounted(state.pages, asOf, recorded);
+  const counted = <T extends Parameters<typeof streakBefore>[0]>(l: T) => {
     const { brokenStreak, brokenSince } = countedValue(l.scanId, l, streakBefore(l, recorded), recorded);
     return { ...l, brokenStreak, brokenSince };
-  });
+  };
+  const links: LinkSnapshot[] = [...storedLinks.map(counted), ...brokenPages(portal, state, pages, counted)];
   const snapshot = buildSnapshot(portal, homepage, columnRecords, pages, links);
   const failureStreak: Record<string, number> = {};
   if (homepage) failureStreak[homepage.url] = countedFailStreak(homepage, recorded);
@@ -111,7 +114,37 @@ export async function loadEvaluation(
     failureStreak,
     availability: availabilityWindow(probeDays, asOf, portal.homepage),
   };
-  return { meta, snapshot, context, previous, pages, restamped };
+  return { meta, snapshot, context, previous, pages, restamped, columns: columnRecords };
+}
+
+/**
+ * Listed pages whose fetch fails as a broken link would, as the links they are: crawled pages have
+ * no link record, their page record carries the streak (detail-pages.ts withBrokenStreak).
+ */
+function brokenPages(
+  portal: PortalConfig,
+  state: PortalState,
+  pages: PageRecord[],
+  counted: (b: NonNullable<PageRecord['broken']>) => { brokenStreak: number; brokenSince?: string },
+): LinkSnapshot[] {
+  const broken = new Map(pages.flatMap((p) => (p.broken ? [[p.url, p] as const] : [])));
+  if (broken.size === 0) return [];
+  const found = linksFound(portal, state, (url) => broken.has(url));
+  return [...broken.values()].map((p) => {
+    const { brokenStreak, brokenSince } = counted(p.broken!);
+    const where = found.get(p.url);
+    return {
+      url: p.url,
+      verdict: 'broken',
+      ...(p.fetch.status !== undefined ? { status: p.fetch.status } : {}),
+      ...(p.fetch.error ? { error: p.fetch.error } : {}),
+      brokenStreak,
+      ...(brokenSince ? { brokenSince } : {}),
+      foundOn: where?.referrers ?? [],
+      onHomepage: where?.onHomepage ?? false,
+      offsite: false,
+    };
+  });
 }
 
 /**
@@ -136,12 +169,19 @@ function firstSeenCounted(stored: PageRecord[], asOf: string, recorded: Recorded
 export async function evaluatePortal(
   input: EvaluateInput,
   repo: Repository,
-  known?: { pages?: PageRecord[]; findings?: StoredFinding[] },
+  known?: { columns?: ColumnRecord[]; findings?: StoredFinding[] },
 ): Promise<ScanResult> {
   const { portal, scanId, asOf } = input;
   const writesBefore = repo.writes;
-  const { meta, snapshot, context, previous, restamped } = await loadEvaluation(portal, asOf, scanId, repo, known);
-  await repo.putPages(portal.id, restamped);
+  const readsBefore = input.readsBefore ?? repo.reads;
+  const { meta, snapshot, context, previous, restamped, columns } = await loadEvaluation(
+    portal,
+    asOf,
+    scanId,
+    repo,
+    known,
+  );
+  await rewritePages(portal.id, restamped, columns, repo);
   const current = runRules(snapshot, context);
   const rec = await reconcileAndSave(repo, portal.id, previous, current, { scanId, asOf });
   await repo.putMeta({
@@ -166,6 +206,7 @@ export async function evaluatePortal(
   const counters: ScanCounters = {
     ...input.crawlCounters,
     writes: input.crawlWrites + (repo.writes - writesBefore) + 1,
+    reads: repo.reads - readsBefore,
   };
   await repo.putScan({
     scanId,

@@ -53,15 +53,16 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
   const repo = await opts.repo;
   const writesBefore = repo.writes;
-  // One query each for the portal's pages, columns and findings, instead of reads per column.
-  const [knownPages, knownColumns, findings, recorded] = await Promise.all([
-    repo.listPages(portal.id),
+  const readsBefore = repo.reads;
+  // One query each for the portal's columns (which carry their pages: column-pages.ts) and findings.
+  const [knownColumns, findings, recorded] = await Promise.all([
     repo.listColumns(portal.id),
     repo.listFindings(portal.id),
     recordedScans(repo, portal.id, scanId),
   ]);
-  const known = new Map(knownPages.map((p) => [p.url, p]));
   const previousColumns = new Map(knownColumns.map((c) => [c.columnId, c]));
+  // The columns as the crawl leaves them, for the link check and the evaluation.
+  const columns = new Map(previousColumns);
   // Planned as plan-scan plans it: each column's task carries its pages with outstanding findings.
   const tasks = planScan(portal, scanId, asOf, outstandingPagesByColumn(portal, findings));
 
@@ -76,8 +77,9 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
     progress.current = target.kind === 'homepage' ? '首页' : target.column.name;
     const r = await crawlTarget(
       { portal, scanId, asOf, target, outstanding: task.outstanding },
-      { fetcher, repo, knownPages: known, previousColumns, recorded, now: opts.now },
+      { fetcher, repo, previousColumns, recorded, now: opts.now },
     );
+    if (r.column) columns.set(r.column.columnId, r.column);
     progress.pagesFetched += r.pagesFetched;
     pagesParsed += r.pagesParsed;
     revalidated += r.revalidated;
@@ -97,17 +99,19 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
 
   // Taken before the link check, which uses the same fetcher and counts its own share.
   const crawl = { ...network(), pagesParsed, revalidated, revalidatedUnchanged, writes: repo.writes - writesBefore };
+  // Only the configured columns: a record of a column dropped from the config is not judged.
+  const current = portal.columns.flatMap((c) => columns.get(c.id) ?? []);
   const links = await checkLinksOf(
     { portal, asOf, recorded },
-    { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, knownPages: [...known.values()] },
+    { repo, fetcher, offsiteFetcher: opts.offsiteFetcher, columns: current },
   );
   warnings.push(...links.warnings);
 
   const counted = scanCountersOf(crawl, links);
   // The findings as read before the crawl: a decision taken since makes its write conditional
   // fail, and the finding is read again then (save-findings.ts).
-  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted }, repo, {
-    pages: [...known.values()],
+  const result = await evaluatePortal({ portal, scanId, asOf, startedAt, ...counted, readsBefore }, repo, {
+    columns: current,
     findings,
   });
   result.warnings.unshift(...warnings);

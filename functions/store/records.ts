@@ -35,6 +35,16 @@ export interface PageRecord extends PageSnapshot, HttpValidators {
   links?: PageLink[];
   /** The scan that first stored it: its `firstSeen` stands once that scan is recorded (scan/recorded-scans.ts). */
   firstSeenScan?: string;
+  /**
+   * While its fetch fails as a broken link would (404, 5xx, refused): the broken streak its links
+   * are judged by, as a link record's (LinkRecord), stamped by the scan that last counted it.
+   */
+  broken?: {
+    brokenStreak: number;
+    brokenSince: string;
+    scanId?: string;
+    recordedStreak?: LinkRecord['recordedStreak'];
+  };
 }
 
 /** Links kept per page: enough for any real article, bounded for DynamoDB's 400 KB items. */
@@ -54,9 +64,13 @@ export interface ColumnRecord extends Omit<ColumnSnapshot, 'column'> {
   listCache: ListPageCache[];
   /** Links of the list pages (navigation, pager …), for link checking. */
   links?: PageLink[];
-  /** Hash of items + outcome, so an unchanged column is not rewritten. */
+  /** Hash of items + outcome + pages, so an unchanged column is not rewritten. */
   stateHash: string;
   scanId: string;
+  /** Its listed pages' records, gzipped JSON (scan/column-pages.ts): a re-scan reads this, not every page. */
+  pagesZ?: Uint8Array;
+  /** The pages in `pagesZ` were stored without their links, to fit in an item. */
+  pagesTrimmed?: boolean;
 }
 
 export interface HomepageRecord extends HomepageSnapshot, HttpValidators {
@@ -68,7 +82,12 @@ export interface HomepageRecord extends HomepageSnapshot, HttpValidators {
   scanId: string;
 }
 
-/** The last verdict on a link, and since when it is broken. */
+/**
+ * The last verdict on a link that is not ok (broken or unverified), and since when. A link that
+ * checks ok has no record: the pages that carry it say it exists, and its turn on the rolling
+ * recheck (scan/check-links.ts) says when it is asked again. Crawled pages have none either: their
+ * page record's fetch is their verdict.
+ */
 export interface LinkRecord extends LinkSnapshot, HttpValidators {
   /** The scan whose check last wrote it, and its streak as the last recorded scan before that one left it. */
   scanId?: string;
@@ -105,6 +124,8 @@ export interface ScanCounters {
   notModified: number;
   pagesParsed: number;
   writes: number;
+  /** Items read from the store (absent on scans recorded before it was counted). */
+  reads?: number;
   failures: number;
   /** Links checked this scan, and how many were broken or could not be verified. */
   linksChecked?: number;
