@@ -20,9 +20,12 @@ export interface PackedPages {
   pagesTrimmed?: boolean;
 }
 
-/** The pages as a column record carries them, trimmed (then dropped) past what an item can hold. */
-export function packPages(pages: readonly PageRecord[]): PackedPages {
-  const full = gzipSync(JSON.stringify(pages));
+/**
+ * The pages as a column record carries them, trimmed (then dropped) past what an item can hold.
+ * `json`: their JSON when the caller made it already (to hash it).
+ */
+export function packPages(pages: readonly PageRecord[], json = JSON.stringify(pages)): PackedPages {
+  const full = gzipSync(json);
   if (full.byteLength <= MAX_PACKED_BYTES) return { pagesZ: full };
   const trimmed = gzipSync(JSON.stringify(pages.map(({ links: _links, ...p }) => p)));
   return trimmed.byteLength <= MAX_PACKED_BYTES ? { pagesZ: trimmed, pagesTrimmed: true } : {};

@@ -1,4 +1,4 @@
-import { hashOf } from '../common/hash.ts';
+import { hashOf, sha256 } from '../common/hash.ts';
 import type { Fetcher } from '../net/fetcher.ts';
 import type { ColumnConfig, PortalConfig } from '../config/schema.ts';
 import type { ColumnRecord, PageRecord } from '../store/records.ts';
@@ -107,7 +107,10 @@ async function saveColumn(
   const recordedFailStreak = failStreakBefore(previous, recorded);
   const failStreak = listing.fetch.ok ? 0 : recordedFailStreak + 1;
   const state = { ...listing, failStreak };
-  const stateHash = hashOf({ ...state, pages: hashOf(pages) });
+  // Plain JSON, not canonical: carried pages come back from the record's own JSON in the order
+  // they were written, so an unchanged column serialises the same, at a fraction of the cost.
+  const pagesJson = JSON.stringify(pages);
+  const stateHash = hashOf({ ...state, pages: sha256(pagesJson) });
   if (previous?.stateHash === stateHash && !mustRestamp(previous.scanId, recorded))
     return { written: false, record: previous };
   const record: ColumnRecord = {
@@ -116,7 +119,7 @@ async function saveColumn(
     recordedFailStreak,
     stateHash,
     scanId: crawled.scanId,
-    ...packPages(pages),
+    ...packPages(pages, pagesJson),
   };
   await repo.putColumn(portalId, record);
   return { written: true, record };

@@ -8,7 +8,8 @@ import type { PageRecord } from '../store/records.ts';
 // revalidated, with a conditional GET, when
 // - it has an outstanding finding: every scan, so that an edited page resolves its finding the next day;
 // - it is its turn on the rolling schedule: one day in `revalidateDays` (7), chosen by the hash of
-//   its URL, so every page is seen weekly and each day costs about the same (one seventh of the pages);
+//   its URL, so every page is seen weekly and each day costs about the same (one seventh of the
+//   pages), unless it was fetched earlier the same day;
 // - its record is `refreshDays` (30) old: the bound that still holds when scans skip days.
 // An unchanged answer (304, or the same content) is not written back, except to keep the record
 // younger than `refreshDays` (see `mustWrite`): a re-scan writes what changed, not what it asked.
@@ -93,7 +94,10 @@ export function dueReason(
   if (!page.fetch.ok) return 'failed';
   if (schedule.outstanding.has(item.url)) return 'outstanding';
   if (ageInDays(page, schedule.today) >= schedule.refreshDays) return 'aged';
-  if (onRollingTurn(item.url, schedule.asOf, schedule.revalidateDays)) return 'rolling';
+  // A page fetched earlier the same day is as fresh as its turn would make it: a second scan that
+  // day (a re-run, a check after a fix) does not ask the day's share again.
+  if (ageInDays(page, schedule.today) >= 1 && onRollingTurn(item.url, schedule.asOf, schedule.revalidateDays))
+    return 'rolling';
   return null;
 }
 

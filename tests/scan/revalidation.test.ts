@@ -7,7 +7,14 @@ import {
   outstandingUrls,
 } from '../../functions/scan/outstanding-pages.ts';
 import { planScan } from '../../functions/scan/plan.ts';
-import { mustWrite, revalidationCap, scheduleDue, type DueReason } from '../../functions/scan/revalidation.ts';
+import {
+  dueReason,
+  mustWrite,
+  onRollingTurn,
+  revalidationCap,
+  scheduleDue,
+  type DueReason,
+} from '../../functions/scan/revalidation.ts';
 import { page } from '../support/record-builders.ts';
 
 // Which pages a scan asks again for their findings, how the plan hands them to each column's
@@ -128,5 +135,17 @@ describe('the order and number of revalidations a column starts', () => {
     expect(revalidationCap(500)).toBe(300);
     expect(revalidationCap(1000)).toBe(150);
     expect(revalidationCap(0)).toBe(1500);
+  });
+
+  it('asks a page on its rolling turn once a day: not again when it was fetched earlier that day', () => {
+    const asOf = '2018-01-15';
+    const onTurn = Array.from({ length: 50 }, (_, i) => page(`r${i}`, 'tdsc')).find((p) =>
+      onRollingTurn(p.url, asOf, 7),
+    )!;
+    const item = { url: onTurn.url, title: 't', date: null };
+    const known = { ...onTurn, listTitle: 't', listDate: null };
+    const schedule = { asOf, today: asOf, outstanding: new Set<string>(), refreshDays: 30, revalidateDays: 7 };
+    expect(dueReason(item, { ...known, fetchedAt: '2018-01-14T23:00:00Z' }, schedule)).toBe('rolling');
+    expect(dueReason(item, { ...known, fetchedAt: '2018-01-15T01:00:00Z' }, schedule)).toBeNull();
   });
 });
