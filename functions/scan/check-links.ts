@@ -159,7 +159,12 @@ export async function checkLinksOf(
       offsiteFetcher: offsite,
       columns: deps.columns,
     });
-    out.counters = { linksChecked: s.checked, linksBroken: s.broken, linksUnverified: s.unverified };
+    out.counters = {
+      linksChecked: s.checked,
+      linksBroken: s.broken,
+      linksUnverified: s.unverified,
+      linksAsked: s.asked,
+    };
   } catch (e) {
     out.warnings.push(`link check failed: ${(e as Error).message}`);
   } finally {

@@ -58,7 +58,7 @@ export function networkSince(...fetchers: Fetcher[]): () => NetworkCounters {
 
 /** What the link check adds to a scan (its counters are absent when links were not checked). */
 export interface LinkCheckCounts {
-  counters: Pick<ScanCounters, 'linksChecked' | 'linksBroken' | 'linksUnverified'>;
+  counters: Pick<ScanCounters, 'linksChecked' | 'linksBroken' | 'linksUnverified' | 'linksAsked'>;
   network: NetworkCounters;
   writes: number;
 }

@@ -3,13 +3,13 @@
 //
 //   pk = P#<portalId>   sk = META              portal bookkeeping (first scan …)
 //                       sk = H                 homepage state
-//                       sk = C#<columnId>      column state (列表 items, fetch outcome, failure streak)
+//                       sk = C#<columnId>      column state (列表 items, fetch outcome, failure streak, its pages gzipped)
 //                       sk = U#<url>           a detail page (公开目录 metadata + HTTP cache fields)
 //                       sk = F#<findingId>     a finding and its lifecycle (整改 status, decision, version)
 //                       sk = FH#<findingId>#<v> one change of a finding's status: its history is one Query
 //                       sk = DL#<at>#<findingId> a person's decision (or a scan undoing one): recent decisions are one Query
 //                       sk = S#<scanId>        a scan summary (scanId sorts by time)
-//                       sk = L#<url>           a checked link: verdict, broken streak, where it is found
+//                       sk = L#<url>           a link that is not ok: verdict, broken streak, where it is found
 //                       sk = D#<week>#<email>  a digest sent (or being sent) to a recipient: idempotency
 //                       sk = R#<scanId>        a scan in flight across Lambdas: tasks done, counters (TTL)
 //                       sk = K#<checkId>       an on-demand check asked through the API (TTL)

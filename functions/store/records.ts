@@ -131,6 +131,8 @@ export interface ScanCounters {
   linksChecked?: number;
   linksBroken?: number;
   linksUnverified?: number;
+  /** Links asked this scan with a request of their own (new, not ok, or on their weekly turn); the rest were judged by the crawl or stand. */
+  linksAsked?: number;
   /** Known pages asked again though their list entry stayed the same, and how many came back unchanged (scan/revalidation.ts). */
   revalidated?: number;
   revalidatedUnchanged?: number;
