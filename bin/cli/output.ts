@@ -70,7 +70,7 @@ export function scanText(r: ScanResult): string {
   const revalidated = c.revalidated ? ` · revalidated ${c.revalidated} (${c.revalidatedUnchanged ?? 0} unchanged)` : '';
   out.push(
     '',
-    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified}${revalidated} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes} · failures ${c.failures}`,
+    `  requests ${c.requests} · ${(c.bytes / 1024).toFixed(0)} KiB · 304 ${c.notModified}${revalidated} · parsed ${c.pagesParsed} · DynamoDB writes ${c.writes}${c.reads !== undefined ? ` · reads ${c.reads}` : ''} · failures ${c.failures}`,
   );
   return out.join('\n');
 }

@@ -93,13 +93,19 @@ export async function evaluateRun(
     throw new Error(
       `scan ${runKey.scanId} of portal ${runKey.portalId} is ${run ? run.status : 'not in the store'}; expected crawled`,
     );
+  // Read once for both steps: the columns carry the pages (column-pages.ts).
+  const [recorded, columns] = await Promise.all([
+    recordedScans(deps.repo, portal.id, run.scanId),
+    deps.repo.listColumns(portal.id),
+  ]);
   const links = await checkLinksOf(
-    { portal, asOf: run.asOf, recorded: await recordedScans(deps.repo, portal.id, run.scanId) },
-    { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher },
+    { portal, asOf: run.asOf, recorded },
+    { repo: deps.repo, fetcher: deps.fetcher, offsiteFetcher: deps.offsiteFetcher, columns },
   );
   const result = await evaluatePortal(
     { portal, scanId: run.scanId, asOf: run.asOf, startedAt: run.startedAt, ...scanCountersOf(run.counters, links) },
     deps.repo,
+    { columns },
   );
   result.warnings.unshift(...links.warnings);
   await deps.repo.advanceRun(portal.id, run.scanId, 'crawled', 'evaluated');
