@@ -40,6 +40,9 @@ export function nodejsBundling(configJson: string): BundlingOptions {
     format: OutputFormat.ESM,
     target: NODE_TARGET,
     sourceMap: true,
+    // The map keeps file:line for stack traces; the sources themselves would only make it bigger,
+    // and --enable-source-maps (the stack's NODE_OPTIONS) reads the whole map at every cold start.
+    sourcesContent: false,
     minify: true,
     banner: ESM_REQUIRE_BANNER,
     define: configDefine(configJson),
@@ -65,6 +68,7 @@ export function esbuildOptions(name: HandlerName, configJson: string, outfile: s
     mainFields: b.mainFields,
     minify: b.minify,
     sourcemap: b.sourceMap,
+    sourcesContent: b.sourcesContent,
     banner: { js: b.banner ?? '' },
     define: b.define,
     external: b.externalModules,
