@@ -103,8 +103,8 @@ const median = (xs: number[]) => {
  * interleaved run by run so a busy moment on the machine lands on all of them, not on one.
  */
 export async function measureLambdas({ runs = 10 }: { runs?: number } = {}): Promise<LambdaFigure[]> {
-  // Inside the repo, so any external package resolves from node_modules as the runtime's own would.
-  const dir = mkdtempSync(join(repoRoot, 'node_modules', '.dw-lambda-bench-'));
+  // Inside the repo, so an external package resolves from its node_modules as the runtime's own would.
+  const dir = mkdtempSync(join(repoRoot, '.lambda-bench-'));
   try {
     const bundles = await buildBundles(dir);
     const taken = new Map(bundles.map((b) => [b.name, [] as Sample[]]));
