@@ -142,7 +142,7 @@ export function lambdaTable(figures: LambdaFigure[]): string {
     ),
     '',
     `Externals (left to the runtime): ${externals}. The import time is judged on the bundle as deployed,` +
-      ` with NODE_OPTIONS=--enable-source-maps as the stack sets it.`,
+      ` with NODE_OPTIONS=--enable-source-maps as the stack sets it; node ${process.version} here, node 24 in Lambda.`,
   ].join('\n');
 }
 
