@@ -10,8 +10,8 @@ import { handlerEntry, HANDLERS, nodejsBundling, type HandlerName } from './bund
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Per-handler sizing; everything else is shared. */
-const SIZING: Record<HandlerName, { timeout: Duration; memorySize: number }> = {
+/** Per-handler sizing; everything else is shared. bench/cost.ts bills each function at its memory. */
+export const SIZING: Record<HandlerName, { timeout: Duration; memorySize: number }> = {
   'plan-scan': { timeout: Duration.minutes(1), memorySize: 512 },
   // Fetching and parsing a column's list and detail pages (GBK decoding, cheerio) is CPU-bound.
   'crawl-column': { timeout: Duration.minutes(5), memorySize: 1024 },

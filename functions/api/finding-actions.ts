@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate, todayInShanghai } from '../calendar/dates.ts';
 import type { Config, PortalConfig } from '../config/schema.ts';
 import { IGNORE_REASONS, type HistoryEntry } from '../model/finding.ts';

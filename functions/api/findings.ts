@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { departmentOf } from '../common/department.ts';
 import { RULE_IDS } from '../common/rule-ids.ts';
 import type { PortalConfig } from '../config/schema.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
 import { departmentOf } from '../common/department.ts';
 import { portalIdSchema } from '../common/portal-id.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // A portal id (and a column id, which follows the same rule) is written into DynamoDB keys, API
 // paths, check ids and queue messages. The config, the API, the handlers and the gateway's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // A portal's `alerts` block: where same-day alerts go and when they may not. Strict like the rest
 // of the config. Anything that grants access to a channel (a robot's URL with its key, DingTalk's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The Lambdas' environment, validated at cold start: a missing table name must stop the
 // function at init with a sentence, not fail every event later with an SDK error.

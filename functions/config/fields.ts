@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
 import { hasCredentials, parseHttpUrl } from '../common/url.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from './fields.ts';
 
 // The wording lexicons (严重表述错误 / 错别字): the built-in data files (functions/config/lexicons/)

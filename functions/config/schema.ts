@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertsSchema } from './alerts-schema.ts';
 import { lexiconsSchema } from './lexicon-schema.ts';
 import { scoreSchema } from './score-schema.ts';

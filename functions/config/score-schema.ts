@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import table from '../score/deductions.json' with { type: 'json' };
 
 // The portal's own weights for the inspection score estimate (docs/score.md): a bureau whose

@@ -1,10 +1,11 @@
-import iconv from 'iconv-lite';
-
 // Chinese government sites are served in UTF-8, GB2312 or GBK, and the declarations are often
 // wrong: a server-wide `Content-Type: text/html; charset=utf-8` in front of a GBK page, a
 // `<meta charset=gb2312>` left in a template that now saves UTF-8. So the declared charset is
 // used first, but checked: when it decodes with replacement characters (U+FFFD) and another
 // candidate decodes cleaner, the cleaner one wins, and the charset actually used is reported.
+//
+// Decoding is node's own TextDecoder (ICU, the WHATWG Encoding Standard's labels and decoders,
+// as a browser reads the page), not a JavaScript codec: no code tables in the Lambda bundles.
 
 export interface DecodedHtml {
   html: string;
@@ -14,7 +15,7 @@ export interface DecodedHtml {
 
 const META_WINDOW = 4096;
 
-/** Canonical iconv name for a charset label; null when unknown or untrustworthy. */
+/** Canonical name of a charset label (WHATWG Encoding); null when unknown or untrustworthy. */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
   const l = label
@@ -31,7 +32,23 @@ export function normalizeCharset(label: string | null | undefined): string | nul
   // A Latin-1/ASCII label on a Chinese page is a server default (Tomcat, IIS), not a statement
   // about the bytes; let the page's own meta or the byte heuristic decide.
   if (/^(iso-8859-1|latin1|us-ascii|ascii|windows-1252)$/.test(l)) return null;
-  return iconv.encodingExists(l) ? l : null;
+  return decoderFor(l)?.encoding ?? null;
+}
+
+const decoders = new Map<string, TextDecoder | null>();
+
+/** One decoder per label, kept: a page is decoded up to four times. Null for a label node does not know. */
+function decoderFor(label: string): TextDecoder | null {
+  let d = decoders.get(label);
+  if (d === undefined) {
+    try {
+      d = new TextDecoder(label);
+    } catch {
+      d = null;
+    }
+    decoders.set(label, d);
+  }
+  return d;
 }
 
 /** `charset=` parameter of a Content-Type header value. */
@@ -69,7 +86,7 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 function decodeAs(bytes: Uint8Array, charset: string): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+  return decoderFor(charset)!.decode(bytes);
 }
 
 /** Multi-byte characters needed before valid UTF-8 overrides a GB label. */

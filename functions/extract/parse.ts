@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { load } from './cheerio-load.ts';
 import type { CheerioAPI } from 'cheerio';
 import { tick, type Budget } from './budget.ts';
 
@@ -81,7 +81,7 @@ export function nestingDepth(html: string): number {
 export function loadHtml(html: string, budget: Budget): CheerioAPI {
   const depth = nestingDepth(html);
   if (depth > MAX_NESTING) budget.refuse(`elements nested ${depth} deep (at most ${MAX_NESTING} are read)`);
-  const $ = cheerio.load(html);
+  const $ = load(html);
   budget.check();
   return $;
 }

@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { findBodyContainer } from './body.ts';
 import { budgetFor, tick, underBudget, type Budget } from './budget.ts';

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInShanghai } from '../calendar/dates.ts';
 import { portalIdSchema } from '../common/portal-id.ts';
 import { Metrics } from '@aws-lambda-powertools/metrics';

@@ -1,4 +1,4 @@
-import { errors as undiciErrors } from 'undici';
+import { errors as undiciErrors } from './undici.ts';
 import type { FetchErrorKind } from '../model/fetch-error.ts';
 
 // Turning what went wrong into a kind, and a kind into "ask again?". The message stays as it

@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { Agent, request } from './undici.ts';
 import type { Dispatcher } from 'undici';
 import type { FetchErrorKind } from '../model/fetch-error.ts';
 import { shouldRetry, thrownFailure } from './fetch-failure.ts';

@@ -2,7 +2,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { isIP } from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import type { buildConnector as BuildConnector } from 'undici';
+import { Agent, buildConnector } from './undici.ts';
 import { NOT_PUBLIC_CODE } from './fetch-failure.ts';
 
 // An on-demand check fetches a URL a user typed. The host must be a configured portal's (checked
@@ -60,7 +61,7 @@ export function publicOnlyAgent(): Agent {
     });
   };
   const connect = buildConnector({ lookup: guardedLookup as never });
-  const guardedConnect: buildConnector.connector = (options, callback) => {
+  const guardedConnect: BuildConnector.connector = (options, callback) => {
     const bare = options.hostname.replace(/^\[|\]$/g, '');
     if (isIP(bare) && !isPublic(bare)) return callback(refusal(options.hostname, bare), null);
     connect(options, callback);

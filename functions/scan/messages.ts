@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { portalIdSchema } from '../common/portal-id.ts';
 
 // The crawl queue's messages. Whatever arrives from SQS is parsed here before anything runs:

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import data from './deductions.json' with { type: 'json' };
 import { RULE_IDS, type Severity } from '../common/rule-ids.ts';
 import { COLUMN_KINDS, type ColumnKind, type PortalConfig } from '../config/schema.ts';

@@ -1,4 +1,5 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { request } from '../../net/undici.ts';
 import { redact } from '../secrets.ts';
 import type { SendResult } from './channel.ts';
 import { failure } from './failure.ts';
