@@ -6,6 +6,7 @@ import { findWording } from '../extract/wording-matcher.ts';
 import { lexiconOf } from '../config/lexicon.ts';
 import type { FetchOutcome } from '../model/snapshot.ts';
 import { MAX_LINKS, type PageRecord } from '../store/records.ts';
+import { normalizeUrl } from '../common/url.ts';
 
 /** When the service first saw a page: kept from its record, else this scan's day, stamped with the scan. */
 export function firstSeenOf(
@@ -57,6 +58,26 @@ export function pageRecordOf(
     attachments: d.attachments.length,
     hasBody: d.hasBody,
     notFound: d.notFound,
-    links: d.links.slice(0, MAX_LINKS).map((l) => ({ ...l, text: maskPersonalData(l.text) })),
+    links: d.links
+      .filter((l) => !isWatched(l.url, portal))
+      .slice(0, MAX_LINKS)
+      .map((l) => ({ ...l, text: maskPersonalData(l.text) })),
   };
+}
+
+const watchedUrls = new WeakMap<PortalConfig, Set<string>>();
+
+/**
+ * A link to the homepage or a configured column: the navigation every page of a template repeats.
+ * Its verdict is the crawl's own fetch of that URL and the rules report those URLs by rules of
+ * their own, so a page's record leaves it out (most of a TRS page's links, most of its record).
+ */
+function isWatched(url: string, portal: PortalConfig): boolean {
+  let watched = watchedUrls.get(portal);
+  if (!watched) {
+    const urls = [portal.homepage, ...portal.columns.map((c) => c.url)];
+    watched = new Set([...urls, ...urls.map((u) => normalizeUrl(u) ?? u)]);
+    watchedUrls.set(portal, watched);
+  }
+  return watched.has(url) || watched.has(normalizeUrl(url) ?? url);
 }

@@ -56,6 +56,12 @@ describe('the store operations of a scan', () => {
     expect(links.filter((l) => l.verdict === 'ok' || crawled.has(l.url))).toEqual([]);
     // The site's unreachable off-site link is remembered: it is asked again on every scan.
     expect(links.length).toBeGreaterThan(0);
+    // A page record leaves out the template's navigation (the homepage, the columns): the crawl
+    // judges those URLs itself. What is left fits DynamoDB's 1 KB write unit.
+    const watched = new Set([portal.homepage, ...portal.columns.map((c) => c.url)]);
+    expect(pages.flatMap((p) => p.links ?? []).filter((l) => watched.has(l.url))).toEqual([]);
+    const sizes = pages.map((p) => Buffer.byteLength(JSON.stringify(p))).sort((a, b) => a - b);
+    expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(1024);
   });
 
   it('re-scans the unchanged portal reading one record a column, not its pages or links, and writing at most columns + 2', async () => {
