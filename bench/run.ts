@@ -189,7 +189,7 @@ async function main() {
     site: {
       pages: o.pages,
       columns: o.columns,
-      htmlPages: portal.htmlPages,
+      htmlPages: portal.htmlPaths.length,
       latencyMs: o.latencyMs,
       asOf: BENCH_AS_OF,
     },
