@@ -1,11 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runMeasured, type Measured } from './measure.ts';
-import { machine, writeReport, type BenchResults, type PeerRun, type RunRecord, type ScanRun } from './report.ts';
+import {
+  derived,
+  machine,
+  writeReport,
+  type BenchResults,
+  type PeerRun,
+  type RunRecord,
+  type ScanRun,
+} from './report.ts';
 import { BENCH_AS_OF, startBenchPortal, type BenchPortal } from './site/server.ts';
 
 // `npm run bench`: a generated TRS-style portal on 127.0.0.1, crawled in turn by our CLI (a cold
@@ -125,6 +133,22 @@ async function crawlee(portal: BenchPortal, k: number): Promise<PeerRun> {
   }
 }
 
+/**
+ * The cost model at the measured writes per page. cost.ts (another part of the bench) is expected
+ * to export `costReport({ writesPerPage, pages })` returning markdown; an older cost.ts is a script
+ * that runs when imported, so it is imported only when it exports that function.
+ */
+async function costFigures(writesPerPage: number, pages: number): Promise<BenchResults['cost']> {
+  const file = join(root, 'bench', 'cost.ts');
+  if (!/export (async )?function costReport\b/.test(readFileSync(file, 'utf8')))
+    return { missing: 'bench/cost.ts does not export costReport({ writesPerPage, pages }) yet' };
+  const specifier = './cost.ts';
+  const mod = (await import(specifier)) as {
+    costReport: (o: { writesPerPage: number; pages: number }) => string | Promise<string>;
+  };
+  return { text: await mod.costReport({ writesPerPage, pages }) };
+}
+
 async function lambdaFigures(): Promise<BenchResults['lambdas']> {
   // Another part of the bench owns lambda.ts; the harness reports its figures when it is there.
   const specifier = './lambda.ts';
@@ -197,6 +221,9 @@ async function main() {
     runs,
     lambdas,
   };
+  const { writesPerNewPage, pages } = derived(results);
+  results.cost = await costFigures(writesPerNewPage, pages);
+  if (results.cost?.missing) progress(`cost model left out: ${results.cost.missing}`);
   mkdirSync(o.out, { recursive: true });
   const written = await writeReport(o.out, results);
   progress(`wrote ${written.join(' and ')}`);
