@@ -43,6 +43,7 @@ export interface BenchResults {
   command: string;
   date: string;
   machine: ReturnType<typeof machine>;
+  peers: { linkinator: string; crawlee: string };
   site: { pages: number; columns: number; htmlPages: number; latencyMs: number; asOf: string };
   concurrency: number;
   runs: RunRecord[];
@@ -81,7 +82,7 @@ type Role = 'cold' | 'rescan' | 'linkinator' | 'crawlee';
 const LABELS: Record<Role, string> = {
   cold: 'disclosure-watch, cold first scan',
   rescan: 'disclosure-watch, re-scan of the unchanged site',
-  linkinator: 'linkinator 7 `--recurse`',
+  linkinator: 'linkinator `--recurse`',
   crawlee: 'Crawlee CheerioCrawler',
 };
 
@@ -140,7 +141,7 @@ export function renderSection(r: BenchResults): string {
   const m = r.machine;
   const all = (role: Role) => r.runs.map((x) => x[role]);
   return [
-    `Measured by \`${r.command}\` on ${r.date.slice(0, 10)} (${r.date.slice(11, 16)} UTC): ${m.cpus} × ${m.cpuModel}, ${int(m.memoryMb)} MB, load average ${m.loadAverageAtStart.join(' ')} at the start; node ${m.node}, ${m.java}.`,
+    `Measured by \`${r.command}\` on ${r.date.slice(0, 10)} (${r.date.slice(11, 16)} UTC): ${m.cpus} × ${m.cpuModel}, ${int(m.memoryMb)} MB, load average ${m.loadAverageAtStart.join(' ')} at the start; node ${m.node}, ${m.java}; linkinator ${r.peers.linkinator}, @crawlee/cheerio ${r.peers.crawlee}.`,
     '',
     `Site: a generated TRS-style portal of ${int(r.site.pages)} detail pages in ${r.site.columns} columns (${int(r.site.htmlPages)} HTML pages with the list pages and homepage), ${r.site.latencyMs} ms per response, on 127.0.0.1; per-host concurrency ${r.concurrency} for everyone, no interval; scans with \`--as-of ${r.site.asOf}\`. Medians of ${r.runs.length} run${r.runs.length > 1 ? 's' : ''}, the processes taking turns first.`,
     '',

@@ -63,6 +63,11 @@ function options() {
 }
 
 const progress = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const took = (f: { wallMs: number; requests: number }) =>
+  progress(`  ${(f.wallMs / 1000).toFixed(1)} s, ${f.requests} requests`);
+/** The version of an installed package, read from its package.json (some export no ./package.json). */
+const versionOf = (name: string) =>
+  (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 const cli = join(root, 'bin', 'disclosure-watch.mjs');
 const linkinatorCli = join(dirname(require.resolve('linkinator')), 'cli.js');
 const tsxLoader = require.resolve('tsx/esm');
@@ -180,18 +185,18 @@ async function main() {
         ours: async () => {
           const dataDir = join(work, `data-${i + 1}`);
           progress(`run ${i + 1}/${o.runs}: disclosure-watch cold first scan (fresh --data-dir)`);
-          record.cold = await scan('disclosure-watch cold first scan', portal, configFile, dataDir);
+          took((record.cold = await scan('disclosure-watch cold first scan', portal, configFile, dataDir)));
           progress(`run ${i + 1}/${o.runs}: disclosure-watch re-scan of the unchanged site`);
-          record.rescan = await scan('disclosure-watch re-scan', portal, configFile, dataDir);
+          took((record.rescan = await scan('disclosure-watch re-scan', portal, configFile, dataDir)));
           rmSync(dataDir, { recursive: true, force: true });
         },
         linkinator: async () => {
           progress(`run ${i + 1}/${o.runs}: linkinator --recurse --concurrency ${o.concurrency}`);
-          record.linkinator = await linkinator(portal, o.concurrency);
+          took((record.linkinator = await linkinator(portal, o.concurrency)));
         },
         crawlee: async () => {
           progress(`run ${i + 1}/${o.runs}: Crawlee CheerioCrawler, maxConcurrency ${o.concurrency}`);
-          record.crawlee = await crawlee(portal, o.concurrency);
+          took((record.crawlee = await crawlee(portal, o.concurrency)));
         },
       };
       // Alternate who goes first, so a busy moment on the machine does not always land on one.
@@ -210,6 +215,7 @@ async function main() {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     date: started.toISOString(),
     machine: machine(),
+    peers: { linkinator: versionOf('linkinator'), crawlee: versionOf('@crawlee/cheerio') },
     site: {
       pages: o.pages,
       columns: o.columns,

@@ -23,7 +23,7 @@ const crawler = new CheerioCrawler(
   {
     maxConcurrency: concurrency,
     // The portal's attachments are crawled like its pages, as linkinator fetches them too.
-    additionalMimeTypes: ['application/pdf'],
+    additionalMimeTypes: ['application/pdf', 'application/msword'],
     async requestHandler({ enqueueLinks }) {
       pages += 1;
       await enqueueLinks({ strategy: 'same-origin' });
