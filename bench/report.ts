@@ -75,7 +75,7 @@ const median = (xs: number[]) => {
 };
 const cpuMs = (p: ProcessFigures) => p.userMs + p.systemMs;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mb = (x: number) => `${Math.round(x)} MB`;
+const mb = (x: number) => `${Math.round(x).toLocaleString('en-US')} MB`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 type Role = 'cold' | 'rescan' | 'linkinator' | 'crawlee';
@@ -108,8 +108,10 @@ function row(role: Role, all: RunFigures[], extra: string): string {
 }
 
 function scanExtra(all: ScanRun[]): string {
-  const reads = all.every((x) => x.reads !== null) ? int(median(all.map((x) => x.reads!))) : 'not counted';
-  return `${int(median(all.map((x) => x.pages)))} pages, ${int(median(all.map((x) => x.findings)))} findings, ${int(median(all.map((x) => x.writes)))} writes, ${reads} reads`;
+  const reads = all.every((x) => x.reads !== null)
+    ? `${int(median(all.map((x) => x.reads!)))} reads`
+    : 'reads not counted';
+  return `${int(median(all.map((x) => x.pages)))} pages, ${int(median(all.map((x) => x.findings)))} findings, ${int(median(all.map((x) => x.writes)))} writes, ${reads}`;
 }
 
 function rawTable(r: BenchResults): string {
