@@ -20,6 +20,9 @@ export interface ScanRun extends RunFigures {
   writes: number;
   /** Items read from the store; null when the scan's output does not count them. */
   reads: number | null;
+  /** Requests answered 304, and body bytes received, as the scan counts them (null: not counted). */
+  notModified: number | null;
+  bytes: number | null;
 }
 export interface PeerRun extends RunFigures {
   /** Pages handled (Crawlee) or links checked (linkinator). */
@@ -108,10 +111,13 @@ function row(role: Role, all: RunFigures[], extra: string): string {
 }
 
 function scanExtra(all: ScanRun[]): string {
-  const reads = all.every((x) => x.reads !== null)
+  const reads = all.every((x) => typeof x.reads === 'number')
     ? `${int(median(all.map((x) => x.reads!)))} reads`
     : 'reads not counted';
-  return `${int(median(all.map((x) => x.pages)))} pages, ${int(median(all.map((x) => x.findings)))} findings, ${int(median(all.map((x) => x.writes)))} writes, ${reads}`;
+  const answered304 = all.every((x) => typeof x.notModified === 'number')
+    ? `, ${int(median(all.map((x) => x.notModified!)))} answered 304`
+    : '';
+  return `${int(median(all.map((x) => x.pages)))} pages${answered304}, ${int(median(all.map((x) => x.findings)))} findings, ${int(median(all.map((x) => x.writes)))} writes, ${reads}`;
 }
 
 function rawTable(r: BenchResults): string {

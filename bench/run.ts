@@ -76,7 +76,7 @@ const crawleePeer = join(root, 'bench', 'peers', 'crawlee.ts');
 
 interface ScanJson {
   summary: { pages: number; findings: number };
-  counters: { requests: number; writes: number; reads?: number };
+  counters: { requests: number; notModified?: number; bytes?: number; writes: number; reads?: number };
 }
 
 async function scan(label: string, portal: BenchPortal, configFile: string, dataDir: string): Promise<ScanRun> {
@@ -94,6 +94,8 @@ async function scan(label: string, portal: BenchPortal, configFile: string, data
     pages: r.summary.pages,
     findings: r.summary.findings,
     writes: r.counters.writes,
+    notModified: r.counters.notModified ?? null,
+    bytes: r.counters.bytes ?? null,
     // Not every version counts reads: absent means not measured, never zero.
     reads: typeof r.counters.reads === 'number' ? r.counters.reads : null,
   };

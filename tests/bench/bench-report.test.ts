@@ -22,8 +22,10 @@ const run = (n: number, reads: number | null): RunRecord => ({
     findings: 2,
     writes: 3300,
     reads,
+    notModified: 0,
+    bytes: 9_000_000,
   },
-  rescan: { ...figures(10_000), pages: 3000, findings: 2, writes: 9, reads },
+  rescan: { ...figures(10_000), pages: 3000, findings: 2, writes: 9, reads, notModified: 30, bytes: 0 },
   linkinator: { ...figures(15_000), pages: 3483, failed: 1 },
   crawlee: { ...figures(50_000), pages: 3470, failed: 0 },
 });
@@ -63,6 +65,7 @@ describe('the bench report', () => {
     expect(after).toContain('wall **2.00× linkinator');
     expect(after).toContain('| network bound (requests × 20 ms / 8) | 8.0 s |');
     expect(after).toContain('3,300 writes, 120 reads');
+    expect(after).toContain('3,000 pages, 30 answered 304, 2 findings, 9 writes');
     expect(after).toContain('not measured (bench/lambda.ts is not there yet)');
     const json = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults;
     expect(json.runs).toHaveLength(3);
