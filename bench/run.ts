@@ -8,6 +8,7 @@ import { runMeasured, type Measured } from './measure.ts';
 import {
   derived,
   machine,
+  median,
   writeReport,
   type BenchResults,
   type LambdaFigure,
@@ -142,19 +143,28 @@ async function crawlee(portal: BenchPortal, k: number): Promise<PeerRun> {
 }
 
 /**
- * The cost model at the measured writes per page. cost.ts (another part of the bench) is expected
- * to export `costReport({ writesPerPage, pages })` returning markdown; an older cost.ts is a script
- * that runs when imported, so it is imported only when it exports that function.
+ * The cost model fed with what this run measured. cost.ts (another part of the bench) exports
+ * `costTable(input)`; an older cost.ts is a script that runs when imported, so it is imported only
+ * when it exports that function.
  */
-async function costFigures(writesPerPage: number, pages: number): Promise<BenchResults['cost']> {
-  const file = join(root, 'bench', 'cost.ts');
-  if (!/export (async )?function costReport\b/.test(readFileSync(file, 'utf8')))
-    return { missing: 'bench/cost.ts does not export costReport({ writesPerPage, pages }) yet' };
+async function costFigures(r: BenchResults): Promise<BenchResults['cost']> {
+  if (!/export function costTable\b/.test(readFileSync(join(root, 'bench', 'cost.ts'), 'utf8')))
+    return { missing: 'bench/cost.ts does not export costTable(input) yet' };
   const specifier = './cost.ts';
-  const mod = (await import(specifier)) as {
-    costReport: (o: { writesPerPage: number; pages: number }) => string | Promise<string>;
+  const mod = (await import(specifier)) as { costTable: (input: Record<string, number>) => string };
+  const d = derived(r);
+  const mid = (f: (x: RunRecord) => number | null) => median(r.runs.map(f).filter((x): x is number => x !== null));
+  const reads = r.runs.every((x) => x.rescan.reads !== null) ? mid((x) => x.rescan.reads) : undefined;
+  const input = {
+    pages: r.site.pages,
+    columns: r.site.columns,
+    writesPerNewPage: d.writesPerNewPage,
+    writesPerUnchangedRescan: mid((x) => x.rescan.writes),
+    ...(reads === undefined ? {} : { readsPerUnchangedRescan: reads }),
+    requestsPerNewPage: mid((x) => x.cold.requests / x.cold.pages),
+    lambdaMsPerPage: d.nodeCpuMsPerPage,
   };
-  return { text: await mod.costReport({ writesPerPage, pages }) };
+  return { text: mod.costTable(input) };
 }
 
 async function lambdaFigures(): Promise<BenchResults['lambdas']> {
@@ -229,8 +239,7 @@ async function main() {
     runs,
     lambdas,
   };
-  const { writesPerNewPage, pages } = derived(results);
-  results.cost = await costFigures(writesPerNewPage, pages);
+  results.cost = await costFigures(results);
   if (results.cost?.missing) progress(`cost model left out: ${results.cost.missing}`);
   mkdirSync(o.out, { recursive: true });
   const written = await writeReport(o.out, results);
