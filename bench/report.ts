@@ -50,7 +50,7 @@ export interface BenchResults {
   site: { pages: number; columns: number; htmlPages: number; latencyMs: number; asOf: string };
   concurrency: number;
   runs: RunRecord[];
-  lambdas: { figures?: LambdaFigure[]; missing?: string };
+  lambdas: { figures?: LambdaFigure[]; text?: string; missing?: string };
   cost?: { text?: string; missing?: string };
 }
 
@@ -139,6 +139,7 @@ function rawTable(r: BenchResults): string {
 
 function lambdaSection(r: BenchResults): string {
   if (!r.lambdas.figures) return `Lambda bundles: not measured (${r.lambdas.missing}).`;
+  if (r.lambdas.text) return r.lambdas.text;
   const lines = ['| function | bundle | cold import (median of 10) |', '|---|---|---|'];
   for (const f of r.lambdas.figures) lines.push(`| ${f.name} | ${int(f.bytes / 1024)} KB | ${int(f.importMs)} ms |`);
   return lines.join('\n');

@@ -172,10 +172,15 @@ async function lambdaFigures(): Promise<BenchResults['lambdas']> {
   // measurement that fails fails the bench like any other.
   const specifier = './lambda.ts';
   if (!existsSync(join(root, 'bench', 'lambda.ts'))) return { missing: 'bench/lambda.ts is not there yet' };
-  const mod = (await import(specifier)) as { measureLambdas?: (o: { runs: number }) => Promise<LambdaFigure[]> };
+  const mod = (await import(specifier)) as {
+    measureLambdas?: (o: { runs: number }) => Promise<LambdaFigure[]>;
+    lambdaTable?: (figures: LambdaFigure[]) => string;
+  };
   if (typeof mod.measureLambdas !== 'function') return { missing: 'bench/lambda.ts exports no measureLambdas yet' };
   progress('Lambda bundles: size and cold import, median of 10 fresh processes');
-  return { figures: await mod.measureLambdas({ runs: 10 }) };
+  const figures = await mod.measureLambdas({ runs: 10 });
+  // Its own table, with the targets, when it has one.
+  return { figures, ...(typeof mod.lambdaTable === 'function' ? { text: mod.lambdaTable(figures) } : {}) };
 }
 
 async function main() {
