@@ -135,7 +135,9 @@ function detailHtml(columns: BenchColumn[], item: Item, body: string): string {
   const extras = [
     item.image ? `<p style="text-align:center"><img src="./${item.image}" alt="现场图片"></p>` : '',
     item.offsite ? `<p>相关链接：<a href="${esc(item.offsite)}">上级部门网站</a></p>` : '',
-    item.attachment ? `<p class="attachment">附件：<a href="./${item.attachment}">${esc(item.title)}.pdf</a></p>` : '',
+    item.attachment
+      ? `<p class="attachment">附件：<a href="./${item.attachment}">${esc(item.title)}${item.attachment.slice(-4)}</a></p>`
+      : '',
   ].join('');
   const main = `    <h1 class="title">${esc(item.title)}</h1>
     <table class="xxgk-meta">
@@ -147,6 +149,12 @@ function detailHtml(columns: BenchColumn[], item: Item, body: string): string {
   const crumbs = `<a href="/${item.column.id}/index.html">${esc(item.column.name)}</a>`;
   return layout(columns, `${item.title}_${PORTAL_NAME}`, crumbs, main);
 }
+
+/** A small document of the attachment's type: its bytes do not matter, its answer (200) does. */
+const attachmentFile = (name: string, title: string, day: string) =>
+  name.endsWith('.pdf')
+    ? file(`%PDF-1.4\n% ${title}\n%%EOF\n`, 'application/pdf', day)
+    : file(Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from(title)]), 'application/msword', day);
 
 /** Every file of the site by path, and the portal's columns. Same options, same bytes. */
 export function generateBenchSite(opts: BenchSiteOptions): { files: Map<string, BenchFile>; columns: BenchColumn[] } {
@@ -170,7 +178,8 @@ export function generateBenchSite(opts: BenchSiteOptions): { files: Map<string, 
       written: addDays(published, -rnd.int(0, 5)),
       path: `/${column.id}/${ym}/t${published.replace(/-/g, '')}_${id}.html`,
     };
-    if (rnd.next() < 0.1) item.attachment = `P0${published.replace(/-/g, '')}${id}.pdf`;
+    const draw = rnd.next();
+    if (draw < 0.1) item.attachment = `P0${published.replace(/-/g, '')}${id}${draw < 0.07 ? '.pdf' : '.doc'}`;
     if (n % 500 === 7) item.image = `W0${published.replace(/-/g, '')}${id}.jpg`;
     if (n % 1000 === 11) item.offsite = opts.offsite.unreachable;
     else if (n % 1000 === 13 || n % 1000 === 17) item.offsite = opts.offsite.elsewhere;
@@ -204,7 +213,7 @@ ${rows.join('\n')}
       files.set(item.path, file(detailHtml(columns, item, body), 'text/html; charset=utf-8', item.published));
       const dir = item.path.slice(0, item.path.lastIndexOf('/') + 1);
       if (item.attachment)
-        files.set(dir + item.attachment, file(`%PDF-1.4\n% ${item.title}\n%%EOF\n`, 'application/pdf', item.published));
+        files.set(dir + item.attachment, attachmentFile(item.attachment, item.title, item.published));
       if (item.image) files.set(dir + item.image, file(Buffer.alloc(2048, 0xff), 'image/jpeg', item.published));
     }
   }

@@ -22,8 +22,8 @@ export interface BenchPortal {
   origin: string;
   /** A portals config for the CLI: one portal, every column, no interval between requests. */
   config: Config;
-  /** Detail pages, list pages and the homepage: what a complete crawl must fetch. */
-  htmlPages: number;
+  /** Paths of the detail pages, list pages and homepage: what a complete crawl must fetch. */
+  htmlPaths: string[];
   requests(): number;
   resetRequests(): void;
   close(): Promise<void>;
@@ -114,11 +114,11 @@ export async function startBenchPortal(opts: BenchPortalOptions): Promise<BenchP
       },
     ],
   };
-  const htmlPages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
+  const htmlPaths = [...files.keys()].filter((p) => p.endsWith('.html'));
   return {
     origin,
     config,
-    htmlPages,
+    htmlPaths,
     requests: () => requests,
     resetRequests: () => {
       requests = 0;
