@@ -50,8 +50,8 @@ export interface BenchResults {
   site: { pages: number; columns: number; htmlPages: number; latencyMs: number; asOf: string };
   concurrency: number;
   runs: RunRecord[];
-  lambdas: { figures?: LambdaFigure[]; text?: string; missing?: string };
-  cost?: { text?: string; missing?: string };
+  lambdas: { figures: LambdaFigure[]; text: string };
+  cost?: { text: string };
 }
 
 export const BEGIN = '<!-- bench:begin -->';
@@ -138,7 +138,6 @@ function rawTable(r: BenchResults): string {
 }
 
 function lambdaSection(r: BenchResults): string {
-  if (!r.lambdas.figures) return `Lambda bundles: not measured (${r.lambdas.missing}).`;
   if (r.lambdas.text) return r.lambdas.text;
   const lines = ['| function | bundle | cold import (median of 10) |', '|---|---|---|'];
   for (const f of r.lambdas.figures) lines.push(`| ${f.name} | ${int(f.bytes / 1024)} KB | ${int(f.importMs)} ms |`);
@@ -179,7 +178,7 @@ export function renderSection(r: BenchResults): string {
     '#### Lambda bundles',
     '',
     lambdaSection(r),
-    ...(r.cost ? ['', '#### Cost', '', r.cost.text ?? `Not computed (${r.cost.missing}).`] : []),
+    ...(r.cost ? ['', '#### Cost', '', r.cost.text] : []),
   ].join('\n');
 }
 

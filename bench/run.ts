@@ -11,12 +11,13 @@ import {
   median,
   writeReport,
   type BenchResults,
-  type LambdaFigure,
   type PeerRun,
   type RunRecord,
   type ScanRun,
 } from './report.ts';
 import { BENCH_AS_OF, startBenchPortal, type BenchPortal } from './site/server.ts';
+import { costTable } from './cost.ts';
+import { lambdaTable, measureLambdas } from './lambda.ts';
 
 // `npm run bench`: a generated TRS-style portal on 127.0.0.1, crawled in turn by our CLI (a cold
 // first scan on a fresh data dir, then a re-scan of the unchanged site), linkinator and Crawlee's
@@ -142,16 +143,8 @@ async function crawlee(portal: BenchPortal, k: number): Promise<PeerRun> {
   }
 }
 
-/**
- * The cost model fed with what this run measured. cost.ts (another part of the bench) exports
- * `costTable(input)`; an older cost.ts is a script that runs when imported, so it is imported only
- * when it exports that function.
- */
-async function costFigures(r: BenchResults): Promise<BenchResults['cost']> {
-  if (!/export function costTable\b/.test(readFileSync(join(root, 'bench', 'cost.ts'), 'utf8')))
-    return { missing: 'bench/cost.ts does not export costTable(input) yet' };
-  const specifier = './cost.ts';
-  const mod = (await import(specifier)) as { costTable: (input: Record<string, number>) => string };
+/** The cost model (cost.ts) fed with what this run measured. */
+function costFigures(r: BenchResults): NonNullable<BenchResults['cost']> {
   const d = derived(r);
   const mid = (f: (x: RunRecord) => number | null) => median(r.runs.map(f).filter((x): x is number => x !== null));
   const reads = r.runs.every((x) => x.rescan.reads !== null) ? mid((x) => x.rescan.reads) : undefined;
@@ -164,23 +157,13 @@ async function costFigures(r: BenchResults): Promise<BenchResults['cost']> {
     requestsPerNewPage: mid((x) => x.cold.requests / x.cold.pages),
     lambdaMsPerPage: d.nodeCpuMsPerPage,
   };
-  return { text: mod.costTable(input) };
+  return { text: costTable(input) };
 }
 
 async function lambdaFigures(): Promise<BenchResults['lambdas']> {
-  // Another part of the bench owns lambda.ts: its figures are reported when it is there; a
-  // measurement that fails fails the bench like any other.
-  const specifier = './lambda.ts';
-  if (!existsSync(join(root, 'bench', 'lambda.ts'))) return { missing: 'bench/lambda.ts is not there yet' };
-  const mod = (await import(specifier)) as {
-    measureLambdas?: (o: { runs: number }) => Promise<LambdaFigure[]>;
-    lambdaTable?: (figures: LambdaFigure[]) => string;
-  };
-  if (typeof mod.measureLambdas !== 'function') return { missing: 'bench/lambda.ts exports no measureLambdas yet' };
   progress('Lambda bundles: size and cold import, median of 10 fresh processes');
-  const figures = await mod.measureLambdas({ runs: 10 });
-  // Its own table, with the targets, when it has one.
-  return { figures, ...(typeof mod.lambdaTable === 'function' ? { text: mod.lambdaTable(figures) } : {}) };
+  const figures = await measureLambdas({ runs: 10 });
+  return { figures, text: lambdaTable(figures) };
 }
 
 async function main() {
@@ -227,7 +210,6 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   }
   const lambdas = await lambdaFigures();
-  if (lambdas.missing) progress(`Lambda figures left out: ${lambdas.missing}`);
   const results: BenchResults = {
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     date: started.toISOString(),
@@ -244,8 +226,7 @@ async function main() {
     runs,
     lambdas,
   };
-  results.cost = await costFigures(results);
-  if (results.cost?.missing) progress(`cost model left out: ${results.cost.missing}`);
+  results.cost = costFigures(results);
   mkdirSync(o.out, { recursive: true });
   const written = await writeReport(o.out, results);
   progress(`wrote ${written.join(' and ')}`);
