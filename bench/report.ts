@@ -23,6 +23,8 @@ export interface ScanRun extends RunFigures {
   /** Requests answered 304, and body bytes received, as the scan counts them (null: not counted). */
   notModified: number | null;
   bytes: number | null;
+  /** The scan's own time from the store being up (DynamoDB Local started) to its end; null when not reported. */
+  afterStoreMs?: number | null;
 }
 export interface PeerRun extends RunFigures {
   /** Pages handled (Crawlee) or links checked (linkinator). */
@@ -117,7 +119,10 @@ function scanExtra(all: ScanRun[]): string {
   const answered304 = all.every((x) => typeof x.notModified === 'number')
     ? `, ${int(median(all.map((x) => x.notModified!)))} answered 304`
     : '';
-  return `${int(median(all.map((x) => x.pages)))} pages${answered304}, ${int(median(all.map((x) => x.findings)))} findings, ${int(median(all.map((x) => x.writes)))} writes, ${reads}`;
+  const afterStore = all.every((x) => typeof x.afterStoreMs === 'number')
+    ? `, ${sec(median(all.map((x) => x.afterStoreMs!)))} once the store was up`
+    : '';
+  return `${int(median(all.map((x) => x.pages)))} pages${answered304}${afterStore}, ${int(median(all.map((x) => x.findings)))} findings, ${int(median(all.map((x) => x.writes)))} writes, ${reads}`;
 }
 
 function rawTable(r: BenchResults): string {

@@ -79,6 +79,7 @@ const crawleePeer = join(root, 'bench', 'peers', 'crawlee.ts');
 interface ScanJson {
   summary: { pages: number; findings: number };
   counters: { requests: number; notModified?: number; bytes?: number; writes: number; reads?: number };
+  timing?: { storeWaitMs: number; ms: number };
 }
 
 async function scan(label: string, portal: BenchPortal, configFile: string, dataDir: string): Promise<ScanRun> {
@@ -100,6 +101,7 @@ async function scan(label: string, portal: BenchPortal, configFile: string, data
     bytes: r.counters.bytes ?? null,
     // Not every version counts reads: absent means not measured, never zero.
     reads: typeof r.counters.reads === 'number' ? r.counters.reads : null,
+    afterStoreMs: r.timing ? r.timing.ms - r.timing.storeWaitMs : null,
   };
 }
 

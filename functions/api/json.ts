@@ -93,6 +93,7 @@ export function scanJson(r: ScanResult) {
       score: scoreJson(r.summary.score),
     },
     counters: r.counters,
+    ...(r.timing ? { timing: r.timing } : {}),
     findings: r.findings.map((f) => findingJson(f, { ...ctx, newIds: r.newIds })),
     ignored: r.ignored.map((f) => findingJson(f, ctx)),
     resolved: r.resolved.map((f) => findingJson(f, ctx)),

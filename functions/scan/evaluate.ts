@@ -60,6 +60,8 @@ export interface ScanResult {
   newIds: Set<string>;
   counters: ScanCounters;
   warnings: string[];
+  /** A scan in one process: how long it waited for the store to be up (DynamoDB Local's start), and its whole time. */
+  timing?: { storeWaitMs: number; ms: number };
 }
 
 export interface EvaluateInput {

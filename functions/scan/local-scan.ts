@@ -51,7 +51,9 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
   // A new store holds no validators to make these requests conditional: send them now, while
   // the JVM starts, and let the crawl pick the answers up.
   if (opts.freshStore) fetcher.prefetch([portal.homepage, ...portal.columns.map((c) => c.url)]);
+  const began = performance.now();
   const repo = await opts.repo;
+  const storeWaitMs = Math.round(performance.now() - began);
   const writesBefore = repo.writes;
   const readsBefore = repo.reads;
   // One query each for the portal's columns (which carry their pages: column-pages.ts) and findings.
@@ -115,6 +117,7 @@ export async function runLocalScan(opts: LocalScanOptions): Promise<ScanResult> 
     findings,
   });
   result.warnings.unshift(...warnings);
+  result.timing = { storeWaitMs, ms: Math.round(performance.now() - began) };
   if (!opts.fetcher) await fetcher.close();
   return result;
 }
