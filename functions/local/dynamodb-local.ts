@@ -56,9 +56,10 @@ const JIT_OPTIONS = '-XX:TieredStopAtLevel=1';
 
 /**
  * A bounded JVM. Left to itself the JVM sizes its heap from the machine's memory (a quarter of it
- * at most, a 64th at start) and G1 grows it rather than collect: 1.4 GB after reading a 3,000-page
- * store back. The store lives in SQLite files (native memory), so what the heap holds is the
- * requests in flight; HEAP_CAP is the smallest cap that did not slow that scan (bench/RESULTS.md).
+ * at most, a 64th at start) and G1 grows it rather than collect: 1.4 to 2.4 GB resident after reading
+ * a 3,000-page store back. The items live in SQLite (files, or native memory with -inMemory), off
+ * the heap, so the heap holds only the requests in flight: 128 MB cost the JVM 40 % more CPU on
+ * that re-scan, 192 and 256 MB nothing, and 256 MB keeps it near 350 MB (docs/operations.md).
  * The serial collector suits a heap this small on two cores: no collector threads, no remembered
  * sets. A user who sets their own maximum heap or collector gets theirs instead of ours.
  */
