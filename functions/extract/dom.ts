@@ -71,18 +71,26 @@ export function isInline(el: Element): boolean {
  * budget. `enter` returns false to skip a node's children (and its `leave`).
  */
 export function walk(root: AnyNode, enter: (n: AnyNode) => boolean, leave?: (n: AnyNode) => void): void {
-  const stack: { node: AnyNode; left: boolean }[] = [{ node: root, left: false }];
-  while (stack.length > 0) {
+  // Two parallel stacks, not an object per node: this runs for every node of every page.
+  const nodes: AnyNode[] = [root];
+  const left: boolean[] = [false];
+  while (nodes.length > 0) {
     tick();
-    const top = stack.pop()!;
-    if (top.left) {
-      leave!(top.node);
+    const node = nodes.pop()!;
+    if (left.pop()) {
+      leave!(node);
       continue;
     }
-    if (!enter(top.node)) continue;
-    if (leave) stack.push({ node: top.node, left: true });
-    const children = 'children' in top.node ? top.node.children : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, left: false });
+    if (!enter(node)) continue;
+    if (leave) {
+      nodes.push(node);
+      left.push(true);
+    }
+    const children = 'children' in node ? node.children : [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      left.push(false);
+    }
   }
 }
 

@@ -22,7 +22,8 @@ export function absoluteUrl(href: string, baseUrl: string): string | null {
   try {
     const u = new URL(h, baseUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
+    // A fragment (even a bare `#`) can only come from the href: the base's is never inherited.
+    if (h.includes('#')) u.hash = '';
     return u.toString();
   } catch {
     return null;
