@@ -121,7 +121,32 @@ export function textOf(node: AnyNode, skip?: (n: AnyNode) => boolean): string {
   return out.join('');
 }
 
-const BLANK = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g;
+/** What `/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/` matches: JavaScript's blanks and the zero-width characters. */
+function isBlank(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Characters of `s` that are not blank, counted in place: every text node of every page passes here. */
+function nonBlankLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) n += 1;
+  return n;
+}
+
 const visibleCache = new WeakMap<AnyNode, number>();
 
 /** Characters of visible text under a node, blanks not counted; each node is counted once per page. */
@@ -130,7 +155,7 @@ export function visibleChars(node: AnyNode): number {
     node,
     (n) => {
       if (visibleCache.has(n)) return false;
-      if (isTextNode(n)) visibleCache.set(n, n.data.replace(BLANK, '').length);
+      if (isTextNode(n)) visibleCache.set(n, nonBlankLength(n.data));
       else if (!isElement(n) || isInvisible(n)) visibleCache.set(n, 0);
       else return true;
       return false;
