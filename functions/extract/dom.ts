@@ -151,22 +151,50 @@ const visibleCache = new WeakMap<AnyNode, number>();
 
 /** Characters of visible text under a node, blanks not counted; each node is counted once per page. */
 export function visibleChars(node: AnyNode): number {
-  walk(
-    node,
-    (n) => {
-      if (visibleCache.has(n)) return false;
-      if (isTextNode(n)) visibleCache.set(n, nonBlankLength(n.data));
-      else if (!isElement(n) || isInvisible(n)) visibleCache.set(n, 0);
-      else return true;
-      return false;
-    },
-    (n) => {
-      let count = 0;
-      for (const c of (n as Element).children) count += visibleCache.get(c) ?? 0;
-      visibleCache.set(n, count);
-    },
-  );
-  return visibleCache.get(node) ?? 0;
+  const known = visibleCache.get(node) ?? leafChars(node);
+  if (known !== undefined) {
+    visibleCache.set(node, known);
+    return known;
+  }
+  // Post-order without recursion, a running sum per open element: a finished child's count is
+  // added to its parent's as it is known, not looked up again (this runs for every node of a page).
+  const open: Element[] = [node as Element];
+  const next: number[] = [0];
+  const sums: number[] = [0];
+  while (open.length > 0) {
+    tick();
+    const top = open.length - 1;
+    const el = open[top]!;
+    const i = next[top]!;
+    if (i === el.children.length) {
+      const count = sums[top]!;
+      visibleCache.set(el, count);
+      open.pop();
+      next.pop();
+      sums.pop();
+      if (top > 0) sums[top - 1]! += count;
+      continue;
+    }
+    next[top] = i + 1;
+    const child = el.children[i]!;
+    const count = visibleCache.get(child) ?? leafChars(child);
+    if (count === undefined) {
+      open.push(child as Element);
+      next.push(0);
+      sums.push(0);
+      continue;
+    }
+    visibleCache.set(child, count);
+    sums[top]! += count;
+  }
+  return visibleCache.get(node)!;
+}
+
+/** A node's visible characters when it has no visible children to count; undefined for an element that has. */
+function leafChars(n: AnyNode): number | undefined {
+  if (isTextNode(n)) return nonBlankLength(n.data);
+  if (!isElement(n) || isInvisible(n)) return 0;
+  return undefined;
 }
 
 /** The one child element holding all of an element's visible text, if there is one. */
