@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 // Chinese government sites are served in UTF-8, GB2312 or GBK, and the declarations are often
 // wrong: a server-wide `Content-Type: text/html; charset=utf-8` in front of a GBK page, a
 // `<meta charset=gb2312>` left in a template that now saves UTF-8. So the declared charset is
@@ -76,17 +78,20 @@ export function charsetFromMeta(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** Validated natively without building the string: the page is decoded once, below. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 function decodeAs(bytes: Uint8Array, charset: string): string {
   return decoderFor(charset)!.decode(bytes);
+}
+
+/** Valid UTF-8 without a BOM reads the same whoever decodes it; Node's own decoder is the cheapest. */
+function decodeValid(bytes: Uint8Array, charset: string, validUtf8: boolean): string {
+  return charset === 'utf-8' && validUtf8
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    : decodeAs(bytes, charset);
 }
 
 /** Multi-byte characters needed before valid UTF-8 overrides a GB label. */
@@ -127,7 +132,7 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   // that are valid UTF-8 with real multi-byte characters are UTF-8, whatever the label says.
   const first =
     declared === 'gb18030' && validUtf8 && multiByteChars(bytes) >= MIN_UTF8_EVIDENCE ? 'utf-8' : (declared ?? guess);
-  const html = decodeAs(bytes, first);
+  const html = decodeValid(bytes, first, validUtf8);
   const bad = replacementCount(html);
   if (bad === 0) return { html, charset: first };
   // UTF-8 with a few damaged bytes is still UTF-8: GBK read as UTF-8 turns nearly every Chinese

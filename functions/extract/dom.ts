@@ -71,18 +71,26 @@ export function isInline(el: Element): boolean {
  * budget. `enter` returns false to skip a node's children (and its `leave`).
  */
 export function walk(root: AnyNode, enter: (n: AnyNode) => boolean, leave?: (n: AnyNode) => void): void {
-  const stack: { node: AnyNode; left: boolean }[] = [{ node: root, left: false }];
-  while (stack.length > 0) {
+  // Two parallel stacks, not an object per node: this runs for every node of every page.
+  const nodes: AnyNode[] = [root];
+  const left: boolean[] = [false];
+  while (nodes.length > 0) {
     tick();
-    const top = stack.pop()!;
-    if (top.left) {
-      leave!(top.node);
+    const node = nodes.pop()!;
+    if (left.pop()) {
+      leave!(node);
       continue;
     }
-    if (!enter(top.node)) continue;
-    if (leave) stack.push({ node: top.node, left: true });
-    const children = 'children' in top.node ? top.node.children : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, left: false });
+    if (!enter(node)) continue;
+    if (leave) {
+      nodes.push(node);
+      left.push(true);
+    }
+    const children = 'children' in node ? node.children : [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      left.push(false);
+    }
   }
 }
 
@@ -113,27 +121,80 @@ export function textOf(node: AnyNode, skip?: (n: AnyNode) => boolean): string {
   return out.join('');
 }
 
-const BLANK = /[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g;
+/** What `/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/` matches: JavaScript's blanks and the zero-width characters. */
+function isBlank(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060 ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Characters of `s` that are not blank, counted in place: every text node of every page passes here. */
+function nonBlankLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) n += 1;
+  return n;
+}
+
 const visibleCache = new WeakMap<AnyNode, number>();
 
 /** Characters of visible text under a node, blanks not counted; each node is counted once per page. */
 export function visibleChars(node: AnyNode): number {
-  walk(
-    node,
-    (n) => {
-      if (visibleCache.has(n)) return false;
-      if (isTextNode(n)) visibleCache.set(n, n.data.replace(BLANK, '').length);
-      else if (!isElement(n) || isInvisible(n)) visibleCache.set(n, 0);
-      else return true;
-      return false;
-    },
-    (n) => {
-      let count = 0;
-      for (const c of (n as Element).children) count += visibleCache.get(c) ?? 0;
-      visibleCache.set(n, count);
-    },
-  );
-  return visibleCache.get(node) ?? 0;
+  const known = visibleCache.get(node) ?? leafChars(node);
+  if (known !== undefined) {
+    visibleCache.set(node, known);
+    return known;
+  }
+  // Post-order without recursion, a running sum per open element: a finished child's count is
+  // added to its parent's as it is known, not looked up again (this runs for every node of a page).
+  const open: Element[] = [node as Element];
+  const next: number[] = [0];
+  const sums: number[] = [0];
+  while (open.length > 0) {
+    tick();
+    const top = open.length - 1;
+    const el = open[top]!;
+    const i = next[top]!;
+    if (i === el.children.length) {
+      const count = sums[top]!;
+      visibleCache.set(el, count);
+      open.pop();
+      next.pop();
+      sums.pop();
+      if (top > 0) sums[top - 1]! += count;
+      continue;
+    }
+    next[top] = i + 1;
+    const child = el.children[i]!;
+    const count = visibleCache.get(child) ?? leafChars(child);
+    if (count === undefined) {
+      open.push(child as Element);
+      next.push(0);
+      sums.push(0);
+      continue;
+    }
+    visibleCache.set(child, count);
+    sums[top]! += count;
+  }
+  return visibleCache.get(node)!;
+}
+
+/** A node's visible characters when it has no visible children to count; undefined for an element that has. */
+function leafChars(n: AnyNode): number | undefined {
+  if (isTextNode(n)) return nonBlankLength(n.data);
+  if (!isElement(n) || isInvisible(n)) return 0;
+  return undefined;
 }
 
 /** The one child element holding all of an element's visible text, if there is one. */

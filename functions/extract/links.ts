@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { isElement, flatText } from './dom.ts';
-import { absoluteUrl, isAttachmentLink, normalizeText } from './text.ts';
+import { absoluteHttpUrl, absoluteUrl, isAttachmentLink, normalizeText } from './text.ts';
 import type { PageLink } from './types.ts';
 import { tick } from './budget.ts';
 
@@ -18,10 +18,11 @@ export function collectLinks($: CheerioAPI, baseUrl: string): PageLink[] {
     tick();
     if (!isElement(el)) return;
     const isImg = el.name === 'img';
-    const url = absoluteUrl((isImg ? el.attribs.src : el.attribs.href) ?? '', baseUrl);
-    if (!url || links.has(url)) return;
+    const parsed = absoluteHttpUrl((isImg ? el.attribs.src : el.attribs.href) ?? '', baseUrl);
+    const url = parsed?.toString();
+    if (!parsed || !url || links.has(url)) return;
     const text = isImg ? normalizeText(el.attribs.alt ?? '') : flatText(el) || normalizeText(el.attribs.title ?? '');
-    links.set(url, { url, text, kind: isImg ? 'img' : isAttachmentLink(url, text) ? 'attachment' : 'a' });
+    links.set(url, { url, text, kind: isImg ? 'img' : isAttachmentLink(parsed, text) ? 'attachment' : 'a' });
   });
   return [...links.values()];
 }

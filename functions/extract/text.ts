@@ -17,13 +17,19 @@ export function squeeze(s: string): string {
 
 /** Resolve an href against the page (or `<base href>`), null when it is not a usable URL. */
 export function absoluteUrl(href: string, baseUrl: string): string | null {
+  return absoluteHttpUrl(href, baseUrl)?.toString() ?? null;
+}
+
+/** absoluteUrl as a parsed URL, for callers that read its parts: parsing it again costs as much. */
+export function absoluteHttpUrl(href: string, baseUrl: string): URL | null {
   const h = href.trim();
   if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data|about):/i.test(h)) return null;
   try {
     const u = new URL(h, baseUrl);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
-    return u.toString();
+    // A fragment (even a bare `#`) can only come from the href: the base's is never inherited.
+    if (h.includes('#')) u.hash = '';
+    return u;
   } catch {
     return null;
   }
@@ -46,6 +52,7 @@ const DOWNLOAD_SCRIPT =
 const ATTACHMENT_TEXT = /附件|^(?:点击)?下载(?:附件|文件|全文|原文|此文件)?$/;
 
 function decoded(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -57,12 +64,12 @@ function decoded(s: string): string {
  * True when the URL names a document file (附件) rather than a page: by the extension of its
  * path, or of a file name passed to a download script in the query string.
  */
-export function isAttachmentUrl(url: string): boolean {
+export function isAttachmentUrl(url: string | URL): boolean {
   let u: URL;
   try {
-    u = new URL(url);
+    u = typeof url === 'string' ? new URL(url) : url;
   } catch {
-    return ATTACHMENT_EXT.test(url.split(/[?#]/)[0] ?? '');
+    return ATTACHMENT_EXT.test((url as string).split(/[?#]/)[0] ?? '');
   }
   if (ATTACHMENT_EXT.test(decoded(u.pathname))) return true;
   for (const [key, value] of u.searchParams) {
@@ -76,14 +83,14 @@ export function isAttachmentUrl(url: string): boolean {
  * calls a download script with a query (`download.aspx?id=…`, `/attach/download?fileId=…`) and
  * its anchor text names a file (`….pdf`) or says 附件 / 下载附件.
  */
-export function isAttachmentLink(url: string, text: string): boolean {
-  if (isAttachmentUrl(url)) return true;
+export function isAttachmentLink(url: string | URL, text: string): boolean {
   let u: URL;
   try {
-    u = new URL(url);
+    u = typeof url === 'string' ? new URL(url) : url;
   } catch {
-    return false;
+    return isAttachmentUrl(url);
   }
+  if (isAttachmentUrl(u)) return true;
   const script = u.pathname.split('/').pop() ?? '';
   if (!u.search || !DOWNLOAD_SCRIPT.test(script)) return false;
   const t = normalizeText(text)

@@ -42,7 +42,7 @@ describe('the embedded DynamoDB Local', () => {
       expect(process.env.JDK_JAVA_OPTIONS).toBe('-Xmx256m');
       expect(process.env.DDB_LOCAL_TELEMETRY).toBe(telemetryBefore);
       const environ = readFileSync(`/proc/${jvmPidFor(dir)!}/environ`, 'utf8').split('\0');
-      expect(environ).toContain('JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -Xmx256m');
+      expect(environ).toContain('JDK_JAVA_OPTIONS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m');
       expect(environ).toContain(`DDB_LOCAL_TELEMETRY=${telemetryBefore ?? '0'}`);
     } finally {
       await local.stop();
