@@ -16,7 +16,9 @@ import { pidAlive, processStartOf } from './data-dir-lock.ts';
  * $1… is the java command line. The watcher is a shell of its own, not a subshell, so no process
  * but the JVM and this shell carries the JVM's command line for long. fd 3 tells node the JVM's pid; fd 0 is the lifeline. A command
  * started with `&` ignores SIGINT in a non-interactive shell, so Ctrl-C reaches node, whose
- * cleanup closes the lifeline like any other exit.
+ * cleanup closes the lifeline like any other exit. The watcher writes nowhere: killing it leaves
+ * its `sleep` behind for up to 5 s, which must not hold node's stdout and stderr pipes open (node
+ * would wait for them before it exits).
  */
 const LIFELINE = `
 trap '' INT QUIT
@@ -25,7 +27,7 @@ exec 4<&0
 jvm=$!
 echo "$jvm" >&3
 exec 3>&-
-sh -c 'read -r _ || :; kill -TERM "$1" 2>/dev/null; sleep 5; kill -KILL "$1" 2>/dev/null' dynamodb-local-watcher "$jvm" 0<&4 &
+sh -c 'read -r _ || :; kill -TERM "$1" 2>/dev/null; sleep 5; kill -KILL "$1" 2>/dev/null' dynamodb-local-watcher "$jvm" 0<&4 >/dev/null 2>&1 &
 watcher=$!
 exec 4<&- 0</dev/null
 wait "$jvm"
