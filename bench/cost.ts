@@ -26,11 +26,15 @@ export const PRICES = {
   sesEmail: 0.1 / 1000,
 } as const;
 
-/** Item sizes as the demo portal's partition stores them (docs/cost.md), in bytes. */
+/**
+ * Item sizes in bytes, as the bench portal's partition stores them: a page record without the
+ * template's navigation links (about 800 B), a column record with its 100 items and its pages
+ * gzipped (scan/column-pages.ts), a link record (only for a link that is not ok).
+ */
 export const ITEM_BYTES = {
-  page: 3594,
+  page: 850,
   link: 509,
-  column: 5311,
+  column: 24_000,
   finding: 1157,
   scan: 2426,
   probeDay: 306,
@@ -78,16 +82,20 @@ export interface CostInput {
   itemBytes: typeof ITEM_BYTES;
 }
 
+/** Link targets that are not ok at any time, and so keep a record (the others keep none). */
+const NOT_OK_LINK_SHARE = 0.02;
+
 /** Records a portal keeps: what "reads under 5 % of the records" is a share of. */
 export const recordsPerPortal = (i: Pick<CostInput, 'pages' | 'linkTargetsPerPage' | 'columns' | 'findings'>) =>
-  Math.round(i.pages * (1 + i.linkTargetsPerPage) + i.columns + i.findings);
+  Math.round(i.pages * (1 + i.linkTargetsPerPage * NOT_OK_LINK_SHARE) + i.columns + i.findings);
 
 /** The targets (3,000 pages in 30 columns): 1.1 writes per new page, columns + 2 per re-scan, reads < 5 %. */
 export function defaultCostInput(overrides: Partial<CostInput> = {}): CostInput {
   const base = {
     pages: 3000,
     columns: 30,
-    linkTargetsPerPage: 1,
+    // A county portal: about one page in three carries an attachment or an off-site link.
+    linkTargetsPerPage: 0.3,
     findings: 150,
     ...overrides,
   };
@@ -179,9 +187,11 @@ export function costEstimate(input: Partial<CostInput> = {}, portals = 1): CostE
   const b = i.itemBytes;
   const messages = i.columns + 1; // one crawl message per column and one for the homepage
 
-  // First scan: every page fetched and written; a page's first write is its own record, the rest
-  // are link-sized. evaluate then reads the partition once (a Query: bytes rounded per 4 KB).
-  const firstBytes = i.pages * b.page + i.pages * i.linkTargetsPerPage * b.link;
+  // First scan: every page fetched and written, then every column with its pages; the writes
+  // beyond those are link-sized (links that are not ok). evaluate reads the columns (a Query:
+  // bytes rounded per 4 KB), which carry the pages.
+  const firstBytes = i.columns * b.column;
+  const otherFirstWrites = Math.max(0, i.pages * i.writesPerNewPage - i.pages - i.columns);
   const firstRequests = i.pages * i.requestsPerNewPage;
   const firstScan = line({
     invocations: portals * (messages + 2),
@@ -189,7 +199,7 @@ export function costEstimate(input: Partial<CostInput> = {}, portals = 1): CostE
       portals *
       (gb('crawl-column') * (crawlSeconds(i, firstRequests, i.pages) + (messages * i.coldStartMs) / 1000) +
         gb('evaluate') * ((i.pages * i.lambdaMsPerPage) / 1000 + i.coldStartMs / 1000)),
-    wru: portals * i.pages * (wruOf(b.page) + Math.max(0, i.writesPerNewPage - 1) * wruOf(b.link)),
+    wru: portals * (i.pages * wruOf(b.page) + i.columns * wruOf(b.column) + otherFirstWrites * wruOf(b.link)),
     rru: portals * rruOf(firstBytes),
     sqsRequests: portals * messages * 3,
   });
@@ -203,7 +213,8 @@ export function costEstimate(input: Partial<CostInput> = {}, portals = 1): CostE
     i.changedPagesPerDay * i.requestsPerNewPage;
   const dailyCrawlSeconds = crawlSeconds(i, dailyRequests, i.changedPagesPerDay);
   const unchangedWru = Math.max(0, i.writesPerUnchangedRescan - 2) * wruOf(b.column) + 2 * wruOf(b.scan);
-  const changedWru = i.changedPagesPerDay * (wruOf(b.page) + Math.max(0, i.writesPerNewPage - 1) * wruOf(b.link));
+  // A changed page is its own record and its column's, rewritten with it.
+  const changedWru = i.changedPagesPerDay * (wruOf(b.page) + wruOf(b.column));
   const rescans = line({
     invocations: DAYS * (1 + portals * (messages + 1)),
     gbSeconds:
@@ -213,8 +224,13 @@ export function costEstimate(input: Partial<CostInput> = {}, portals = 1): CostE
           (gb('crawl-column') * (dailyCrawlSeconds + (i.crawlConcurrency * i.coldStartMs) / 1000) +
             gb('evaluate') * ((i.pages * i.rejudgeMsPerPage) / 1000 + i.coldStartMs / 1000))),
     wru: DAYS * portals * (unchangedWru + changedWru),
-    // Items read one by one (GetItem/BatchGetItem round each up to 4 KB), page-sized or smaller.
-    rru: DAYS * portals * (i.readsPerUnchangedRescan * rruOf(b.page) + rruOf(i.findings * b.finding)),
+    // The columns in one Query (rounded per 4 KB), the few other items one by one, the findings.
+    rru:
+      DAYS *
+      portals *
+      (rruOf(i.columns * b.column) +
+        Math.max(0, i.readsPerUnchangedRescan - i.columns) +
+        rruOf(i.findings * b.finding)),
     sqsRequests: DAYS * portals * messages * 3,
   });
 
