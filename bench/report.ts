@@ -23,6 +23,8 @@ export interface ScanRun extends RunFigures {
   /** Requests answered 304, and body bytes received, as the scan counts them (null: not counted). */
   notModified: number | null;
   bytes: number | null;
+  /** Links asked with a request of their own: on a first scan, every link target that is not a crawled page. */
+  linksAsked?: number | null;
   /** The scan's own time from the store being up (DynamoDB Local started) to its end; null when not reported. */
   afterStoreMs?: number | null;
 }

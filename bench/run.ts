@@ -78,7 +78,14 @@ const crawleePeer = join(root, 'bench', 'peers', 'crawlee.ts');
 
 interface ScanJson {
   summary: { pages: number; findings: number };
-  counters: { requests: number; notModified?: number; bytes?: number; writes: number; reads?: number };
+  counters: {
+    requests: number;
+    notModified?: number;
+    bytes?: number;
+    writes: number;
+    reads?: number;
+    linksAsked?: number;
+  };
   timing?: { storeWaitMs: number; ms: number };
 }
 
@@ -102,6 +109,7 @@ async function scan(label: string, portal: BenchPortal, configFile: string, data
     // Not every version counts reads: absent means not measured, never zero.
     reads: typeof r.counters.reads === 'number' ? r.counters.reads : null,
     afterStoreMs: r.timing ? r.timing.ms - r.timing.storeWaitMs : null,
+    linksAsked: r.counters.linksAsked ?? null,
   };
 }
 
@@ -157,6 +165,9 @@ function costFigures(r: BenchResults): NonNullable<BenchResults['cost']> {
     writesPerUnchangedRescan: mid((x) => x.rescan.writes),
     ...(reads === undefined ? {} : { readsPerUnchangedRescan: reads }),
     requestsPerNewPage: mid((x) => x.cold.requests / x.cold.pages),
+    ...(r.runs.every((x) => typeof x.cold.linksAsked === 'number')
+      ? { linkTargetsPerPage: mid((x) => x.cold.linksAsked! / x.cold.pages) }
+      : {}),
     lambdaMsPerPage: d.nodeCpuMsPerPage,
   };
   return { text: costTable(input) };
