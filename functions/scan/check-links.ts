@@ -8,7 +8,7 @@ import { portalHosts } from './portal-hosts.ts';
 import { crawlSettings, offsiteFetcher, portalFetcher } from './settings.ts';
 import { networkSince, zeroNetwork, type LinkCheckCounts } from './counters.ts';
 import { mustRestamp, valueBefore, type RecordedScans } from './recorded-scans.ts';
-import { onRollingTurn } from './revalidation.ts';
+import { rollingTurnSince } from './revalidation.ts';
 import { crawledVerdicts, linksFound, loadPortalState, type FoundLink } from './portal-state.ts';
 
 // Link checking for a scan: every link on the homepage, the list pages and the listed detail
@@ -16,7 +16,8 @@ import { crawledVerdicts, linksFound, loadPortalState, type FoundLink } from './
 // record of their own (their page record is their verdict). The other links (attachments,
 // off-site links, images) are asked with a HEAD when they may be new (their page or column changed
 // this scan), when their last verdict was not ok (a record says so), and on their turn of a rolling
-// recheck: one day in LINK_RECHECK_DAYS, by the hash of the URL, so each day asks about a seventh
+// recheck: one day in LINK_RECHECK_DAYS, by the hash of the URL (turns that fell on days without a
+// recorded scan pass to the next scan), so each day asks about a seventh
 // of them and every link is asked weekly. Only links that are not ok keep a record, so a first
 // scan writes none for the links that work, and a re-scan reads only the few that do not.
 // Off-site links go through a fetcher of their own with slower limits: another site's server is
@@ -48,7 +49,10 @@ export async function checkPortalLinks(
   const before = new Map(previous.map((l) => [l.url, l]));
   const hosts = portalHosts(portal);
   const due = (url: string, where: FoundLink) =>
-    crawled.has(url) || before.has(url) || where.changed || onRollingTurn(url, asOf, LINK_RECHECK_DAYS);
+    crawled.has(url) ||
+    before.has(url) ||
+    where.changed ||
+    rollingTurnSince(url, recorded.lastAsOf, asOf, LINK_RECHECK_DAYS);
 
   let asked = 0;
   const judged = await Promise.all(

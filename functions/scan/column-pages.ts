@@ -7,11 +7,14 @@ import type { Repository } from '../store/repository.ts';
 // one a page, and an unchanged column is judged again from it alone. The page records (U#) are
 // still written when a page changes, for whoever looks up one page (check, stats, the digest).
 
+/** DynamoDB's item limit, less room for the keys and attribute names. */
+const ITEM_LIMIT_BYTES = 400 * 1024 - 2_000;
+
 /**
- * Compressed bytes a column may carry: DynamoDB's items stop at 400 KB and the record holds its list
- * items too. Past it the pages go without their links, then not at all (read from U# records).
+ * Compressed bytes a column record has room for beside the rest of it (its list items, links,
+ * validators): past that its pages go without their links, then not at all (read from U# records).
  */
-const MAX_PACKED_BYTES = 300_000;
+export const itemRoomFor = (rest: object) => ITEM_LIMIT_BYTES - Buffer.byteLength(JSON.stringify(rest));
 
 export interface PackedPages {
   /** gzip of the pages' JSON; absent when even the trimmed pages do not fit. */
@@ -24,11 +27,13 @@ export interface PackedPages {
  * The pages as a column record carries them, trimmed (then dropped) past what an item can hold.
  * `json`: their JSON when the caller made it already (to hash it).
  */
-export function packPages(pages: readonly PageRecord[], json = JSON.stringify(pages)): PackedPages {
+export function packPages(pages: readonly PageRecord[], json = JSON.stringify(pages), room = 300_000): PackedPages {
   const full = gzipSync(json);
-  if (full.byteLength <= MAX_PACKED_BYTES) return { pagesZ: full };
+  if (full.byteLength <= room) return { pagesZ: full, pagesTrimmed: undefined };
   const trimmed = gzipSync(JSON.stringify(pages.map(({ links: _links, ...p }) => p)));
-  return trimmed.byteLength <= MAX_PACKED_BYTES ? { pagesZ: trimmed, pagesTrimmed: true } : {};
+  return trimmed.byteLength <= room
+    ? { pagesZ: trimmed, pagesTrimmed: true }
+    : { pagesZ: undefined, pagesTrimmed: undefined };
 }
 
 /** The pages a column record carries, or null when it carries none (too many, or stored before it did). */
@@ -103,6 +108,13 @@ export async function rewritePages(
     const carried = unpackPages(c);
     if (!carried?.some((p) => byUrl.has(p.url))) continue;
     const next = carried.map((p) => byUrl.get(p.url) ?? p);
-    await repo.putColumn(portalId, { ...c, ...packPages(next) });
+    const { pagesZ: _z, pagesTrimmed: _t, ...rest } = c;
+    // A trimmed column stays trimmed: its carried pages have no links to pack.
+    const packed = packPages(next, JSON.stringify(next), itemRoomFor(rest));
+    await repo.putColumn(portalId, {
+      ...rest,
+      ...packed,
+      ...(c.pagesTrimmed && packed.pagesZ ? { pagesTrimmed: true } : {}),
+    });
   }
 }

@@ -7,7 +7,7 @@ import type { ColumnSnapshot } from '../model/snapshot.ts';
 import { crawlDetailPages } from './detail-pages.ts';
 import { readColumnList, type ColumnListing } from './list-pages.ts';
 import { failStreakBefore, mustRestamp, recordedScans, type RecordedScans } from './recorded-scans.ts';
-import { listedPages, packPages, pagesOfColumn } from './column-pages.ts';
+import { itemRoomFor, listedPages, packPages, pagesOfColumn } from './column-pages.ts';
 
 // Crawls one column (栏目): its list pages (list-pages.ts), then the detail pages that are due
 // (detail-pages.ts), then its state with its pages' records (column-pages.ts), written only when
@@ -55,13 +55,15 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   ]);
   const [listing, stored] = await Promise.all([
     readColumnList({ portal, column, asOf }, { fetcher: deps.fetcher, previous }),
-    pagesOfColumn(portal.id, previous, deps.repo),
+    // A column that could not carry its pages' links reads them from the page records, so that
+    // a page written back keeps its links and the next pack can carry them again.
+    pagesOfColumn(portal.id, previous, deps.repo, { needLinks: true }),
   ]);
   const known = new Map(stored.map((p) => [p.url, p]));
-  // Pages another column listed before: read once when this column lists them now (a page moved).
-  const moved = listing.items.filter((i) => !known.has(i.url)).map((i) => i.url);
-  if (previous && moved.length && stored.length)
-    for (const p of await deps.repo.getPages(portal.id, moved)) known.set(p.url, p);
+  // Listed pages the column does not carry: new ones, a page another column listed first, or the
+  // pages a killed first crawl of this column already stored (its retry starts from them).
+  const uncarried = listing.items.filter((i) => !known.has(i.url)).map((i) => i.url);
+  if (uncarried.length) for (const p of await deps.repo.getPages(portal.id, uncarried)) known.set(p.url, p);
   const details = await crawlDetailPages(
     { portal, column, scanId, asOf, items: listing.items, outstanding: input.outstanding },
     { fetcher: deps.fetcher, repo: deps.repo, knownPages: known, recorded, now },
@@ -109,18 +111,14 @@ async function saveColumn(
   const state = { ...listing, failStreak };
   // Plain JSON, not canonical: carried pages come back from the record's own JSON in the order
   // they were written, so an unchanged column serialises the same, at a fraction of the cost.
+  // Pages read from their own records come back in DynamoDB's attribute order: canonical then.
   const pagesJson = JSON.stringify(pages);
-  const stateHash = hashOf({ ...state, pages: sha256(pagesJson) });
+  const fromPageRecords = previous !== null && (!previous.pagesZ || previous.pagesTrimmed === true);
+  const stateHash = hashOf({ ...state, pages: fromPageRecords ? hashOf(pages) : sha256(pagesJson) });
   if (previous?.stateHash === stateHash && !mustRestamp(previous.scanId, recorded))
     return { written: false, record: previous };
-  const record: ColumnRecord = {
-    columnId: column.id,
-    ...state,
-    recordedFailStreak,
-    stateHash,
-    scanId: crawled.scanId,
-    ...packPages(pages, pagesJson),
-  };
+  const bare: ColumnRecord = { columnId: column.id, ...state, recordedFailStreak, stateHash, scanId: crawled.scanId };
+  const record: ColumnRecord = { ...bare, ...packPages(pages, pagesJson, itemRoomFor(bare)) };
   await repo.putColumn(portalId, record);
   return { written: true, record };
 }

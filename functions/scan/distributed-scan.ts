@@ -96,7 +96,8 @@ export async function evaluateRun(
   // Read once for both steps: the columns carry the pages (column-pages.ts).
   const [recorded, columns] = await Promise.all([
     recordedScans(deps.repo, portal.id, run.scanId),
-    deps.repo.listColumns(portal.id),
+    // Consistent: the crawl Lambdas wrote them a moment ago, and a stale read written back would undo their work.
+    deps.repo.listColumns(portal.id, { consistent: true }),
   ]);
   const links = await checkLinksOf(
     { portal, asOf: run.asOf, recorded },

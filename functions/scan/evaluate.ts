@@ -24,6 +24,7 @@ import { reconcileAndSave } from './save-findings.ts';
 import { countedFailStreak, countedValue, recordedScans, stampCounts, type RecordedScans } from './recorded-scans.ts';
 import { streakBefore } from './check-links.ts';
 import { rewritePages } from './column-pages.ts';
+import { crawlSettings } from './settings.ts';
 import { linksFound, loadPortalState, type PortalState } from './portal-state.ts';
 
 // The last step of a scan: read the portal's state back from the store, run every rule over it,
@@ -101,7 +102,9 @@ export async function loadEvaluation(
     const { brokenStreak, brokenSince } = countedValue(l.scanId, l, streakBefore(l, recorded), recorded);
     return { ...l, brokenStreak, brokenSince };
   };
-  const links: LinkSnapshot[] = [...storedLinks.map(counted), ...brokenPages(portal, state, pages, counted)];
+  // Pages are judged as links only where links are checked at all (crawl.checkLinks).
+  const pageLinks = crawlSettings(portal).checkLinks ? brokenPages(portal, state, pages, counted) : [];
+  const links: LinkSnapshot[] = [...storedLinks.map(counted), ...pageLinks];
   const snapshot = buildSnapshot(portal, homepage, columnRecords, pages, links);
   const failureStreak: Record<string, number> = {};
   if (homepage) failureStreak[homepage.url] = countedFailStreak(homepage, recorded);

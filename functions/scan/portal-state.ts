@@ -20,18 +20,25 @@ export interface PortalState {
 export async function loadPortalState(
   portal: PortalConfig,
   repo: Repository,
-  known: { columns?: ColumnRecord[]; needLinks?: boolean } = {},
+  known: { columns?: ColumnRecord[]; needLinks?: boolean; consistent?: boolean } = {},
 ): Promise<PortalState> {
-  const [homepage, columns] = await Promise.all([
+  const [homepage, stored] = await Promise.all([
     repo.getHomepage(portal.id),
-    known.columns ?? repo.listColumns(portal.id),
+    known.columns ?? repo.listColumns(portal.id, { consistent: known.consistent }),
   ]);
+  // A column dropped from the config is not judged: its record stays until it is configured again.
+  const columns = stored.filter((c) => portal.columns.some((x) => x.id === c.columnId));
   const perColumn = await Promise.all(
     columns.map((c) => pagesOfColumn(portal.id, c, repo, { needLinks: known.needLinks })),
   );
-  // A page listed by two columns is carried by both: one record of it is enough.
+  // A page listed by two columns is carried by both, and one may have fetched it since the other:
+  // the newest copy is the page.
   const pages = new Map<string, PageRecord>();
-  for (const list of perColumn) for (const p of list) if (!pages.has(p.url)) pages.set(p.url, p);
+  for (const list of perColumn)
+    for (const p of list) {
+      const other = pages.get(p.url);
+      if (!other || (p.fetchedAt ?? '') > (other.fetchedAt ?? '')) pages.set(p.url, p);
+    }
   return { homepage, columns, pages: [...pages.values()] };
 }
 

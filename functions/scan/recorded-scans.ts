@@ -16,6 +16,8 @@ export interface RecordedScans {
   current: string;
   /** The newest scan with a scan record, null before the first. */
   last: string | null;
+  /** Its as-of day: what a rolling schedule counts the days since. */
+  lastAsOf?: string | null;
 }
 
 const isCheck = (scanId: string) => scanId.startsWith('check-');
@@ -29,7 +31,7 @@ export function stampCounts(stamp: string | undefined, scans: RecordedScans): bo
 /** One query: the newest scan record of the portal. */
 export async function recordedScans(repo: Repository, portalId: string, current: string): Promise<RecordedScans> {
   const [last] = await repo.listScans(portalId, 1);
-  return { current, last: last?.scanId ?? null };
+  return { current, last: last?.scanId ?? null, lastAsOf: last?.asOf ?? null };
 }
 
 /** A stamped count as the reading scan sees it: `value` when its stamp counts, else what the last recorded scan left. */

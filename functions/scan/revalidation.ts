@@ -1,5 +1,5 @@
 import { sha256 } from '../common/hash.ts';
-import { dayNumber, daysBetween } from '../calendar/dates.ts';
+import { addDays, dayNumber, daysBetween } from '../calendar/dates.ts';
 import type { ItemSnapshot } from '../model/snapshot.ts';
 import type { PageRecord } from '../store/records.ts';
 
@@ -41,6 +41,18 @@ export function onRollingTurn(url: string, asOf: string, revalidateDays: number)
   const { pathname, search } = new URL(url);
   const turn = Number.parseInt(sha256(pathname + search).slice(0, 8), 16) % revalidateDays;
   return dayNumber(asOf) % revalidateDays === turn;
+}
+
+/**
+ * Whether `url` had a rolling turn on a day after `since` up to `asOf`: days without a scan (a
+ * weekend, a failed run) pass their turns to the next scan instead of skipping them. No `since`
+ * (no scan before), or a week or more since: every URL.
+ */
+export function rollingTurnSince(url: string, since: string | null | undefined, asOf: string, days: number): boolean {
+  const gap = since ? daysBetween(since, asOf) : days;
+  if (gap >= days) return true;
+  for (let d = 0; d < Math.max(gap, 1); d++) if (onRollingTurn(url, addDays(asOf, -d), days)) return true;
+  return false;
 }
 
 /** Requests of one column's revalidations a scan may take: what fits in 150 s at the portal's interval. */

@@ -60,8 +60,9 @@ export class Repository extends FindingStore {
   getColumn(portalId: string, columnId: string) {
     return this.get<ColumnRecord>(portalId, columnSk(columnId));
   }
-  listColumns(portalId: string) {
-    return this.queryPrefix<ColumnRecord>(portalId, 'C#');
+  /** `consistent`: right after other processes wrote them (the evaluation after the crawl Lambdas). */
+  listColumns(portalId: string, opts: { consistent?: boolean } = {}) {
+    return this.queryPrefix<ColumnRecord>(portalId, 'C#', opts);
   }
   listPages(portalId: string) {
     return this.queryPrefix<PageRecord>(portalId, 'U#');

@@ -103,7 +103,7 @@ export class Table {
   protected async queryPrefix<T>(
     portalId: string,
     prefix: string,
-    opts: { newestFirst?: boolean; limit?: number } = {},
+    opts: { newestFirst?: boolean; limit?: number; consistent?: boolean } = {},
   ): Promise<T[]> {
     const out: T[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -116,6 +116,7 @@ export class Table {
           ExclusiveStartKey: startKey,
           ScanIndexForward: !opts.newestFirst,
           Limit: opts.limit,
+          ConsistentRead: opts.consistent,
         }),
       );
       for (const item of res.Items ?? []) out.push(strip(item) as T);

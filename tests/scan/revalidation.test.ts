@@ -12,6 +12,7 @@ import {
   mustWrite,
   onRollingTurn,
   revalidationCap,
+  rollingTurnSince,
   scheduleDue,
   type DueReason,
 } from '../../functions/scan/revalidation.ts';
@@ -147,5 +148,20 @@ describe('the order and number of revalidations a column starts', () => {
     const schedule = { asOf, today: asOf, outstanding: new Set<string>(), refreshDays: 30, revalidateDays: 7 };
     expect(dueReason(item, { ...known, fetchedAt: '2018-01-14T23:00:00Z' }, schedule)).toBe('rolling');
     expect(dueReason(item, { ...known, fetchedAt: '2018-01-15T01:00:00Z' }, schedule)).toBeNull();
+  });
+
+  it('passes the turns of days without a scan to the next scan, and asks everything after a week', () => {
+    const urls = Array.from({ length: 200 }, (_, i) => page(`w${i}`, 'tdsc').url);
+    const asked = (since: string | null, asOf: string) => urls.filter((u) => rollingTurnSince(u, since, asOf, 7));
+    // Daily: exactly the day's turn.
+    expect(asked('2018-01-14', '2018-01-15')).toEqual(urls.filter((u) => onRollingTurn(u, '2018-01-15', 7)));
+    // Monday after a weekend without scans: Saturday's, Sunday's and Monday's turns.
+    const monday = asked('2018-01-12', '2018-01-15');
+    for (const day of ['2018-01-13', '2018-01-14', '2018-01-15'])
+      for (const u of urls.filter((x) => onRollingTurn(x, day, 7))) expect(monday).toContain(u);
+    expect(monday.length).toBeLessThan(urls.length);
+    // A week or more without a scan, or none before: every URL.
+    expect(asked('2018-01-08', '2018-01-15')).toEqual(urls);
+    expect(asked(null, '2018-01-15')).toEqual(urls);
   });
 });
