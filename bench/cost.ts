@@ -290,6 +290,9 @@ const units = (l: CostLine) =>
     .join(', ');
 
 /** The model for 1, 100 and 1,000 portals as markdown, with the figures it was fed. */
+/** Three significant digits: measured figures print as figures, not as floating-point noise. */
+const round = (x: number) => Number(x.toPrecision(3));
+
 export function costTable(input: Partial<CostInput> = {}, counts = PORTAL_COUNTS): string {
   const est = costModel(input, counts);
   const i = est[0]!.input;
@@ -314,10 +317,10 @@ export function costTable(input: Partial<CostInput> = {}, counts = PORTAL_COUNTS
         : `${e.crawlHoursPerDay.toFixed(1)} h`,
     ),
     '',
-    `Fed with: ${n(i.pages)} pages in ${i.columns} columns per portal, ${i.linkTargetsPerPage} non-page link target per page,` +
-      ` ${i.findings} findings; ${i.writesPerNewPage} items written per new page, ${i.writesPerUnchangedRescan} per unchanged` +
+    `Fed with: ${n(i.pages)} pages in ${i.columns} columns per portal, ${round(i.linkTargetsPerPage)} non-page link targets per page,` +
+      ` ${i.findings} findings; ${round(i.writesPerNewPage)} items written per new page, ${round(i.writesPerUnchangedRescan)} per unchanged` +
       ` re-scan, ${n(i.readsPerUnchangedRescan)} read (of ${n(recordsPerPortal(i))} records); ${i.changedPagesPerDay} changed` +
-      ` pages a day; ${i.lambdaMsPerPage} ms of Lambda per page, ${i.coldStartMs} ms per cold start; one request per` +
+      ` pages a day; ${round(i.lambdaMsPerPage)} ms of Lambda per page, ${i.coldStartMs} ms per cold start; one request per` +
       ` ${i.requestIntervalMs} ms per host, pages revalidated every ${i.revalidateDays || '∞'} days, links every` +
       ` ${i.linkRecheckDays}. Items: page ${i.itemBytes.page} B, link ${i.itemBytes.link} B, column ${i.itemBytes.column} B.` +
       ` Not counted: the fixed costs (alarms, KMS key, metrics: docs/cost.md), CloudWatch Logs, API Gateway, data transfer.`,
