@@ -41,10 +41,9 @@ export interface DetailPagesCrawl {
 }
 
 /**
- * Fetches the due pages among `items` and stores those that changed. `knownPages`, when the
- * caller loaded the portal's pages once for a whole scan, is read and brought up to date with
- * what was written. `outstanding`: the column's pages with open or acknowledged findings, as the
- * plan gave them; absent, they are read from the store.
+ * Fetches the due pages among `items` and stores those that changed. `knownPages` is read and
+ * brought up to date with what was written. `outstanding`: the column's pages with open or
+ * acknowledged findings, as the plan gave them; absent, they are read from the store.
  */
 export async function crawlDetailPages(
   input: {
@@ -59,7 +58,8 @@ export async function crawlDetailPages(
   deps: {
     fetcher: Fetcher;
     repo: Repository;
-    knownPages?: Map<string, PageRecord>;
+    /** The column's stored pages by URL (crawl-column.ts reads them from the column record); updated with what is written. */
+    knownPages: Map<string, PageRecord>;
     /** Which scans are recorded: a failing page's broken streak counts only those (absent: none before this one). */
     recorded?: RecordedScans;
     now: () => Date;
@@ -69,17 +69,7 @@ export async function crawlDetailPages(
   const { now } = deps;
   const settings = crawlSettings(portal);
   const hosts = portalHosts(portal);
-  // Alone (a Lambda, an on-demand check) only this column's pages are read, not the portal's.
-  const known =
-    deps.knownPages ??
-    new Map(
-      (
-        await deps.repo.getPages(
-          portal.id,
-          input.items.map((i) => i.url),
-        )
-      ).map((p) => [p.url, p]),
-    );
+  const known = deps.knownPages;
   const schedule: RevalidationSchedule = {
     asOf,
     today: now().toISOString().slice(0, 10),
