@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckSlots, ChecksBusy, startCheck } from '../../functions/api/checks.ts';
-import { parseConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import { testRepository } from '../support/dynamo.ts';
-import { detailPage } from '../support/mini-portal.ts';
+import { detailPage, miniConfig } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // serve's cap on checks at once: the rest wait in arrival order and are answered 202 at once; past
@@ -49,17 +48,7 @@ describe('check slots', () => {
           ),
       });
       repo = await testRepository('check-slots');
-      config = parseConfig({
-        portals: [
-          {
-            id: 'mini',
-            name: '测试',
-            homepage: `${srv.origin}/index.html`,
-            columns: [{ id: 'tdsc', name: '土地市场', url: `${srv.origin}/tdsc/index.html`, kind: 'notice' }],
-            crawl: { robots: false, minIntervalMs: 0 },
-          },
-        ],
-      });
+      config = miniConfig(srv.origin);
     });
     afterAll(async () => {
       repo.destroy();

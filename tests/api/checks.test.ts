@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck, startCheck } from '../../functions/api/checks.ts';
-import { parseConfig } from '../../functions/config/load-config.ts';
 import type { Config } from '../../functions/config/schema.ts';
 import type { Repository } from '../../functions/store/repository.ts';
 import type { CheckMessage, QueueMessage, TaskQueue } from '../../functions/scan/messages.ts';
 import { testRepository } from '../support/dynamo.ts';
-import { detailPage, listPage } from '../support/mini-portal.ts';
+import { detailPage, listPage, miniConfig } from '../support/mini-portal.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // On-demand checks from the source: what the caller is told when the check fails on our side,
@@ -43,17 +42,7 @@ describe('on-demand checks', () => {
         }),
     });
     repo = await testRepository('checks');
-    config = parseConfig({
-      portals: [
-        {
-          id: 'mini',
-          name: '测试',
-          homepage: `${srv.origin}/index.html`,
-          columns: [{ id: 'tdsc', name: '土地市场', url: `${srv.origin}/tdsc/index.html`, kind: 'notice' }],
-          crawl: { robots: false, minIntervalMs: 0 },
-        },
-      ],
-    });
+    config = miniConfig(srv.origin);
   });
   afterAll(async () => {
     repo.destroy();

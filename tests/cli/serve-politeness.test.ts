@@ -1,15 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe } from '../support/serve-process.ts';
 import { landNotices, portalPages, startCountingServer, type CountingServer } from '../net/counting-server.ts';
 
 // A flood of on-demand checks at a real `serve --schedule` (whose first probe round starts as it
 // comes up), against a bureau server that counts the requests it has in flight and holds each for
 // a while, as a busy county server does. The portal allows 2 at once; nothing may put more on it.
 
-const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
 const LIMIT = 2;
 const CHECKS = 30;
 const HOLD_MS = 50;
@@ -21,7 +21,7 @@ describe('serve keeps a flood of checks within the host limit', () => {
   let origin: string;
   let api: string;
   let child: ChildProcess;
-  let stderr = '';
+  let stderr: () => string;
 
   beforeAll(async () => {
     bureau = await startCountingServer(portalPages(items), HOLD_MS);
@@ -38,19 +38,11 @@ describe('serve keeps a flood of checks within the host limit', () => {
       crawl: { concurrency: LIMIT, minIntervalMs: 0 },
     };
     writeFileSync(config, JSON.stringify({ portals: [portal] }));
-    const args = ['serve', '--schedule', '--config', config, '--port', '0', '--out', join(dir, 'out')];
-    child = spawn('node', [BIN, ...args, '--store', 'aws', '--endpoint', inject('dynamoEndpoint')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DW_TABLE_NAME: `serve-polite-${process.pid}` },
-    });
-    api = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on('data', (d) => {
-        stderr += String(d);
-        const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-    });
+    const args = ['--schedule', '--config', config, '--port', '0', '--out', join(dir, 'out')];
+    const serve = await startServe(args, `serve-polite-${process.pid}`);
+    child = serve.child;
+    api = serve.origin;
+    stderr = serve.stderr;
   }, 60_000);
 
   afterAll(async () => {
@@ -74,7 +66,7 @@ describe('serve keeps a flood of checks within the host limit', () => {
       }),
     );
     finals = await Promise.all(answers.map((a) => pollUntilFinished(api, a.body.checkId)));
-    expect(stderr).toContain('"job":"probe"');
+    expect(stderr()).toContain('"job":"probe"');
     expect(bureau.seen.requests).toBeGreaterThanOrEqual(CHECKS);
     expect(bureau.seen.peak).toBeLessThanOrEqual(LIMIT);
   }, 120_000);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,17 +9,15 @@ import { startDemoServer, type DemoServer } from '../../demo/portal/server.ts';
 import { reconcileAndSave } from '../../functions/scan/save-findings.ts';
 import { missingColumn } from '../support/finding-fixtures.ts';
 import { Repository } from '../../functions/store/repository.ts';
+import { startServe } from '../support/serve-process.ts';
 
 // `disclosure-watch serve` as a user runs it: a real process on 127.0.0.1 answering the API's
 // routes from the same code as the Lambda.
-
-const BIN = new URL('../../bin/disclosure-watch.mjs', import.meta.url).pathname;
 
 describe('disclosure-watch serve', () => {
   let demo: DemoServer;
   let child: ChildProcess;
   let origin: string;
-  let stderr = '';
 
   beforeAll(async () => {
     demo = await startDemoServer({ asOf: DEMO_AS_OF });
@@ -29,22 +27,9 @@ describe('disclosure-watch serve', () => {
       config,
       JSON.stringify({ portals: demoConfig(demo.origin).portals.filter((p) => p.id === 'mhk-kcz') }),
     );
-    child = spawn(
-      'node',
-      [BIN, 'serve', '--config', config, '--port', '0', '--store', 'aws', '--endpoint', inject('dynamoEndpoint')],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, DW_TABLE_NAME: `serve-${process.pid}` },
-      },
-    );
-    origin = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on('data', (d) => {
-        stderr += String(d);
-        const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-    });
+    const serve = await startServe(['--config', config, '--port', '0'], `serve-${process.pid}`);
+    child = serve.child;
+    origin = serve.origin;
   }, 60_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import type { Page } from './test-server.ts';
+import { parseConfig } from '../../functions/config/load-config.ts';
 
 // Small, hand-readable portal pages in the markups real county sites use (TRS list, 公开目录
 // metadata table), for integration tests that need to know exactly what is on the site.
@@ -71,3 +72,17 @@ export function columnRoutes(
     ...Object.fromEntries(items.map((i) => [i.path, encode(detailPage(i))])),
   };
 }
+
+/** The one-column portal `mini` on `origin` (土地市场 at /tdsc/index.html), crawled at once, robots.txt off. */
+export const miniConfig = (origin: string) =>
+  parseConfig({
+    portals: [
+      {
+        id: 'mini',
+        name: '测试',
+        homepage: `${origin}/index.html`,
+        columns: [{ id: 'tdsc', name: '土地市场', url: `${origin}/tdsc/index.html`, kind: 'notice' }],
+        crawl: { robots: false, minIntervalMs: 0 },
+      },
+    ],
+  });
