@@ -7,6 +7,8 @@ import type { ColumnSnapshot } from '../model/snapshot.ts';
 import { crawlDetailPages } from './detail-pages.ts';
 import { readColumnList, type ColumnListing } from './list-pages.ts';
 import { failStreakBefore, mustRestamp, recordedScans, type RecordedScans } from './recorded-scans.ts';
+import { isAttachmentUrl } from '../extract/text.ts';
+import { portalHosts } from './portal-hosts.ts';
 import { itemRoomFor, listedPages, packPages, pagesOfColumn } from './column-pages.ts';
 
 // Crawls one column (栏目): its list pages (list-pages.ts), then the detail pages that are due
@@ -62,7 +64,11 @@ export async function crawlColumn(input: CrawlColumnInput, deps: CrawlColumnDeps
   const known = new Map(stored.map((p) => [p.url, p]));
   // Listed pages the column does not carry: new ones, a page another column listed first, or the
   // pages a killed first crawl of this column already stored (its retry starts from them).
-  const uncarried = listing.items.filter((i) => !known.has(i.url)).map((i) => i.url);
+  // Only what the crawl could have stored: not attachments or other hosts' pages, read in vain every scan.
+  const hosts = portalHosts(portal);
+  const uncarried = listing.items
+    .filter((i) => !known.has(i.url) && hosts.has(new URL(i.url).host) && !isAttachmentUrl(i.url))
+    .map((i) => i.url);
   if (uncarried.length) for (const p of await deps.repo.getPages(portal.id, uncarried)) known.set(p.url, p);
   const details = await crawlDetailPages(
     { portal, column, scanId, asOf, items: listing.items, outstanding: input.outstanding },
